@@ -1,0 +1,100 @@
+"""Immutable messages that cross from the training worker's thread to the window.
+
+The worker owns the live network; the window only ever sees these frozen records, whose arrays are
+private read-only copies. That is what makes it safe for the UI to draw them while training goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnviz.nn import MLP
+
+
+def frozen_copy(array: np.ndarray) -> np.ndarray:
+    """A private copy that nobody can write to, so a snapshot stays what it was when taken."""
+    copy = np.array(array, copy=True)
+    copy.setflags(write=False)
+    return copy
+
+
+@dataclass(frozen=True)
+class Architecture:
+    """The shape of a network the user can choose in the training panel."""
+
+    hidden: tuple[int, ...] = (256, 128, 64)
+    activation: str = "relu"
+    n_in: int = 784
+    n_out: int = 10
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return (self.n_in, *self.hidden, self.n_out)
+
+
+@dataclass(frozen=True)
+class NetworkSnapshot:
+    """The network's parameters at one moment: enough to run a forward pass in the UI thread."""
+
+    sizes: tuple[int, ...]
+    activation: str
+    output: str
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+    step: int = 0
+    epoch: int = 0
+    metadata: dict = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, net: MLP, step: int = 0, epoch: int = 0) -> "NetworkSnapshot":
+        return cls(
+            sizes=tuple(net.sizes), activation=net.activation, output=net.output,
+            weights=tuple(frozen_copy(w) for w in net.weights),
+            biases=tuple(frozen_copy(b) for b in net.biases),
+            step=step, epoch=epoch, metadata=dict(net.metadata),
+        )
+
+    def to_network(self) -> MLP:
+        """A fresh MLP holding these parameters, for forward passes in the UI thread."""
+        net = MLP(self.sizes, activation=self.activation, output=self.output, dtype=self.weights[0].dtype)
+        net.weights = self.weights
+        net.biases = self.biases
+        net.metadata = dict(self.metadata)
+        return net
+
+
+@dataclass(frozen=True)
+class TrainingStatus:
+    """Where a run is: what the progress bar and the curves need."""
+
+    state: str  # "idle", "running", "paused", "finished", "stopped", "diverged", "error"
+    epoch: int = 0
+    epochs: int = 0
+    step: int = 0
+    epoch_fraction: float = 0.0
+    samples_per_s: float = 0.0
+    eta_s: float = float("nan")
+    loss: float = float("nan")
+    lr: float = float("nan")
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class LossPoints:
+    """Training-loss points produced since the previous message (x in epochs, as a float)."""
+
+    progress: np.ndarray
+    loss: np.ndarray
+
+
+@dataclass(frozen=True)
+class EpochResult:
+    """One finished epoch: what the accuracy curve adds."""
+
+    epoch: int
+    loss: float
+    train_accuracy: float
+    test_accuracy: float | None
+    seconds: float

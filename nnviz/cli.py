@@ -1,0 +1,85 @@
+"""The command line: ``nnviz`` starts the window; ``nnviz train|eval|download`` work without a display.
+
+Every error a user can cause is an :class:`~nnviz.errors.NnvizError`; it is printed as one line on
+stderr and the process exits with status 2, never with a traceback. This module imports neither Qt nor
+the heavy parts of nnviz until a command needs them, so ``nnviz --help`` is instant and display-free.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+
+from nnviz import __version__
+from nnviz.errors import NnvizError
+
+EXIT_USER_ERROR = 2
+
+
+@dataclass(frozen=True)
+class AppOptions:
+    """How the window was asked to start."""
+
+    model: str | None = None
+    data: str | None = None
+    screenshot: str | None = None
+    size: tuple[int, int] = (1600, 900)
+    lesson: str | None = None
+    log_predictions: bool = False
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x720, got {text!r}") from None
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range (320x240 .. 8192x8192)")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from nnviz.commands import OneLineErrorParser, register_all
+
+    parser = OneLineErrorParser(
+        prog="nnviz",
+        description="Draw a digit and watch a neural network read it and learn. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"nnviz {__version__}")
+    parser.add_argument("--model", metavar="PATH", help="model file to open (default: the shipped model)")
+    parser.add_argument("--data", metavar="DIR", help="folder with the four MNIST files (default: $NNVIZ_DATA, then the cache)")
+    parser.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
+    parser.add_argument("--size", type=parse_size, default=(1600, 900), metavar="WxH", help="window size (default 1600x900)")
+    parser.add_argument("--lesson", metavar="NAME|FILE", help="open a built-in lesson or a .nnviz lesson file")
+    parser.add_argument("--log-predictions", action="store_true", help="print every change of prediction to stdout")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrorParser)
+    register_all(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return launch_app(args)
+        return args.run(args)
+    except NnvizError as error:
+        print(f"nnviz: error: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("nnviz: interrupted", file=sys.stderr)
+        return 130
+
+
+def launch_app(args: argparse.Namespace) -> int:
+    from nnviz.app.launch import run_app
+
+    return run_app(
+        AppOptions(
+            model=args.model, data=args.data, screenshot=args.screenshot, size=args.size,
+            lesson=args.lesson, log_predictions=args.log_predictions,
+        )
+    )

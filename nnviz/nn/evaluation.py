@@ -1,0 +1,34 @@
+"""Measuring a trained network: predictions in memory-friendly chunks, accuracy, confusion counts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+CHUNK = 4096
+
+
+def predict_proba_batched(net, X: np.ndarray, chunk: int = CHUNK) -> np.ndarray:
+    """``net.predict_proba`` over ``X`` (n, n_in) in chunks, so 60,000 rows never need 60,000 x 256 floats at once."""
+    parts = [net.predict_proba(X[i : i + chunk]) for i in range(0, len(X), chunk)]
+    return np.concatenate(parts) if parts else np.empty((0, net.sizes[-1]), net.dtype)
+
+
+def accuracy(net, X: np.ndarray, y: np.ndarray) -> float:
+    """Fraction of rows of ``X`` whose predicted class equals ``y``."""
+    if len(y) == 0:
+        return float("nan")
+    return float(np.mean(predict_proba_batched(net, X).argmax(axis=1) == y))
+
+
+def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int = 10) -> np.ndarray:
+    """(n_classes, n_classes) int64 counts: row = true class, column = predicted class."""
+    return np.bincount(
+        np.asarray(y_true) * n_classes + np.asarray(y_pred), minlength=n_classes * n_classes
+    ).reshape(n_classes, n_classes)
+
+
+def per_class_accuracy(confusion: np.ndarray) -> np.ndarray:
+    """Recall of each class (NaN for a class with no samples)."""
+    totals = confusion.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(totals > 0, np.diag(confusion) / np.maximum(totals, 1), np.nan)

@@ -1,0 +1,46 @@
+"""Shared test set-up: Qt runs offscreen, MNIST comes from the shared folder through NNVIZ_DATA."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED_MNIST = PROJECT_ROOT.parent / "shared" / "data" / "mnist"
+
+# Tests read MNIST exactly as a user would: through the NNVIZ_DATA environment variable.
+if "NNVIZ_DATA" not in os.environ and SHARED_MNIST.is_dir():
+    os.environ["NNVIZ_DATA"] = str(SHARED_MNIST)
+
+
+@pytest.fixture
+def mnist_dir() -> Path:
+    """The folder holding the four MNIST files, or skip when this machine has none."""
+    path = Path(os.environ.get("NNVIZ_DATA", SHARED_MNIST))
+    if not (path / "train-images-idx3-ubyte.gz").exists():
+        pytest.skip(f"MNIST not found in {path}; set NNVIZ_DATA to a folder with the four files")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def no_qthread_left_running(request):
+    """Fail any test that leaves a QThread running (only checked when Qt was imported)."""
+    yield
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    running = [t for t in app.findChildren(QThread) if t.isRunning()]
+    for widget in QApplication.topLevelWidgets():
+        running += [t for t in widget.findChildren(QThread) if t.isRunning()]
+    assert not running, f"test left {len(running)} QThread(s) running: {running}"

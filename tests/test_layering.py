@@ -1,0 +1,13 @@
+"""The math is a plain library: importing it must never pull in Qt."""
+
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize("module", ["nnviz.nn", "nnviz.data", "nnviz.lessons", "nnviz.cli"])
+def test_pure_modules_do_not_import_qt(module):
+    code = f"import sys, {module}; assert not any(m.startswith('PySide6') for m in sys.modules), sorted(m for m in sys.modules if m.startswith('PySide6'))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
