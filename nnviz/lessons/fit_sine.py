@@ -1,0 +1,41 @@
+"""Lesson 4: a 1-2-1 network learning g(p) = 1 + sin(pi p / 4) on [-2, 2].
+
+Sigmoid hidden layer, linear output, squared error, per-sample SGD with learning rate 0.01 (the
+classic function-approximation example): the curve bends into shape epoch by epoch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+
+from nnviz.nn import MLP, make_optimizer
+
+P = np.linspace(-2.0, 2.0, 100)
+
+
+def target(p: np.ndarray) -> np.ndarray:
+    return 1.0 + np.sin(np.pi * p / 4.0)
+
+
+@dataclass(frozen=True)
+class FitEpoch:
+    epoch: int
+    loss: float  # mean squared error over the 100 points
+    fitted: np.ndarray  # (100,) the network's curve
+
+
+def fit_sine(epochs: int = 2000, lr: float = 0.01, seed: int = 0, order_seed: int | None = 0) -> Iterator[FitEpoch]:
+    """Per-sample SGD over the 100 points (shuffled each epoch when ``order_seed`` is not None)."""
+    net = MLP([1, 2, 1], activation="sigmoid", output="identity", dtype=np.float64, seed=seed)
+    optimizer = make_optimizer("sgd", lr=lr)
+    X, Y = P[:, None], target(P)[:, None]
+    rng = np.random.default_rng(order_seed)
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(len(P)) if order_seed is not None else np.arange(len(P))
+        for i in order:
+            net.train_step(X[i : i + 1], Y[i : i + 1], optimizer)
+        fitted = net.predict_proba(X)[:, 0]
+        yield FitEpoch(epoch, float(np.mean((fitted - Y[:, 0]) ** 2)), fitted)
