@@ -13,7 +13,7 @@ class OneLineErrorParser(argparse.ArgumentParser):
 
 
 def register_all(subparsers) -> None:
-    from nnviz.commands import download, evaluate, train
+    from nnviz.commands import download, evaluate, report, train
 
-    for module in (train, evaluate, download):
+    for module in (train, evaluate, download, report):
         module.register(subparsers)

@@ -51,6 +51,7 @@ def save_model(net, path, metadata: dict | None = None) -> Path:
             np.savez(handle, meta=np.array(meta_text), **arrays)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved model is an ordinary file
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -59,6 +60,12 @@ def save_model(net, path, metadata: dict | None = None) -> Path:
         raise
     net.metadata = extra
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def load_model(path):

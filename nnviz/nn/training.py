@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
@@ -22,6 +23,7 @@ import numpy as np
 from nnviz.errors import ConfigError, DivergenceError
 from nnviz.nn.evaluation import accuracy
 from nnviz.nn.optimizers import OPTIMIZERS, Optimizer, make_optimizer
+from nnviz.nn.prefetch import EpochSamples
 from nnviz.nn.schedules import SCHEDULES, Schedule
 
 
@@ -125,56 +127,63 @@ def train(
     net.l1, net.l2 = config.l1, config.l2
     last_good, candidate = net.params.copy(), np.empty_like(net.params)
     step, seen, epoch = 0, 0, 0
-
-    while epoch < config.epochs:  # re-read each epoch: the number of epochs may be edited mid-run
-        epoch += 1
-        start = time.perf_counter()
-        order = rng.permutation(n)
-        position, loss_sum, correct, batches = 0, 0.0, 0, 0
-        while position < n:
-            if should_stop is not None and should_stop():
-                return
-            if get_config is not None:
-                config, optimizer, schedule = _apply_changes(config, get_config(), net, optimizer, schedule)
-            idx = order[position : position + config.batch_size]
-            xb, yb = X[idx], y[idx]
-            if config.augment and augment is not None:
-                xb = augment(xb, rng)
-            optimizer.lr = config.lr * schedule(seen / n)
-            np.copyto(candidate, net.params)
-            with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, not warned
-                loss = net.train_step(xb, yb, optimizer)
-            if not math.isfinite(loss):
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnviz-augment") if augment else None
+    samples = None
+    try:
+        while epoch < config.epochs:  # re-read each epoch: the number of epochs may be edited mid-run
+            epoch += 1
+            start = time.perf_counter()
+            order = rng.permutation(n)
+            samples = EpochSamples(X, order, augment, rng, executor) if augment and config.augment else None
+            position, loss_sum, correct, batches = 0, 0.0, 0, 0
+            while position < n:
+                if should_stop is not None and should_stop():
+                    return
+                if get_config is not None:
+                    config, optimizer, schedule = _apply_changes(config, get_config(), net, optimizer, schedule)
+                idx = order[position : position + config.batch_size]
+                xb = samples.take(position, len(idx)) if samples is not None else X[idx]
+                yb = y[idx]
+                optimizer.lr = config.lr * schedule(seen / n)
+                np.copyto(candidate, net.params)
+                with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, not warned
+                    loss = net.train_step(xb, yb, optimizer)
+                if not math.isfinite(loss):
+                    net.params[...] = last_good
+                    raise DivergenceError(
+                        f"training diverged at epoch {epoch}, step {step + 1}: the loss became {loss} with "
+                        f"learning rate {optimizer.lr:.3g}, which is too high. The weights were restored to the "
+                        f"last finite ones; try a learning rate about 10x smaller."
+                    )
+                last_good, candidate = candidate, last_good
+                position += len(idx)
+                seen += len(idx)
+                step += 1
+                batches += 1
+                loss_sum += loss
+                correct += net.last_batch_correct
+                elapsed = time.perf_counter() - start
+                yield StepRecord(
+                    epoch=epoch, step=step, loss=loss, lr=optimizer.lr,
+                    samples_per_s=position / elapsed if elapsed > 0 else 0.0,
+                    progress=seen / n, batch_accuracy=net.last_batch_correct / len(idx),
+                )
+            if not np.all(np.isfinite(net.params)):
                 net.params[...] = last_good
                 raise DivergenceError(
-                    f"training diverged at epoch {epoch}, step {step + 1}: the loss became {loss} with "
-                    f"learning rate {optimizer.lr:.3g}. The weights were restored to the last finite ones; "
-                    f"try a learning rate about 10x smaller."
+                    f"training diverged in epoch {epoch}: the weights stopped being finite. They were restored "
+                    f"to the last finite ones; the learning rate is too high, try one about 10x smaller."
                 )
-            last_good, candidate = candidate, last_good
-            position += len(idx)
-            seen += len(idx)
-            step += 1
-            batches += 1
-            loss_sum += loss
-            correct += net.last_batch_correct
-            elapsed = time.perf_counter() - start
-            yield StepRecord(
-                epoch=epoch, step=step, loss=loss, lr=optimizer.lr,
-                samples_per_s=position / elapsed if elapsed > 0 else 0.0,
-                progress=seen / n, batch_accuracy=net.last_batch_correct / len(idx),
+            test_acc = accuracy(net, X_test, y_test) if X_test is not None and y_test is not None else None
+            yield EpochRecord(
+                epoch=epoch, step=step, loss=loss_sum / batches, train_accuracy=correct / n,
+                test_accuracy=test_acc, seconds=time.perf_counter() - start, lr=optimizer.lr,
             )
-        if not np.all(np.isfinite(net.params)):
-            net.params[...] = last_good
-            raise DivergenceError(
-                f"training diverged in epoch {epoch}: the weights stopped being finite. They were restored "
-                f"to the last finite ones; try a learning rate about 10x smaller."
-            )
-        test_acc = accuracy(net, X_test, y_test) if X_test is not None and y_test is not None else None
-        yield EpochRecord(
-            epoch=epoch, step=step, loss=loss_sum / batches, train_accuracy=correct / n,
-            test_accuracy=test_acc, seconds=time.perf_counter() - start, lr=optimizer.lr,
-        )
+    finally:
+        if samples is not None:
+            samples.cancel()
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _apply_changes(old: TrainConfig, new: TrainConfig, net, optimizer: Optimizer, schedule: Schedule):

@@ -32,6 +32,7 @@ def test_save_replaces_atomically_and_leaves_no_temp_files(tmp_path):
     MLP([3, 2], seed=1).save(path)
     MLP([3, 2], seed=2).save(path)
     assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
+    assert path.stat().st_mode & 0o644 == 0o644  # readable like any file the user writes
     np.testing.assert_array_equal(MLP.load(path).params, MLP([3, 2], seed=2).params)
 
 

@@ -1,0 +1,44 @@
+"""Rate-limit an expensive redraw: run it at most every ``interval`` seconds, always on the newest state."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class Throttle(QObject):
+    """``request()`` runs ``action`` at once if it has not run for ``interval`` seconds, otherwise once when
+    the interval is over. The action reads the widget's newest state when it runs, so the requests in
+    between are merged and none is lost: the newest one wins."""
+
+    def __init__(self, interval: float, action: Callable[[], None], parent: QObject):
+        super().__init__(parent)
+        self._interval = interval
+        self._action = action
+        self._last = -math.inf
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._run)
+
+    def request(self) -> None:
+        wait = self._last + self._interval - time.monotonic()
+        if wait <= 0:
+            self._run()
+        elif not self._timer.isActive():
+            self._timer.start(math.ceil(wait * 1000))
+
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def flush(self) -> None:
+        """Run a pending action now."""
+        if self._timer.isActive():
+            self._run()
+
+    def _run(self) -> None:
+        self._timer.stop()
+        self._last = time.monotonic()
+        self._action()

@@ -1,0 +1,453 @@
+"""The drawing canvas: white ink on black at a fixed 280x280 resolution, shown scaled to the widget.
+
+The ink lives in a 280x280 Grayscale8 image whatever the widget's size, so ``to_mnist`` always gets
+the same input. Strokes are painted straight into that image with a round antialiased pen; undo keeps
+a copy of the image from before each change (a few hundred kB for dozens of steps), which is simpler
+and exacter than replaying strokes over a loaded picture.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPointingDevice,
+    QTabletEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from nnviz.app.painting import grey_array, grey_qimage, legible_font, rgba_qimage, text_colour
+from nnviz.errors import DataFileError, NnvizError
+
+RESOLUTION = 280
+DEFAULT_PEN_WIDTH = 18
+MIN_PEN_WIDTH, MAX_PEN_WIDTH = 2, 60
+UNDO_DEPTH = 100
+EMPTY_BELOW = 13  # grey level (of 255) under which a pixel does not count as ink: erasing leaves faint fringes
+MESSAGE_MS = 6000
+
+
+def ink_from_grey(grey: np.ndarray, alpha: np.ndarray | None = None) -> np.ndarray:
+    """White-ink-on-black float32 [0, 1] from a grey picture (H, W) in [0, 1] of either polarity.
+
+    Transparent pixels are background. The background's level is read from the picture's border
+    (a drawing rarely touches it); a light background means dark ink, so the picture is inverted.
+    Then the background is pulled to 0 and the ink stretched to 1, so a photo of grey pencil on
+    off-white paper looks like a drawing made on the canvas.
+    """
+    grey = np.asarray(grey, dtype=np.float32)
+    if alpha is not None:
+        alpha = np.asarray(alpha, dtype=np.float32)
+        weight = alpha.sum()
+        ink_is_light = weight > 0 and float((grey * alpha).sum() / weight) > 0.5
+        grey = grey * alpha + (0.0 if ink_is_light else 1.0) * (1.0 - alpha)
+    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    background = float(np.median(border))
+    if background > 0.5:
+        grey, background = 1.0 - grey, 1.0 - background
+    top = float(np.percentile(grey, 99.5)) if grey.size else 0.0
+    if top - background > 0.05:
+        grey = (grey - background) / (top - background)
+    return np.clip(grey, 0.0, 1.0).astype(np.float32)
+
+
+def read_picture(path: str | Path) -> np.ndarray:
+    """The ink of an image file (PNG, JPEG, BMP, ... or a 2-D .npy array) as float32 [0, 1], white on black."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such file; drop a PNG, JPEG or BMP picture of a digit")
+    if path.suffix.lower() == ".npy":
+        return ink_from_grey(_read_npy(path))
+    image = QImage(str(path))
+    if image.isNull():
+        raise DataFileError(f"{path.name} is not a picture nnviz can read; use a PNG, JPEG or BMP image of a digit")
+    alpha = None
+    if image.hasAlphaChannel():
+        rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+        alpha = _channel(rgba, 3)
+    grey = grey_array(image.convertToFormat(QImage.Format.Format_Grayscale8)).astype(np.float32) / 255.0
+    return ink_from_grey(grey, alpha)
+
+
+def _channel(rgba: QImage, index: int) -> np.ndarray:
+    h, w, stride = rgba.height(), rgba.width(), rgba.bytesPerLine()
+    flat = np.frombuffer(rgba.constBits(), dtype=np.uint8, count=h * stride).reshape(h, stride)
+    return flat[:, index:4 * w:4].astype(np.float32) / 255.0
+
+
+def _read_npy(path: Path) -> np.ndarray:
+    try:
+        array = np.load(path, allow_pickle=False)
+    except (ValueError, OSError, EOFError) as error:
+        raise DataFileError(f"{path.name} is not a readable NumPy array ({error})") from None
+    if array.ndim == 1 and array.size == 784:
+        array = array.reshape(28, 28)
+    if array.ndim != 2 or array.size == 0 or not np.issubdtype(array.dtype, np.number):
+        raise DataFileError(f"{path.name} holds an array of shape {array.shape}; expected a 2-D grey picture")
+    array = np.nan_to_num(array.astype(np.float32))
+    return array / 255.0 if array.max() > 1.0 else array
+
+
+class Canvas(QWidget):
+    """Draw a digit: left button (or a tablet pen) draws, right button or the eraser toggle erases."""
+
+    RESOLUTION = RESOLUTION
+
+    imageChanged = Signal(object)  # np.ndarray (280, 280) float32 in [0, 1]
+    strokeFinished = Signal()
+    penWidthChanged = Signal(int)
+    eraserChanged = Signal(bool)
+    loadFailed = Signal(str)  # the message of a dropped file that could not be read
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("canvas")
+        self.setMouseTracking(True)
+        self.setAcceptDrops(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_TabletTracking, True)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setToolTip(
+            "Draw a digit with the left mouse button or a pen.\n"
+            "Right button erases; the mouse wheel changes the pen width.\n"
+            "Drop a picture file here to load it."
+        )
+        self._ink = QImage(RESOLUTION, RESOLUTION, QImage.Format.Format_Grayscale8)
+        self._ink.fill(0)
+        self._history: list[QImage] = []
+        self._pen_width = DEFAULT_PEN_WIDTH
+        self._eraser = False
+        self._stroke: tuple[QPointF, bool] | None = None  # last point (logical) and whether it erases
+        self._hover: QPointF | None = None  # mouse position in widget coordinates, for the pen outline
+        self._overlay: QImage | None = None
+        self._message = ""
+        self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
+        self._message_timer.timeout.connect(self._clear_message)
+
+    # ------------------------------------------------------------------ public API
+    def image(self) -> np.ndarray:
+        """The ink as a fresh (280, 280) float32 array in [0, 1] (white ink = 1)."""
+        return grey_array(self._ink).astype(np.float32) / np.float32(255.0)
+
+    def is_empty(self) -> bool:
+        return not bool((grey_array(self._ink) >= EMPTY_BELOW).any())
+
+    def clear(self) -> None:
+        """Erase everything (undoable)."""
+        if not self.is_empty():
+            self._remember()
+        self._ink.fill(0)
+        self._stroke = None
+        self._changed()
+
+    def undo(self) -> None:
+        """Take back the last stroke (or clear, or loaded picture)."""
+        if not self._history:
+            return
+        self._ink = self._history.pop()
+        self._stroke = None
+        self._changed()
+
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    def set_pen_width(self, width: int) -> None:
+        width = int(np.clip(int(width), MIN_PEN_WIDTH, MAX_PEN_WIDTH))
+        if width != self._pen_width:
+            self._pen_width = width
+            self.penWidthChanged.emit(width)
+            self.update()
+
+    def pen_width(self) -> int:
+        return self._pen_width
+
+    def set_eraser(self, on: bool) -> None:
+        on = bool(on)
+        if on != self._eraser:
+            self._eraser = on
+            self.eraserChanged.emit(on)
+            self.update()
+
+    def eraser(self) -> bool:
+        return self._eraser
+
+    def set_image(self, image: np.ndarray) -> None:
+        """Replace the ink by a 2-D array in [0, 1] (white ink on black), fitted into 280x280 (undoable)."""
+        image = np.asarray(image, dtype=np.float32)
+        if image.ndim != 2 or image.size == 0:
+            raise ValueError(f"the canvas takes a 2-D grey image, got shape {image.shape}")
+        self._remember()
+        self._ink = _fit(grey_qimage(np.clip(image, 0.0, 1.0)))
+        self._stroke = None
+        self._changed()
+
+    def load_image_file(self, path: str | Path) -> None:
+        """Load a picture of a digit; dark ink on a light background is inverted. Raises DataFileError."""
+        self.set_image(read_picture(path))
+
+    def set_overlay(self, rgba: np.ndarray | None) -> None:
+        """Draw an (H, W, 4) uint8 RGBA image translucently over the ink, stretched to the canvas; None removes it."""
+        if rgba is None:
+            self._overlay = None
+        else:
+            rgba = np.asarray(rgba)
+            if rgba.ndim != 3 or rgba.shape[2] != 4:
+                raise ValueError(f"the overlay must be an (H, W, 4) RGBA array, got shape {rgba.shape}")
+            self._overlay = rgba_qimage(rgba.astype(np.uint8, copy=False))
+        self.update()
+
+    def show_message(self, text: str) -> None:
+        """Show a short message over the canvas for a few seconds (e.g. why a dropped file was refused)."""
+        self._message = text
+        self._message_timer.start()
+        self.update()
+
+    # ------------------------------------------------------------------ geometry
+    def sizeHint(self) -> QSize:
+        return QSize(320, 320)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(140, 140)
+
+    def drawing_rect(self) -> QRectF:
+        """Where the 280x280 ink is shown: the largest centred square in the widget."""
+        side = float(max(1, min(self.width(), self.height())))
+        return QRectF((self.width() - side) / 2.0, (self.height() - side) / 2.0, side, side)
+
+    def to_logical(self, pos: QPointF) -> QPointF:
+        """Widget coordinates -> canvas pixels (0..280)."""
+        rect = self.drawing_rect()
+        scale = RESOLUTION / rect.width()
+        return QPointF((pos.x() - rect.x()) * scale, (pos.y() - rect.y()) * scale)
+
+    # ------------------------------------------------------------------ strokes
+    def _begin_stroke(self, pos: QPointF, erase: bool, width: float) -> None:
+        self._clear_message()
+        self._remember()
+        point = self.to_logical(pos)
+        self._stroke = (point, erase)
+        self._paint_segment(point, point, erase, width)
+        self._changed()
+
+    def _extend_stroke(self, pos: QPointF, width: float) -> None:
+        last, erase = self._stroke
+        point = self.to_logical(pos)
+        self._paint_segment(last, point, erase, width)
+        self._stroke = (point, erase)
+        self._changed(self._widget_rect(last, point, width / 2))
+
+    def _end_stroke(self) -> None:
+        self._stroke = None
+        self._changed()
+        self.strokeFinished.emit()
+
+    def _paint_segment(self, a: QPointF, b: QPointF, erase: bool, width: float) -> None:
+        painter = QPainter(self._ink)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(0, 0, 0) if erase else QColor(255, 255, 255)
+        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.drawLine(a, b)
+        painter.end()
+
+    def _remember(self) -> None:
+        self._history.append(self._ink.copy())
+        del self._history[:-UNDO_DEPTH]
+
+    def _changed(self, dirty: QRect | None = None) -> None:
+        """Repaint (only ``dirty`` while a stroke goes on: it is much cheaper) and tell the listeners."""
+        if dirty is None:
+            self.update()
+        else:
+            self.update(dirty)
+        self.imageChanged.emit(self.image())
+
+    def _widget_rect(self, a: QPointF, b: QPointF, radius: float) -> QRect:
+        """The widget pixels that a segment a-b (canvas pixels) of the given radius can touch."""
+        rect = self.drawing_rect()
+        scale = rect.width() / RESOLUTION
+        left, right = sorted((a.x(), b.x()))
+        top, bottom = sorted((a.y(), b.y()))
+        box = QRectF(rect.x() + (left - radius) * scale, rect.y() + (top - radius) * scale,
+                     (right - left + 2 * radius) * scale, (bottom - top + 2 * radius) * scale)
+        return box.toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    def _move_outline(self, pos: QPointF | None) -> None:
+        """Move the pen outline that follows the mouse, repainting only where it was and where it goes."""
+        for where in (self._hover, pos):
+            if where is not None:
+                centre = self.to_logical(where)
+                self.update(self._widget_rect(centre, centre, self._pen_width / 2 + 1))
+        self._hover = pos
+
+    # ------------------------------------------------------------------ mouse, pen, wheel
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._stroke is not None or event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            event.ignore()
+            return
+        erase = self._eraser or event.button() == Qt.MouseButton.RightButton
+        self._hover = event.position()
+        self._begin_stroke(event.position(), erase, self._pen_width)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._move_outline(event.position())
+        if self._stroke is not None and event.buttons() & (Qt.MouseButton.LeftButton | Qt.MouseButton.RightButton):
+            self._extend_stroke(event.position(), self._pen_width)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drawing_buttons = Qt.MouseButton.LeftButton | Qt.MouseButton.RightButton
+        if self._stroke is not None and not event.buttons() & drawing_buttons:
+            self._extend_stroke(event.position(), self._pen_width)
+            self._end_stroke()
+        event.accept()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:
+        # Accepting a tablet event stops Qt from synthesising the mouse events for it.
+        width = self._pen_width * (0.3 + 0.7 * float(event.pressure()))
+        kind = event.type()
+        self._move_outline(event.position())
+        if kind == QEvent.Type.TabletPress:
+            erase = (
+                self._eraser
+                or event.pointerType() == QPointingDevice.PointerType.Eraser
+                or event.button() == Qt.MouseButton.RightButton
+            )
+            self._begin_stroke(event.position(), erase, width)
+        elif kind == QEvent.Type.TabletMove and self._stroke is not None:
+            self._extend_stroke(event.position(), width)
+        elif kind == QEvent.Type.TabletRelease and self._stroke is not None:
+            self._end_stroke()
+        event.accept()
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.set_pen_width(round(self._pen_width + 2 * steps))
+        event.accept()
+
+    def leaveEvent(self, event) -> None:
+        self._move_outline(None)
+        super().leaveEvent(event)
+
+    # ------------------------------------------------------------------ drag and drop
+    def dragEnterEvent(self, event) -> None:
+        if _dropped_path(event.mimeData()) is not None or event.mimeData().hasImage():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        mime = event.mimeData()
+        try:
+            path = _dropped_path(mime)
+            if path is not None:
+                self.load_image_file(path)
+            elif mime.hasImage():
+                self._load_qimage(QImage(mime.imageData()))
+            else:
+                raise DataFileError("only picture files can be dropped on the canvas (PNG, JPEG, BMP)")
+        except NnvizError as error:
+            self.show_message(str(error))
+            self.loadFailed.emit(str(error))
+        event.acceptProposedAction()
+
+    def _load_qimage(self, image: QImage) -> None:
+        if image.isNull():
+            raise DataFileError("the dropped picture could not be read; drop a PNG, JPEG or BMP file")
+        grey = grey_array(image.convertToFormat(QImage.Format.Format_Grayscale8)).astype(np.float32) / 255.0
+        self.set_image(ink_from_grey(grey))
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        rect = self.drawing_rect()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(rect, self._ink)
+        if self._overlay is not None:
+            painter.drawImage(rect, self._overlay)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(text_colour(self, 70), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        if self._stroke is None and self.is_empty():
+            self._paint_hint(painter, rect)
+        if self._hover is not None and rect.contains(self._hover):
+            self._paint_pen_outline(painter, rect)
+        if self._message:
+            self._paint_message(painter, rect)
+        painter.end()
+
+    def _paint_hint(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setPen(QColor(255, 255, 255, 110))
+        painter.setFont(legible_font(self, 1.35 if rect.width() > 260 else 1.0))
+        painter.drawText(rect.adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         "Draw a digit here")
+        painter.setFont(legible_font(self))
+        painter.setPen(QColor(255, 255, 255, 80))
+        painter.drawText(rect.adjusted(8, 8, -8, -10), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+                         | Qt.TextFlag.TextWordWrap, "right button erases")
+
+    def _paint_pen_outline(self, painter: QPainter, rect: QRectF) -> None:
+        radius = self._pen_width * rect.width() / RESOLUTION / 2.0
+        if self._eraser:
+            painter.setPen(QPen(QColor("#ff6b6b"), 1.5, Qt.PenStyle.DashLine))
+        else:
+            painter.setPen(QPen(QColor(255, 255, 255, 150), 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(self._hover, radius, radius)
+
+    def _paint_message(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setFont(legible_font(self))
+        box = rect.adjusted(8, 8, -8, -8)
+        bounds = painter.boundingRect(box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, self._message)
+        panel = QRectF(box.left(), box.bottom() - bounds.height() - 12, box.width(), bounds.height() + 12)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(150, 30, 30, 225))
+        painter.drawRoundedRect(panel, 6, 6)
+        painter.setPen(QColor("white"))
+        painter.drawText(panel.adjusted(8, 6, -8, -6), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                         self._message)
+
+    def message(self) -> str:
+        return self._message
+
+    def _clear_message(self) -> None:
+        if self._message:
+            self._message = ""
+            self._message_timer.stop()
+            self.update()
+
+
+def _fit(image: QImage) -> QImage:
+    """A 280x280 Grayscale8 copy of ``image``, scaled to fit (aspect kept) and centred on black."""
+    if image.width() == RESOLUTION and image.height() == RESOLUTION:
+        return image.copy()
+    scaled = image.scaled(RESOLUTION, RESOLUTION, Qt.AspectRatioMode.KeepAspectRatio,
+                          Qt.TransformationMode.SmoothTransformation)
+    result = QImage(RESOLUTION, RESOLUTION, QImage.Format.Format_Grayscale8)
+    result.fill(0)
+    painter = QPainter(result)
+    painter.drawImage((RESOLUTION - scaled.width()) // 2, (RESOLUTION - scaled.height()) // 2, scaled)
+    painter.end()
+    return result
+
+
+def _dropped_path(mime) -> Path | None:
+    """The first local file among the dropped URLs, if any."""
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            return Path(url.toLocalFile())
+    return None

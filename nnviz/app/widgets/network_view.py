@@ -1,0 +1,685 @@
+"""The network diagram: the input as a 28x28 tile, hidden layers as columns or grids of dots, ten labelled outputs.
+
+Nodes are coloured by their activation (viridis, scaled per layer). Of each neuron's incoming weights
+only the ``TOP_K`` strongest are drawn, blue for negative and red for positive, brighter and thicker
+the stronger; big layers keep only the ``EDGE_BUDGET`` strongest of those, so that 784-256-128-64-10
+stays readable. Each layer of dots sits on a card that hides where lines cross it; hovering a node
+shows its value and draws its strongest connections in and out on top.
+
+Speed (this redraws on every pen movement): each layer's dots are ONE image assembled with NumPy from
+pre-rendered disc sprites, one per colour of the table, so new activations cost a few array gathers;
+the edges are one item that draws opaque lines (translucent ones make Qt's stroker 30x slower) and is
+cached as a pixmap, so it is only re-rendered when the weights change. Only a change of layer sizes or
+of the widget's size moves anything.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsEllipseItem,
+    QGraphicsObject,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QToolTip,
+    QWidget,
+)
+
+from nnviz.app.colormaps import DIVERGING_DARK, SEQUENTIAL, map_sequential, sequential_index
+from nnviz.app.painting import (
+    ACCENT,
+    accent_text,
+    background_colour,
+    is_dark,
+    legible_font,
+    mix,
+    rgba_array,
+    rgba_qimage,
+    text_colour,
+)
+from nnviz.app.snapshot import NetworkSnapshot
+from nnviz.app.throttle import Throttle
+from nnviz.app.widgets.color_legend import ColorLegend, add_with_legends
+
+TOP_K = 4  # strongest incoming connections drawn per hidden neuron
+OUTPUT_TOP_K = 6  # the ten outputs can afford a few more
+EDGE_BUDGET = 150  # at most this many edges per weight layer: the strongest of the top-K candidates
+EDGE_REFRESH_S = 0.1  # re-pick and redraw the edges at most 10 times a second (~13 ms each for 784-256-...)
+FOCUS_K = 12  # connections drawn in and out of the node under the mouse
+STRENGTH_STEPS = (0.45, 0.65, 0.85)  # |w| / (layer's largest drawn |w|) where an edge gets a stronger pen
+EDGE_ALPHA = (0.18, 0.36, 0.66, 1.0)  # how much of the edge colour (vs the background) each strength shows
+EDGE_WIDTH = (1.0, 1.0, 1.0, 1.6)  # antialiased lines wider than 1 px cost 2x to draw
+NEGATIVE_EDGE = QColor(*(int(c) for c in DIVERGING_DARK[0, :3]))
+POSITIVE_EDGE = QColor(*(int(c) for c in DIVERGING_DARK[-1, :3]))
+IDLE_NODE = (74, 74, 74)  # nodes' colour before anything is drawn
+IDLE, EMPTY = 256, 257  # sprite indices after the 256 colours of the table
+MAX_HIDDEN_CELL = 26  # px per hidden node at most
+MAX_OUTPUT_CELL = 40
+MIN_COLUMN_CELL = 14  # px per node below which a hidden layer is folded from a column into a grid
+HIDDEN_DOT, OUTPUT_DOT = 0.74, 0.62  # dot diameter as a fraction of its cell
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes, in widget pixels: node centres per layer (layer 0: the tile's pixel centres)."""
+
+    tile_side: int  # input pixels per side of the tile (28)
+    positions: tuple[np.ndarray, ...]  # (n_l, 2) per layer
+    cells: tuple[int, ...]  # cell size per layer in px (layer 0: one input pixel)
+    grids: tuple[tuple[int, int], ...]  # (columns, rows) per layer
+    blocks: tuple[QRectF, ...]  # each layer's bounding box (blocks[0]: the tile)
+
+    @property
+    def tile(self) -> QRectF:
+        return self.blocks[0]
+
+    def dot(self, layer: int) -> float:
+        if layer == 0:
+            return float(self.cells[0])
+        return self.cells[layer] * (OUTPUT_DOT if layer == len(self.cells) - 1 else HIDDEN_DOT)
+
+
+def grid_for(n: int, cell: float, max_height: float) -> tuple[int, int]:
+    """(columns, rows) of n cells of size ``cell`` stacked into columns at most ``max_height`` tall."""
+    rows = max(1, min(n, int(max_height // cell)))
+    cols = math.ceil(n / rows)
+    return cols, math.ceil(n / cols)
+
+
+def hidden_cell(sizes: tuple[int, ...], max_width: float, max_height: float) -> int:
+    """One cell size (whole px) for every hidden layer, so that a dot looks the same everywhere: a column
+    per layer when there is room, else the largest grid cell that lets the biggest layer fit."""
+    largest = max(sizes)
+    column = int(min(MAX_HIDDEN_CELL, max_height / largest))
+    if column >= MIN_COLUMN_CELL:
+        return column
+    for cell in range(MAX_HIDDEN_CELL, 2, -1):
+        cols, _ = grid_for(largest, cell, max_height)
+        if cols * cell <= max_width:
+            return cell
+    return 2
+
+
+def compute_layout(sizes: tuple[int, ...], width: float, height: float, top: float, label_width: float) -> Layout:
+    """Lay the layers out left to right in a ``width`` x ``height`` area whose first ``top`` px hold captions."""
+    margin = 10.0
+    usable_h = max(20.0, height - top - margin)
+    usable_w = max(60.0, width - 2 * margin - label_width)
+    tile_side = math.ceil(math.sqrt(sizes[0]))
+    pixel = max(1, int(min(usable_h, 0.26 * usable_w) // tile_side))  # whole screen px per input pixel
+    hidden = sizes[1:-1]
+    cell = hidden_cell(hidden, 0.16 * usable_w, usable_h) if hidden else 0
+    out_cell = max(3, int(min(MAX_OUTPUT_CELL, usable_h / sizes[-1])))
+    grids = [(tile_side, tile_side)] + [grid_for(n, cell, usable_h) for n in hidden] + [(1, sizes[-1])]
+    cells = [pixel] + [cell] * len(hidden) + [out_cell]
+    widths = [cols * c for (cols, _), c in zip(grids, cells)]
+    gap = (usable_w - sum(widths)) / (len(sizes) - 1)
+
+    x = margin
+    positions, blocks = [], []
+    for n, (cols, rows), c, w in zip(sizes, grids, cells, widths):
+        block = QRectF(round(x), round(top + (usable_h - rows * c) / 2.0), cols * c, rows * c)
+        index = np.arange(n)
+        xy = np.empty((n, 2))
+        xy[:, 0] = block.x() + (index % cols + 0.5) * c
+        xy[:, 1] = block.y() + (index // cols + 0.5) * c
+        positions.append(xy)
+        blocks.append(block)
+        x += w + gap
+    return Layout(tile_side=tile_side, positions=tuple(positions), cells=tuple(cells), grids=tuple(grids),
+                  blocks=tuple(blocks))
+
+
+def strongest_edges(W: np.ndarray, k: int, budget: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(src, dst, w) of the ``k`` largest-|w| incoming weights of every output unit of ``W`` (n_in, n_out),
+    then only the ``budget`` strongest of those; sorted weakest first (so the strongest are drawn on top)."""
+    n_in, n_out = W.shape
+    k = min(k, n_in)
+    top = np.argpartition(np.abs(W.T), n_in - k, axis=1)[:, n_in - k:]  # (n_out, k); rows are contiguous: fast
+    src = top.ravel()
+    dst = np.repeat(np.arange(n_out), k)
+    w = W[src, dst]
+    if budget is not None and len(w) > budget:
+        keep = np.argpartition(np.abs(w), len(w) - budget)[len(w) - budget:]
+        src, dst, w = src[keep], dst[keep], w[keep]
+    order = np.argsort(np.abs(w), kind="stable")
+    return src[order], dst[order], w[order]
+
+
+def strength_bins(w: np.ndarray) -> np.ndarray:
+    """0..3: how strong each weight is relative to the strongest one given."""
+    largest = float(np.abs(w).max()) if len(w) else 1.0
+    return np.searchsorted(np.asarray(STRENGTH_STEPS), np.abs(w) / (largest or 1.0))
+
+
+def activation_range(a: np.ndarray, layer: int, last: int) -> tuple[float, float]:
+    """The colour scale of one layer: inputs and probabilities are 0..1, hidden layers 0 (or min)..max."""
+    if layer == 0 or layer == last:
+        return 0.0, 1.0
+    lo = min(0.0, float(a.min()))
+    return lo, max(float(a.max()), lo + 1e-6)
+
+
+def edge_table() -> np.ndarray:
+    """The edges' colours as a table, for the legend: opaque blue, fading out at 0, opaque red."""
+    table = np.zeros((256, 4), np.uint8)
+    fade = np.round(255 * np.linspace(1.0, 0.0, 128))
+    table[:128, :3] = DIVERGING_DARK[0, :3]
+    table[128:, :3] = DIVERGING_DARK[-1, :3]
+    table[:128, 3] = fade
+    table[128:, 3] = fade[::-1]
+    return table
+
+
+def disc_sprites(cell_px: int, dot_px: float, rim: QColor) -> np.ndarray:
+    """(258, cell, cell, 4) uint8: a disc of every table colour (256), the idle grey, and nothing (empty),
+    each antialiased with a thin dark rim, centred in a transparent cell."""
+    def coverage(diameter: float) -> np.ndarray:
+        image = QImage(cell_px, cell_px, QImage.Format.Format_RGBA8888)
+        image.fill(Qt.GlobalColor.transparent)
+        if diameter > 0:
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("white"))
+            painter.drawEllipse(QPointF(cell_px / 2, cell_px / 2), diameter / 2, diameter / 2)
+            painter.end()
+        return rgba_array(image)[..., 3].astype(np.float32) / 255.0
+
+    outer = coverage(dot_px)
+    inner = coverage(dot_px - 2.0 * max(1.0, dot_px / 14)) if dot_px > 5 else outer
+    colours = np.concatenate([SEQUENTIAL[:, :3], [IDLE_NODE], [[0, 0, 0]]]).astype(np.float32)
+    rim_rgb = np.array(rim.getRgb()[:3], np.float32)
+    # Straight (not premultiplied) RGBA: the average colour of what covers the pixel, and how much does.
+    covered = np.maximum(outer, 1e-6)[..., None]
+    rgb = (colours[:, None, None, :] * inner[..., None] + rim_rgb * (outer - inner)[..., None]) / covered
+    sprites = np.empty((len(colours), cell_px, cell_px, 4), np.uint8)
+    sprites[..., :3] = np.clip(np.round(rgb), 0, 255)
+    sprites[..., 3] = np.round(outer * 255)
+    sprites[EMPTY] = 0
+    return sprites
+
+
+def sprite_mosaic(sprites: np.ndarray, index: np.ndarray, cols: int, rows: int) -> np.ndarray:
+    """(rows*cell, cols*cell, 4): the sprite of each node laid out row by row on its grid."""
+    cell = sprites.shape[1]
+    padded = np.full(rows * cols, EMPTY, np.intp)
+    padded[:len(index)] = index
+    tiles = sprites[padded].reshape(rows, cols, cell, cell, 4)
+    return tiles.transpose(0, 2, 1, 3, 4).reshape(rows * cell, cols * cell, 4)
+
+
+class EdgeItem(QGraphicsObject):
+    """Batches of straight lines, one pen per batch, drawn in order; cheap to cache as one pixmap."""
+
+    def __init__(self):
+        super().__init__()
+        self._batches: list[tuple[QPen, list[QLineF]]] = []
+        self._rect = QRectF()
+
+    def set_batches(self, batches: list[tuple[QPen, list[QLineF]]], rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._batches, self._rect = batches, QRectF(rect)
+        self.update()
+
+    def line_count(self) -> int:
+        return sum(len(lines) for _, lines in self._batches)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for pen, lines in self._batches:
+            if lines:
+                painter.setPen(pen)
+                painter.drawLines(lines)
+
+
+class PictureItem(QGraphicsPixmapItem):
+    """An RGBA array shown in a rectangle, as a premultiplied pixmap: the cheapest thing to repaint."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTransformationMode(Qt.TransformationMode.FastTransformation)
+        self.array: np.ndarray | None = None
+
+    def set_array(self, rgba: np.ndarray, rect: QRectF, size: tuple[int, int] | None = None) -> None:
+        """Show ``rgba`` stretched over ``rect``; ``size`` (w, h) rescales it first, nearest neighbour."""
+        self.array = rgba
+        h, w = rgba.shape[:2]
+        if size is not None and size[0] % w == 0 and size[1] % h == 0:  # whole pixels: NumPy is quickest
+            rgba = np.repeat(np.repeat(rgba, size[1] // h, axis=0), size[0] // w, axis=1)
+        image = rgba_qimage(rgba)
+        if size is not None and (image.width(), image.height()) != size:
+            image = image.scaled(size[0], size[1], Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.FastTransformation)
+        self.setPixmap(QPixmap.fromImage(image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)))
+        self.setPos(rect.topLeft())
+        self.setScale(rect.width() / max(1, image.width()))
+
+
+def line_list(x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray) -> list[QLineF]:
+    return [QLineF(*row) for row in np.column_stack([x0, y0, x1, y1]).tolist()]
+
+
+class NetworkView(QWidget):
+    """Fed by ``set_snapshot`` (weights) and ``set_activations`` (one forward pass' ``Trace.a``)."""
+
+    nodeClicked = Signal(int, int)  # layer (0 input .. L output), node index
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("networkView")
+        self._sizes: tuple[int, ...] | None = None
+        self._weights: tuple[np.ndarray, ...] = ()  # drawn
+        self._next_weights: tuple[np.ndarray, ...] = ()  # the newest snapshot's
+        self._edge_refresh = Throttle(EDGE_REFRESH_S, self._refresh_edges, self)
+        self._edges: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # per weight layer
+        self._activations: list[np.ndarray] | None = None
+        self._layout: Layout | None = None
+        self._sprites: dict[int, np.ndarray] = {}  # per layer >= 1
+        self._focus: tuple[int, int] | None = None
+        self._winner: int | None = None
+        self._captions: list[pg.TextItem] = []
+        self._caption_names: tuple[list[str], list[str]] = ([], [])
+        self._labels: list[pg.TextItem] = []
+        self._panels: list[QGraphicsRectItem] = []
+        self._dots: list[PictureItem] = []
+        self._build_widgets()
+
+    # ------------------------------------------------------------------ construction
+    def _build_widgets(self) -> None:
+        self._view = pg.GraphicsView(self, background=background_colour(self))
+        self._view.setMouseTracking(True)
+        self._box = pg.ViewBox(invertY=True, enableMouse=False, enableMenu=False, defaultPadding=0.0)
+        self._view.setCentralItem(self._box)
+        self._box.sigResized.connect(self._relayout)
+
+        self._edge_item = EdgeItem()
+        self._edge_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._edge_item.setZValue(1)
+        self._focus_item = EdgeItem()  # the hovered node's connections, above the cards
+        self._focus_item.setZValue(9)
+        self._tile_frame = QGraphicsRectItem()  # the tile's border, and its face while nothing is drawn
+        self._tile_frame.setZValue(5)
+        self._tile = PictureItem()
+        self._tile.setZValue(6)
+        self._tile_hint = pg.TextItem("draw a digit", anchor=(0.5, 0.5))
+        self._tile_hint.setZValue(7)
+        self._rings = [QGraphicsEllipseItem() for _ in range(2)]  # around the winning output and the hovered node
+        for ring in self._rings:
+            ring.setPen(QPen(ACCENT, 2.5))
+            ring.setZValue(11)
+            ring.hide()
+        for item in (self._edge_item, self._focus_item, self._tile_frame, self._tile, self._tile_hint, *self._rings):
+            self._box.addItem(item)
+
+        self._edge_legend = ColorLegend(
+            edge_table(), "weights", "−", "+", self,
+            tooltip=f"Each neuron shows its {TOP_K} strongest incoming weights (big layers: only the\n"
+                    "strongest of those). Blue: negative, red: positive; brighter and thicker: stronger.\n"
+                    "Hover a node to see its own strongest connections.")
+        self._node_legend = ColorLegend(
+            SEQUENTIAL, "activation", "low", "high", self,
+            tooltip="Node colour: the neuron's activation for the drawing, scaled per layer\n"
+                    "(input pixels and output probabilities: 0 to 1).")
+        add_with_legends(self, self._view, [self._edge_legend, self._node_legend])
+
+        scene = self._view.scene()
+        scene.sigMouseMoved.connect(self._hovered)
+        scene.sigMouseClicked.connect(self._clicked)
+        self._view.viewport().installEventFilter(self)
+        self._style()
+
+    def _rebuild(self, sizes: tuple[int, ...]) -> None:
+        """New layer sizes: new captions, labels, cards and dot images. Everything else is updated in place."""
+        self._sizes = sizes
+        for item in self._captions + self._labels + self._panels + self._dots:
+            self._box.removeItem(item)
+        side = math.isqrt(sizes[0])
+        names = ["input"] + [f"hidden {l}" for l in range(1, len(sizes) - 1)] + ["output"]
+        self._caption_names = (names, ["in"] + [f"h{l}" for l in range(1, len(sizes) - 1)] + ["out"])
+        counts = [f"{side}×{side}" if side * side == sizes[0] else str(sizes[0])] + [str(n) for n in sizes[1:]]
+        self._captions = []
+        for name, count in zip(names, counts):
+            self._captions += [pg.TextItem(name, anchor=(0.5, 0.0)), pg.TextItem(count, anchor=(0.5, 0.0))]
+        self._labels = [pg.TextItem(str(i), anchor=(0.0, 0.5)) for i in range(sizes[-1])]
+        self._panels = [QGraphicsRectItem() for _ in sizes[1:]]
+        self._dots = [PictureItem() for _ in sizes[1:]]
+        for z, items in ((12, self._captions + self._labels), (8, self._panels), (10, self._dots)):
+            for item in items:
+                item.setZValue(z)
+                self._box.addItem(item)
+        for item in self._captions + self._labels:
+            item.textItem.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._focus = None
+        self._winner = None
+        self._style()
+
+    def _style(self) -> None:
+        """Colours and fonts from the palette: on construction and whenever the theme changes."""
+        background = background_colour(self)
+        self._view.setBackground(background)
+        fill = background.lighter(135) if is_dark(self) else background.darker(106)
+        for panel in self._panels + [self._tile_frame]:
+            panel.setBrush(QBrush(fill))
+            panel.setPen(QPen(text_colour(self, 40), 0))
+        self._tile_hint.setColor(text_colour(self, 150))
+        self._tile_hint.setFont(legible_font(self))
+        for i, item in enumerate(self._captions):
+            item.setColor(text_colour(self, 230 if i % 2 == 0 else 170))
+            item.setFont(legible_font(self, bold=i % 2 == 0))
+        self._winner = None  # recolour the output labels
+        strong = [mix(background, colour, 0.95) for colour in (NEGATIVE_EDGE, POSITIVE_EDGE)]
+        self._focus_pens = [QPen(colour, 2.6) for colour in strong]
+        self._edge_pens = {
+            (sign, strength): QPen(mix(background, colour, EDGE_ALPHA[strength]), EDGE_WIDTH[strength])
+            for sign, colour in enumerate((NEGATIVE_EDGE, POSITIVE_EDGE)) for strength in range(len(EDGE_ALPHA))
+        }
+        for pen in list(self._edge_pens.values()) + self._focus_pens:
+            pen.setCosmetic(True)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps make antialiased drawLines ~20x slower
+        self._sprites = {}
+
+    # ------------------------------------------------------------------ public API
+    def set_snapshot(self, snapshot: NetworkSnapshot) -> None:
+        """New weights: re-pick the strongest connections (at most every EDGE_REFRESH_S while training
+        streams snapshots; the newest wins). New layer sizes: rebuild the diagram at once."""
+        sizes = tuple(int(n) for n in snapshot.sizes)
+        self._next_weights = tuple(snapshot.weights)
+        if sizes != self._sizes:
+            self._rebuild(sizes)
+            self._activations = None
+            self._layout = None
+            self._refresh_edges()
+        else:
+            self._edge_refresh.request()
+
+    def apply_pending(self) -> None:
+        """Draw a snapshot that is waiting for the refresh interval now (screenshots, tests)."""
+        self._edge_refresh.flush()
+
+    def _refresh_edges(self) -> None:
+        self._weights = self._next_weights
+        last = len(self._sizes) - 2
+        self._edges = [
+            strongest_edges(W, OUTPUT_TOP_K if l == last else TOP_K, EDGE_BUDGET) for l, W in enumerate(self._weights)
+        ]
+        if self._layout is None:
+            self._relayout()
+        else:
+            self._draw_edges()
+            self._draw_focus()
+
+    def set_activations(self, a: list[np.ndarray] | None) -> None:
+        """``a[0]`` the input (784,), ``a[l]`` (n_l,) per layer up to the output; None greys the nodes.
+        Activations that do not fit the current layer sizes (a stale forward pass) are shown as None."""
+        if a is not None:
+            a = [np.asarray(layer, dtype=np.float32).ravel() for layer in a]
+            if tuple(len(layer) for layer in a) != self._sizes:
+                a = None
+        self._activations = a
+        self._colour_nodes()
+
+    def node_value(self, layer: int, index: int) -> float | None:
+        if self._activations is None or not 0 <= layer < len(self._activations):
+            return None
+        values = self._activations[layer]
+        return float(values[index]) if 0 <= index < len(values) else None
+
+    def sizes(self) -> tuple[int, ...] | None:
+        return self._sizes
+
+    def edges(self, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(src, dst, w) of the connections drawn into ``layer`` (1..L), weakest first."""
+        return self._edges[layer - 1]
+
+    def edge_line_count(self) -> int:
+        return self._edge_item.line_count()
+
+    def focus(self) -> tuple[int, int] | None:
+        """The node whose connections are highlighted (the one under the mouse), if any."""
+        return self._focus
+
+    def node_image(self, layer: int) -> np.ndarray | None:
+        """The RGBA image that shows a layer's dots (layer >= 1), as last drawn."""
+        image = self._dots[layer - 1].array if self._dots else None
+        return None if image is None else image.copy()
+
+    def graphics_view(self) -> pg.GraphicsView:
+        return self._view
+
+    def node_position(self, layer: int, index: int) -> QPointF:
+        """Centre of a node (or input pixel) in the coordinates of ``graphics_view()``."""
+        x, y = self._layout.positions[layer][index]
+        return self._view.mapFromScene(self._box.mapViewToScene(QPointF(x, y))).toPointF()
+
+    def node_at(self, pos: QPointF) -> tuple[int, int] | None:
+        """(layer, index) of the node or input pixel at ``pos`` in ``graphics_view()`` coordinates, if any."""
+        if self._layout is None:
+            return None
+        point = self._box.mapSceneToView(self._view.mapToScene(pos.toPoint()))
+        for layer, block in enumerate(self._layout.blocks):
+            if not block.contains(point):
+                continue
+            cols, _ = self._layout.grids[layer]
+            cell = self._layout.cells[layer]
+            col = int((point.x() - block.x()) // cell)
+            row = int((point.y() - block.y()) // cell)
+            index = row * cols + col
+            if index >= self._sizes[layer]:
+                return None
+            if layer > 0:
+                x, y = self._layout.positions[layer][index]
+                if math.hypot(point.x() - x, point.y() - y) > self._layout.dot(layer) / 2 + 1.5:
+                    return None
+            return layer, index
+        return None
+
+    def describe_node(self, layer: int, index: int) -> str:
+        """The hover text of a node: which one it is and its value."""
+        value = self.node_value(layer, index)
+        last = len(self._sizes) - 1
+        if layer == 0:
+            side = math.isqrt(self._sizes[0])
+            name = f"input pixel {index} (row {index // side}, column {index % side})"
+            reading = "value" if value is None else f"value {value:.2f}"
+        elif layer == last:
+            name = f"output: digit {index}" if self._sizes[-1] == 10 else f"output {index}"
+            reading = "probability" if value is None else f"probability {100 * value:.1f} %"
+        else:
+            name = f"hidden layer {layer}, neuron {index}"
+            reading = "activation" if value is None else f"activation {value:.3f}"
+        if value is None:
+            reading += ": draw a digit to see it"
+        return f"{name}\n{reading}"
+
+    # ------------------------------------------------------------------ layout
+    def _relayout(self, *_) -> None:
+        if self._sizes is None:
+            return
+        width, height = self._box.width(), self._box.height()
+        if width < 2 or height < 2:
+            return
+        self._box.setRange(xRange=(0, width), yRange=(0, height), padding=0.0)
+        caption_font = legible_font(self, bold=True)
+        metrics = QFontMetricsF(caption_font)
+        top = 2 * metrics.height() + 12
+        label_font = legible_font(self, float(np.clip((height - top) / self._sizes[-1] / 26.0, 1.0, 1.5)), bold=True)
+        label_width = QFontMetricsF(label_font).horizontalAdvance("0" * len(str(self._sizes[-1] - 1))) + 10
+        self._layout = layout = compute_layout(self._sizes, width, height, top, label_width)
+
+        centres = [block.center().x() for block in layout.blocks]
+        long_names, short_names = self._caption_names
+        room = min(np.diff(centres)) if len(centres) > 1 else width
+        names = long_names if max(map(metrics.horizontalAdvance, long_names)) + 8 <= room else short_names
+        for i, x in enumerate(centres):
+            self._captions[2 * i].setText(names[i])
+            self._captions[2 * i].setPos(x, 2)
+            self._captions[2 * i + 1].setPos(x, 2 + metrics.height())
+        last = len(self._sizes) - 1
+        for item, (x, y) in zip(self._labels, layout.positions[last]):
+            item.setFont(label_font)
+            item.setPos(x + layout.dot(last) / 2 + 6, y)
+
+        self._tile_frame.setRect(layout.tile.adjusted(-1, -1, 1, 1))
+        self._tile_hint.setPos(layout.tile.center())
+        for layer, (panel, dots) in enumerate(zip(self._panels, self._dots), start=1):
+            block = layout.blocks[layer]
+            pad = layout.cells[layer] * 0.15 + 3
+            panel.setRect(block.adjusted(-pad, -pad, pad, pad))
+        self._sprites = {}
+        self._winner = None  # re-place the rings
+        self._draw_edges()
+        self._colour_nodes()
+        self._draw_focus()
+
+    # ------------------------------------------------------------------ drawing
+    def _segments(self, layer: int, src: np.ndarray, dst: np.ndarray) -> list[QLineF]:
+        """Lines from nodes ``src`` of layer-1 to nodes ``dst`` of ``layer``."""
+        a = self._layout.positions[layer - 1][src]
+        b = self._layout.positions[layer][dst]
+        return line_list(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
+
+    def _draw_edges(self) -> None:
+        if self._layout is None or not self._edges:
+            return
+        batches = {key: [] for key in self._edge_pens}
+        for layer, (src, dst, w) in enumerate(self._edges, start=1):
+            bins = strength_bins(w)
+            for (sign, strength), lines in batches.items():
+                chosen = ((w > 0) == bool(sign)) & (bins == strength)
+                if chosen.any():
+                    lines += self._segments(layer, src[chosen], dst[chosen])
+        order = sorted(batches, key=lambda key: (key[1], key[0]))  # weak first: strong lines end up on top
+        rect = QRectF(0, 0, self._box.width(), self._box.height())
+        self._edge_item.set_batches([(self._edge_pens[key], batches[key]) for key in order], rect)
+
+    def _sprites_for(self, layer: int) -> np.ndarray:
+        if layer not in self._sprites:
+            ratio = self._view.devicePixelRatioF()
+            cell = max(1, round(self._layout.cells[layer] * ratio))
+            rim = background_colour(self).darker(160)
+            self._sprites[layer] = disc_sprites(cell, self._layout.dot(layer) * ratio, rim)
+        return self._sprites[layer]
+
+    def _colour_nodes(self) -> None:
+        if self._sizes is None or self._layout is None:
+            return
+        a = self._activations
+        last = len(self._sizes) - 1
+        for layer in range(1, last + 1):
+            n = self._sizes[layer]
+            if a is None:
+                index = np.full(n, IDLE, np.intp)
+            else:
+                index = sequential_index(a[layer], *activation_range(a[layer], layer, last)).astype(np.intp)
+            cols, rows = self._layout.grids[layer]
+            mosaic = sprite_mosaic(self._sprites_for(layer), index, cols, rows)
+            self._dots[layer - 1].set_array(mosaic, self._layout.blocks[layer])
+        if a is None:
+            self._tile.hide()
+            self._tile_hint.show()
+        else:
+            side = self._layout.tile_side
+            tile = np.zeros(side * side, np.float32)
+            tile[:len(a[0])] = a[0]
+            px = round(self._layout.tile.width() * self._view.devicePixelRatioF())
+            self._tile.set_array(map_sequential(tile.reshape(side, side), 0.0, 1.0), self._layout.tile, (px, px))
+            self._tile.show()
+            self._tile_hint.hide()
+        winner = None if a is None else int(np.argmax(a[last]))
+        if winner != self._winner:
+            self._winner = winner
+            for digit, item in enumerate(self._labels):
+                plain = text_colour(self, 170 if a is not None else 200)
+                item.setColor(accent_text(self) if digit == winner else plain)
+            self._draw_marks()
+
+    def _draw_marks(self) -> None:
+        """Rings around the winning output and around the hovered node."""
+        last = len(self._sizes) - 1
+        hovered = self._focus if self._focus is not None and self._focus[0] > 0 else None
+        targets = [None if self._winner is None else (last, self._winner), hovered]
+        for ring, target in zip(self._rings, targets):
+            if target is None:
+                ring.hide()
+                continue
+            layer, index = target
+            x, y = self._layout.positions[layer][index]
+            radius = self._layout.dot(layer) / 2 + 4
+            ring.setRect(QRectF(x - radius, y - radius, 2 * radius, 2 * radius))
+            ring.show()
+
+    def _draw_focus(self) -> None:
+        """The strongest connections into and out of the hovered node, with all the others dimmed."""
+        if self._focus is None or self._layout is None or not self._weights:
+            self._focus_item.set_batches([], QRectF())
+            self._edge_item.setOpacity(1.0)
+            return
+        layer, index = self._focus
+        lines = {0: [], 1: []}
+        if layer > 0:
+            column = self._weights[layer - 1][:, index]
+            src = _largest(column, FOCUS_K)
+            for sign in (0, 1):
+                chosen = src[(column[src] > 0) == bool(sign)]
+                lines[sign] += self._segments(layer, chosen, np.full(len(chosen), index))
+        if layer < len(self._sizes) - 1:
+            row = self._weights[layer][index]
+            dst = _largest(row, FOCUS_K)
+            for sign in (0, 1):
+                chosen = dst[(row[dst] > 0) == bool(sign)]
+                lines[sign] += self._segments(layer + 1, np.full(len(chosen), index), chosen)
+        rect = QRectF(0, 0, self._box.width(), self._box.height())
+        self._focus_item.set_batches([(self._focus_pens[0], lines[0]), (self._focus_pens[1], lines[1])], rect)
+        self._edge_item.setOpacity(0.3)
+
+    # ------------------------------------------------------------------ hover and click
+    def set_focus(self, node: tuple[int, int] | None) -> None:
+        """Highlight one node's strongest connections (what hovering does); None removes the highlight."""
+        if node == self._focus:
+            return
+        self._focus = node
+        self._draw_focus()
+        if self._layout is not None:
+            self._draw_marks()
+
+    def _hovered(self, scene_pos) -> None:
+        node = self.node_at(self._view.mapFromScene(scene_pos).toPointF())
+        self.set_focus(node)
+        if node is None:
+            QToolTip.hideText()
+        else:
+            where = self._view.mapToGlobal(self._view.mapFromScene(scene_pos))
+            QToolTip.showText(where, self.describe_node(*node), self._view)
+
+    def _clicked(self, event) -> None:
+        node = self.node_at(self._view.mapFromScene(event.scenePos()).toPointF())
+        if node is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.nodeClicked.emit(*node)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self.set_focus(None)
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and hasattr(self, "_view"):
+            self._style()
+            self._relayout()
+        super().changeEvent(event)
+
+
+def _largest(values: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k largest |values|."""
+    k = min(k, len(values))
+    return np.argpartition(np.abs(values), len(values) - k)[len(values) - k:]

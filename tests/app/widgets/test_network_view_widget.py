@@ -1,0 +1,226 @@
+"""The network diagram: which edges it draws, what the nodes show, hover, click, and how fast it redraws."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from nnviz.app.colormaps import SEQUENTIAL
+from nnviz.app.snapshot import NetworkSnapshot
+from nnviz.app.widgets.network_view import (
+    EDGE_BUDGET,
+    OUTPUT_TOP_K,
+    TOP_K,
+    NetworkView,
+    compute_layout,
+    strongest_edges,
+)
+from nnviz.nn import MLP
+
+BIG = (784, 256, 128, 64, 10)
+SMALL = (784, 16, 16, 10)
+
+
+def digit_like(seed=0):
+    rng = np.random.default_rng(seed)
+    x = np.zeros((28, 28), np.float32)
+    x[6:22, 12:16] = rng.uniform(0.5, 1.0, (16, 4))
+    return x.ravel()
+
+
+@pytest.fixture
+def view(shown):
+    return shown(NetworkView(), 700, 420)
+
+
+def show(view, sizes, seed=0, x=None):
+    net = MLP(sizes, seed=seed)
+    view.set_snapshot(NetworkSnapshot.of(net))
+    trace = net.forward((digit_like() if x is None else x)[None])
+    view.set_activations([a[0] for a in trace.a])
+    return net, trace
+
+
+def test_strongest_edges_are_the_top_k_per_neuron_by_magnitude():
+    rng = np.random.default_rng(1)
+    W = rng.normal(size=(30, 5)).astype(np.float32)
+    src, dst, w = strongest_edges(W, 3, budget=None)
+    assert len(src) == 15
+    for j in range(5):
+        expected = set(np.argsort(-np.abs(W[:, j]))[:3])
+        assert set(src[dst == j]) == expected
+    assert np.array_equal(w, W[src, dst])
+    assert (np.diff(np.abs(w)) >= 0).all()  # weakest first: the strongest are drawn on top
+
+
+def test_the_budget_keeps_the_strongest_candidates():
+    W = np.random.default_rng(2).normal(size=(100, 50)).astype(np.float32)
+    _, _, everything = strongest_edges(W, 4, budget=None)
+    _, _, kept = strongest_edges(W, 4, budget=60)
+    assert len(kept) == 60
+    assert np.abs(kept).min() >= np.sort(np.abs(everything))[-60]
+
+
+def test_layout_keeps_layers_apart_and_inside_the_view():
+    for sizes in (BIG, SMALL):
+        layout = compute_layout(sizes, 700, 390, top=40, label_width=24)
+        blocks = layout.blocks
+        assert all(a.right() < b.left() for a, b in zip(blocks, blocks[1:]))
+        assert blocks[0].left() >= 0 and blocks[-1].right() <= 700 - 24
+        assert all(b.top() >= 40 and b.bottom() <= 390 for b in blocks)
+        for block, xy in zip(blocks, layout.positions):
+            assert (xy[:, 0] > block.left()).all() and (xy[:, 0] < block.right()).all()
+            assert (xy[:, 1] > block.top()).all() and (xy[:, 1] < block.bottom()).all()
+        assert layout.tile.width() == layout.tile.height() and layout.tile.width() % 28 == 0
+    small = compute_layout(SMALL, 700, 390, top=40, label_width=24)
+    assert [cols for cols, _ in small.grids[1:-1]] == [1, 1]  # small layers are plain columns
+    big = compute_layout(BIG, 700, 390, top=40, label_width=24)
+    assert big.grids[1][0] > 1  # 256 nodes are folded into a grid
+
+
+def test_snapshot_draws_top_k_edges_with_a_budget(view):
+    net, _ = show(view, BIG)
+    assert view.objectName() == "networkView"
+    assert view.sizes() == BIG
+    for layer in range(1, len(BIG)):
+        src, dst, w = view.edges(layer)
+        W = net.weights[layer - 1]
+        k = OUTPUT_TOP_K if layer == len(BIG) - 1 else TOP_K
+        assert len(src) == min(EDGE_BUDGET, k * BIG[layer])
+        kth = -np.sort(-np.abs(W), axis=0)[k - 1]  # each neuron's k-th strongest |w|
+        assert (np.abs(w) >= kth[dst] - 1e-7).all()
+    assert view.edge_line_count() == sum(len(view.edges(l)[0]) for l in range(1, len(BIG)))
+
+
+def test_new_weights_update_in_place_and_new_sizes_rebuild(view):
+    net, trace = show(view, BIG)
+    dots = list(view._dots)
+    before = view.edges(1)[2].copy()
+    net.weights[0][...] *= -1.0
+    view.set_snapshot(NetworkSnapshot.of(net))
+    view.apply_pending()
+    assert view._dots == dots  # same items, recoloured
+    assert np.allclose(view.edges(1)[2], -before)
+    assert view.node_value(1, 3) == pytest.approx(float(trace.a[1][0, 3]))  # activations kept
+    show(view, SMALL)
+    assert view.sizes() == SMALL and len(view._dots) == 3 and view._dots[0] is not dots[0]
+
+
+def test_a_stream_of_snapshots_is_drawn_at_a_limited_rate_newest_first(view, qtbot):
+    net, _ = show(view, BIG)
+    original = view.edges(1)[2].copy()
+    drawn = []
+    for scale in (2.0, 3.0, 5.0):  # three snapshots in a row, as training would send them
+        net.weights[0][...] *= scale
+        view.set_snapshot(NetworkSnapshot.of(net))
+        drawn.append(view.edges(1)[2].copy())
+    assert np.allclose(drawn[0], 2 * original)  # the first is drawn at once (nothing drawn for a while)
+    assert np.array_equal(drawn[2], drawn[0])  # the next ones wait for the refresh interval...
+    qtbot.waitUntil(lambda: np.allclose(view.edges(1)[2], 30 * original), timeout=2000)  # ...and the newest wins
+    net.weights[0][...] *= -1.0
+    view.set_snapshot(NetworkSnapshot.of(net))
+    view.apply_pending()
+    assert np.allclose(view.edges(1)[2], -30 * original)
+
+
+def test_node_values_and_colours_follow_the_activations(view):
+    _, trace = show(view, BIG)
+    a = [layer[0] for layer in trace.a]
+    assert view.node_value(0, 300) == pytest.approx(float(a[0][300]))
+    assert view.node_value(2, 5) == pytest.approx(float(a[2][5]))
+    assert view.node_value(4, 9) == pytest.approx(float(a[4][9]))
+    assert view.node_value(9, 0) is None and view.node_value(1, 10_000) is None
+    cell = view._layout.cells[4] * view.graphics_view().devicePixelRatioF()
+    outputs = view.node_image(4)  # the output column: probability on a fixed 0..1 scale
+    for digit in (0, 9):
+        centre = outputs[int((digit + 0.5) * cell), outputs.shape[1] // 2]
+        assert tuple(centre[:3]) == tuple(SEQUENTIAL[int(a[4][digit] * 255), :3])
+    hidden = view.node_image(3)  # a hidden layer: its largest activation is the brightest colour
+    cols, _ = view._layout.grids[3]
+    brightest = int(np.argmax(a[3]))
+    cell = view._layout.cells[3] * view.graphics_view().devicePixelRatioF()
+    centre = hidden[int((brightest // cols + 0.5) * cell), int((brightest % cols + 0.5) * cell)]
+    assert tuple(centre[:3]) == tuple(SEQUENTIAL[255, :3])
+
+
+def test_without_activations_the_nodes_are_grey_and_stale_ones_are_ignored(view):
+    show(view, BIG)
+    coloured = view.node_image(1)
+    view.set_activations(None)
+    grey = view.node_image(1)
+    assert not np.array_equal(coloured, grey)
+    assert view.node_value(1, 0) is None
+    view.set_activations([np.zeros(784), np.zeros(16), np.zeros(10)])  # from another architecture
+    assert view.node_value(0, 0) is None
+    assert np.array_equal(view.node_image(1), grey)
+
+
+def test_node_at_finds_nodes_pixels_and_outputs(view):
+    show(view, BIG)
+    for node in [(0, 0), (0, 783), (0, 14 * 28 + 13), (1, 0), (1, 255), (2, 77), (3, 63), (4, 7)]:
+        assert view.node_at(view.node_position(*node)) == node
+    assert view.node_at(QPointF(2, 2)) is None  # the corner: nothing there
+
+
+def hover(view, node):
+    viewport = view.graphics_view().viewport()
+    pos = view.node_position(*node)
+    event = QMouseEvent(QEvent.Type.MouseMove, pos, QPointF(viewport.mapToGlobal(pos)), Qt.MouseButton.NoButton,
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # the offscreen tooltip window
+def test_hover_shows_layer_index_and_value_and_highlights_connections(view, qtbot):
+    _, trace = show(view, BIG)
+    hover(view, (2, 40))
+    assert view.focus() == (2, 40)
+    text = view.describe_node(2, 40)
+    assert "hidden layer 2" in text and "neuron 40" in text and f"{trace.a[2][0, 40]:.3f}" in text
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == text, timeout=2000)
+    assert view._focus_item.line_count() == 24  # 12 strongest in, 12 strongest out
+    hover(view, (4, 3))
+    assert "digit 3" in view.describe_node(4, 3) and "probability" in view.describe_node(4, 3)
+    assert "input pixel" in view.describe_node(0, 30) and "row 1, column 2" in view.describe_node(0, 30)
+    view.set_focus(None)
+    assert view._focus_item.line_count() == 0
+
+
+def test_clicking_a_node_emits_its_layer_and_index(view, qtbot):
+    show(view, SMALL)
+    viewport = view.graphics_view().viewport()
+    with qtbot.waitSignal(view.nodeClicked, timeout=2000) as blocker:
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=view.node_position(2, 5).toPoint())
+    assert blocker.args == [2, 5]
+
+
+def test_resizing_relayouts(view, qtbot):
+    show(view, BIG)
+    before = view.node_position(1, 0)
+    view.resize(1000, 560)
+    qtbot.waitUntil(lambda: view.node_position(1, 0) != before, timeout=2000)
+    assert view.node_at(view.node_position(3, 10)) == (3, 10)
+
+
+def test_redraws_fast_enough_to_follow_the_pen(view):
+    net = MLP(BIG, seed=3)
+    view.set_snapshot(NetworkSnapshot.of(net))
+    traces = [[a[0] for a in net.forward(digit_like(seed)[None]).a] for seed in range(25)]
+    viewport = view.graphics_view().viewport()
+    times = []
+    for a in traces:
+        start = time.perf_counter()
+        view.set_activations(a)
+        viewport.repaint()
+        times.append(time.perf_counter() - start)
+    assert np.median(times) < 0.050  # measured ~4 ms; loose so a busy CI machine does not flake
+    start = time.perf_counter()
+    view.set_snapshot(NetworkSnapshot.of(net))
+    view.apply_pending()
+    viewport.repaint()
+    assert time.perf_counter() - start < 0.25  # new weights (edges re-picked and re-rendered): ~15 ms
