@@ -1,0 +1,140 @@
+"""MNIST as a user gets it: where the four files live, their checksums, and loading them as float arrays.
+
+The folder is ``--data DIR`` if given, else ``$NNVIZ_DATA``, else the user cache folder; nnviz never
+ships the data itself (``nnviz download`` fetches it and checks the checksums below).
+
+Loading checks structure, not checksums: any correct copy of MNIST in IDX form loads (gzip or raw,
+re-compressed or not), and every damaged, swapped or foreign file is a :class:`DataFileError` that says
+what to do. The checksums are for :mod:`nnviz.data.download`, which owns the files it fetched.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from nnviz.data.idx import read_idx
+from nnviz.errors import DataFileError
+
+SIDE = 28
+N_TRAIN, N_TEST = 60_000, 10_000
+
+
+@dataclass(frozen=True)
+class MnistFile:
+    """One of the four files as the public mirrors serve it (gzip-compressed IDX)."""
+
+    name: str
+    size: int  # bytes of the .gz file
+    md5: str
+    sha256: str
+
+
+FILES = {
+    "train_images": MnistFile("train-images-idx3-ubyte.gz", 9912422, "f68b3c2dcbeaaa9fbdd348bbdeb94873",
+                              "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"),
+    "train_labels": MnistFile("train-labels-idx1-ubyte.gz", 28881, "d53e105ee54ea40749a09fcbcd1e9432",
+                              "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c"),
+    "test_images": MnistFile("t10k-images-idx3-ubyte.gz", 1648877, "9fb629c4189551a2d022fa330f9573f3",
+                             "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6"),
+    "test_labels": MnistFile("t10k-labels-idx1-ubyte.gz", 4542, "ec29112dd5afa0611ce80d1b7f02629c",
+                             "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"),
+}
+TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS = (f.name for f in FILES.values())
+
+
+@dataclass(frozen=True)
+class MnistData:
+    """The 70,000 digits, ready for the network.
+
+    x_train (60000, 784), x_test (10000, 784): float32 in [0, 1], pixel / 255, row-major 28x28, white ink
+    on black. y_train (60000,), y_test (10000,): int64 digits 0..9. ``folder``: where they were read.
+    """
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    folder: Path
+
+
+def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """Where MNIST is looked for: ``explicit`` (``--data DIR``), else ``$NNVIZ_DATA``, else the user cache."""
+    if explicit:
+        return Path(explicit).expanduser()
+    if os.environ.get("NNVIZ_DATA"):
+        return Path(os.environ["NNVIZ_DATA"]).expanduser()
+    from platformdirs import user_cache_dir  # only here: most callers name a folder
+
+    return Path(user_cache_dir("nnviz")) / "mnist"
+
+
+def find_missing(folder: str | os.PathLike) -> list[str]:
+    """Names of the four files that ``folder`` lacks (each counts as present gzip'd or unpacked)."""
+    folder = Path(folder)
+    return [f.name for f in FILES.values() if _locate(folder, f.name) is None]
+
+
+def _locate(folder: Path, name: str) -> Path | None:
+    """The file as downloaded (``name``), else unpacked by hand (``name`` without ``.gz``), else None."""
+    for candidate in (folder / name, folder / name.removesuffix(".gz")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_mnist(
+    data_dir: str | os.PathLike | None = None,
+    *,
+    download: bool = False,
+    progress: Callable | None = None,
+) -> MnistData:
+    """The four MNIST files from ``data_dir`` (see :func:`resolve_data_dir`) as float arrays.
+
+    With ``download=True`` missing files are fetched first (``progress`` as in
+    :func:`~nnviz.data.download.download_mnist`); otherwise they are a :class:`DataFileError`.
+    """
+    folder = resolve_data_dir(data_dir)
+    missing = find_missing(folder)
+    if missing and download:
+        from nnviz.data.download import download_mnist
+
+        download_mnist(folder, progress=progress, files=missing)
+        missing = find_missing(folder)
+    if missing:
+        raise DataFileError(
+            f"MNIST is not in {folder} (missing: {', '.join(missing)}); run `nnviz download`, or set "
+            f"NNVIZ_DATA to a folder that holds the four files"
+        )
+    x_train, y_train = _read_split(folder, "train", N_TRAIN)
+    x_test, y_test = _read_split(folder, "test", N_TEST)
+    return MnistData(x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test, folder=folder)
+
+
+def _read_split(folder: Path, split: str, expected: int) -> tuple[np.ndarray, np.ndarray]:
+    """(images (n, 784) float32, labels (n,) int64) of one split, checked to be that split of MNIST."""
+    images_path = _locate(folder, FILES[f"{split}_images"].name)
+    labels_path = _locate(folder, FILES[f"{split}_labels"].name)
+    images = read_idx(images_path, expect="images")
+    labels = read_idx(labels_path, expect="labels")
+    if images.shape[1:] != (SIDE, SIDE):
+        raise DataFileError(f"{images_path}: images are {images.shape[1]}x{images.shape[2]} pixels, MNIST's are "
+                            f"28x28 (a foreign file?); re-download it with `nnviz download`")
+    if len(images) != len(labels):
+        raise DataFileError(f"{folder}: {len(images):,} {split} images but {len(labels):,} {split} labels; the "
+                            f"files do not belong together. Re-download them with `nnviz download`")
+    if len(images) != expected:
+        raise DataFileError(
+            f"{images_path}: holds {len(images):,} digits, but MNIST's {split} set has {expected:,} "
+            f"(train and test files swapped or renamed?); re-download with `nnviz download`"
+        )
+    return _to_float(images), labels.astype(np.int64)
+
+
+def _to_float(images: np.ndarray) -> np.ndarray:
+    # One pass straight into float32: astype-then-divide makes and walks an extra 188 MB array.
+    return np.divide(images.reshape(len(images), SIDE * SIDE), np.float32(255), dtype=np.float32)

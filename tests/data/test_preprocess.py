@@ -1,0 +1,213 @@
+"""From a drawing to MNIST's format: cropped, scaled to a 20-px box, centred by mass on pixel (14, 14).
+
+Drawings are made with NumPy (strokes of a round pen, rectangles, dots) on a 280x280 canvas like the
+window's. The strongest check is the last one: MNIST digits blown up to canvas size come back as
+themselves.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import ndimage
+
+from nnviz.data import load_mnist, prepare, to_mnist
+from nnviz.errors import ConfigError
+
+CANVAS = 280
+
+
+def blank(size: int = CANVAS) -> np.ndarray:
+    return np.zeros((size, size), np.float32)
+
+
+def stroke(img: np.ndarray, start, end, width: float) -> np.ndarray:
+    """Paint a straight stroke of a round pen of diameter ``width`` (antialiased by one pixel) into ``img``."""
+    (r0, c0), (r1, c1) = start, end
+    rows, cols = np.mgrid[: img.shape[0], : img.shape[1]].astype(np.float32)
+    dr, dc = r1 - r0, c1 - c0
+    t = np.clip(((rows - r0) * dr + (cols - c0) * dc) / max(dr * dr + dc * dc, 1e-9), 0, 1)
+    distance = np.hypot(rows - (r0 + t * dr), cols - (c0 + t * dc))
+    np.maximum(img, np.clip(width / 2 - distance + 0.5, 0, 1), out=img)
+    return img
+
+
+def ring(img: np.ndarray, centre, radius: float, width: float) -> np.ndarray:
+    rows, cols = np.mgrid[: img.shape[0], : img.shape[1]].astype(np.float32)
+    distance = np.abs(np.hypot(rows - centre[0], cols - centre[1]) - radius)
+    np.maximum(img, np.clip(width / 2 - distance + 0.5, 0, 1), out=img)
+    return img
+
+
+def centre_of_mass(img: np.ndarray) -> tuple[float, float]:
+    return tuple(float(v) for v in ndimage.center_of_mass(img))
+
+
+def extent(img: np.ndarray) -> tuple[float, float]:
+    """(height, width) of a solid shape in pixels, edges counted by their coverage."""
+    return float(img.max(axis=1).sum()), float(img.max(axis=0).sum())
+
+
+def test_a_solid_square_fills_the_20_px_box_centred_on_pixel_14():
+    img = blank()
+    img[10:110, 150:250] = 1
+    result = prepare(img)
+    assert result.image.shape == (28, 28) and result.image.dtype == np.float32
+    assert extent(result.image) == pytest.approx((20, 20), abs=1e-3)
+    assert centre_of_mass(result.image) == pytest.approx((14, 14), abs=0.01)
+    assert result.bbox == (10, 150, 110, 250) and result.scale == pytest.approx(0.2)
+    assert result.centre == pytest.approx((59.5, 199.5))
+    assert result.image.sum() == pytest.approx(400, rel=1e-3)  # area averaging keeps the ink
+
+
+def test_a_tall_one_is_20_px_high_and_stays_thin():
+    img = blank()
+    img[20:260, 130:148] = 1
+    out = to_mnist(img)
+    h, w = extent(out)
+    assert h == pytest.approx(20, abs=1e-3) and w == pytest.approx(20 * 18 / 240, abs=1e-3)  # 1.5 px wide
+    assert centre_of_mass(out) == pytest.approx((14, 14), abs=0.01)
+
+
+def test_a_pen_stroke_one_keeps_its_pen_width_in_proportion():
+    out = to_mnist(stroke(blank(), (20, 140), (260, 140), width=18))
+    h, w = extent(out)
+    assert h == pytest.approx(20, abs=0.3) and w == pytest.approx(20 * 19 / 259, abs=0.2)
+    assert centre_of_mass(out) == pytest.approx((14, 14), abs=0.01)
+
+
+def test_a_wide_bar_is_20_px_wide_and_stays_flat():
+    img = blank()
+    img[100:140, 0:280] = 1
+    h, w = extent(to_mnist(img))
+    assert w == pytest.approx(20, abs=1e-3) and h == pytest.approx(20 * 40 / 280, abs=1e-3)
+
+
+def test_a_one_pixel_stroke_on_the_big_canvas_stays_an_unbroken_line():
+    img = blank()
+    rows = np.arange(20, 260)
+    img[rows, 40 + (rows - 20) // 2] = 1  # a 1-px diagonal: aliasing would turn it into dots
+    out = to_mnist(img)
+    assert out.max() == 1.0
+    inner = out[5:23]  # rows well inside the stroke's span
+    row_ink = inner.sum(axis=1)
+    assert row_ink.min() > 0.8 * row_ink.max()  # every row carries about the same ink: no gaps
+    assert centre_of_mass(out) == pytest.approx((14, 14), abs=0.01)
+
+
+def mean_radius(img: np.ndarray) -> float:
+    rows, cols = np.mgrid[:28, :28]
+    return float((np.hypot(rows - 14, cols - 14) * img).sum() / img.sum())
+
+
+@pytest.mark.parametrize("width", [2, 4, 30])
+def test_a_thin_or_thick_ring_stays_a_ring_of_the_right_size(width):
+    out = to_mnist(ring(blank(), (140, 140), 90, width=width))
+    assert out.max() == 1.0 and out[14, 14] == 0
+    scale = 20 / (180 + width + 1)  # the ring's outer diameter is 2 * 90 + width, plus 1 px of antialiasing
+    assert mean_radius(out) == pytest.approx(90 * scale, abs=0.3)
+    assert centre_of_mass(out) == pytest.approx((14, 14), abs=0.01)
+
+
+def test_a_thicker_pen_gives_more_ink():
+    ink = [to_mnist(ring(blank(), (140, 140), 90, width=w)).sum() for w in (2, 8, 16, 30)]
+    assert ink == sorted(ink) and ink[-1] > 3 * ink[0]
+
+
+def test_a_single_dot_becomes_a_centred_blob():
+    img = blank()
+    img[5, 270] = 1
+    result = prepare(img)
+    assert not result.is_empty and result.bbox == (5, 270, 6, 271) and result.scale == 20
+    assert extent(result.image) == pytest.approx((20, 20), abs=1e-3)
+    assert centre_of_mass(result.image) == pytest.approx((14, 14), abs=0.01)
+
+
+def test_tiny_images_are_scaled_up():
+    out = to_mnist(np.ones((3, 5), np.float32))
+    assert extent(out) == pytest.approx((12, 20), abs=1e-3)
+
+
+def test_an_empty_canvas_gives_zeros_and_says_so():
+    for img in (blank(), np.full((CANVAS, CANVAS), 0.04, np.float32)):  # a faint eraser fringe is no ink
+        result = prepare(img)
+        assert result.is_empty and result.bbox is None and result.centre is None
+        assert result.image.shape == (28, 28) and not result.image.any()
+        np.testing.assert_array_equal(to_mnist(img), result.image)
+
+
+def test_uint8_rgb_and_float_inputs_agree_and_the_input_is_not_touched():
+    img = stroke(blank(), (40, 60), (230, 200), width=14)
+    as_bytes = np.round(img * 255).astype(np.uint8)
+    expected = to_mnist(as_bytes / np.float32(255))
+    np.testing.assert_allclose(to_mnist(as_bytes), expected, atol=1e-5)
+    np.testing.assert_allclose(to_mnist(np.dstack([as_bytes] * 3)), expected, atol=1e-3)
+    before = img.copy()
+    to_mnist(img)
+    np.testing.assert_array_equal(img, before)
+
+
+def test_values_outside_0_1_are_clipped():
+    img = stroke(blank(), (40, 60), (230, 200), width=14)
+    np.testing.assert_allclose(to_mnist(img * 1.5 - 0.2), to_mnist(np.clip(img * 1.5 - 0.2, 0, 1)), atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (np.full((10, 10), np.nan), "NaN"),
+        (np.full((10, 10), np.inf), "infinite"),
+        (np.zeros(10), "2-D"),
+        (np.zeros((2, 2, 2, 2)), "2-D"),
+        (np.zeros((28, 28, 2)), "2-D"),
+        (np.zeros((0, 5)), "at least one pixel"),
+        (np.array([["a", "b"]]), "numbers"),
+        (np.zeros((5, 5), complex), "numbers"),
+        (np.zeros((5, 5), np.int64), "uint8"),
+        ([[1, 2], [3]], "2-D array"),
+    ],
+)
+def test_what_is_not_a_drawing_is_a_config_error_saying_why(bad, words):
+    with pytest.raises(ConfigError, match=words):
+        to_mnist(bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    size=st.tuples(st.integers(1, 120), st.integers(1, 120)),
+    blobs=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0.05, 1)), min_size=0, max_size=6),
+)
+def test_any_drawing_gives_a_28x28_image_in_0_1(size, blobs):
+    img = np.zeros(size, np.float32)
+    for y, x, value in blobs:
+        img[int(y * (size[0] - 1)), int(x * (size[1] - 1))] = value
+    result = prepare(img)
+    assert result.image.shape == (28, 28) and result.image.dtype == np.float32
+    assert 0 <= result.image.min() and result.image.max() <= 1
+    assert result.is_empty == (not np.any(img > 0.05))
+    if not result.is_empty:
+        assert result.image.max() == pytest.approx(1.0)
+        top, left, bottom, right = result.bbox
+        assert max(bottom - top, right - left) * result.scale == pytest.approx(20)
+        # Where the 20-px box lands: inside the field unless the ink's mass sits far off its middle.
+        box_top = 14.5 - (result.centre[0] - top + 0.5) * result.scale
+        box_left = 14.5 - (result.centre[1] - left + 0.5) * result.scale
+        box_bottom = box_top + (bottom - top) * result.scale
+        box_right = box_left + (right - left) * result.scale
+        if min(box_top, box_left) >= 0 and max(box_bottom, box_right) <= 28:
+            # Exact for strokes; specks thinner than an output pixel can only land on whole pixels.
+            assert centre_of_mass(result.image) == pytest.approx((14, 14), abs=0.5)
+
+
+def test_mnist_digits_blown_up_to_canvas_size_come_back_as_themselves(mnist_dir):
+    digits = load_mnist(mnist_dir).x_test[:300].reshape(-1, 28, 28)
+    correlations, differences = [], []
+    for digit in digits:
+        back = to_mnist(np.clip(ndimage.zoom(digit, 10, order=1), 0, 1))
+        correlations.append(np.corrcoef(back.ravel(), digit.ravel())[0, 1])
+        differences.append(np.abs(back - digit).mean())
+    # Centring alone caps this near 0.97: MNIST's centres are spread over +-0.5 px, ours are exact.
+    assert np.median(correlations) > 0.92 and np.min(correlations) > 0.75
+    assert np.mean(differences) < 0.05
