@@ -1,60 +1,113 @@
-"""Starting the window: QApplication, theme, model, and the ``--screenshot`` and ``--log-predictions`` modes."""
+"""Starting the window: ``nnviz`` with no command ends up in :func:`run_app`.
+
+Besides the interactive window this serves two scripted uses: ``--screenshot PATH`` renders the window
+(offscreen when there is no display) with the sample digit from ``assets/`` drawn on the canvas and
+exits, and ``--log-predictions`` prints every change of the prediction to stdout for end-to-end tests
+that drive a real mouse.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 
 from nnviz.cli import AppOptions
+from nnviz.errors import DataFileError
 
 SAMPLE_DIGIT = "sample_digit.png"
+SCREENSHOT_TIMEOUT_S = 10.0
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def use_one_blas_thread() -> None:
+    """One BLAS thread for the whole window process, unless the user chose otherwise.
+
+    The training thread's matrix products are too small (batch 128) to gain from a second BLAS thread
+    (measured: the same samples/s with 1 or 2), but with two, OpenBLAS's pool is shared by the training
+    thread and the GUI thread (weight tiles, forward passes) and its threads spin on both cores: training
+    in the window fell to a few percent of its headless speed and the GUI stalled for hundreds of
+    milliseconds. Must run before NumPy is imported.
+    """
+    if "numpy" in sys.modules:
+        return
+    for name in BLAS_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+
+
+def has_display() -> bool:
+    """Whether a window could be shown on screen (on Linux: an X11 or Wayland display is set)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def prediction_line(text: str) -> str:
+    """What --log-predictions prints: 'prediction: 7 (96 %)', or 'prediction: none' for an empty canvas."""
+    return f"prediction: {text or 'none'}"
 
 
 def run_app(options: AppOptions) -> int:
-    if options.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    use_one_blas_thread()
+    if options.screenshot and not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import nnviz.app  # noqa: F401  (Qt workarounds before any widget exists)
+    import nnviz.app  # noqa: F401  (applies the Qt work-arounds before anything else touches Qt)
     from PySide6.QtWidgets import QApplication
 
-    from nnviz.app.drawing_window import DrawingWindow
+    from nnviz import __version__
+    from nnviz.app.main_window import MainWindow
+    from nnviz.app.theme import apply_theme
 
+    QApplication.setApplicationName("nnviz")
+    QApplication.setOrganizationName("nnviz")
+    QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("nnviz")
-    app.setOrganizationName("nnviz")
-    _apply_theme(app)
-    window = DrawingWindow(options.model, log_predictions=options.log_predictions)
-    window.resize(*options.size)
+    apply_theme(app)
+    window = MainWindow(options)
+    if options.log_predictions:
+        window.predictionTextChanged.connect(print_prediction)
     if options.screenshot:
-        return screenshot(app, window, options.screenshot)
+        return take_screenshot(window, options.screenshot)
     window.show()
     return app.exec()
 
 
-def screenshot(app, window, path: str) -> int:
-    """Show the window with the sample digit on the canvas, render it to ``path`` and return."""
-    from nnviz.errors import NnvizError
+def print_prediction(text: str) -> None:
+    print(prediction_line(text), flush=True)
+
+
+def take_screenshot(window, path: str) -> int:
+    """Show ``window`` with the sample digit drawn, wait for the prediction, save it to ``path`` (PNG)."""
+    from PySide6.QtWidgets import QApplication
+
     from nnviz.resources import asset_path
 
+    app = QApplication.instance()
     window.show()
+    _process_events_until(lambda: window.isVisible() and window.windowHandle() is not None
+                          and window.windowHandle().isExposed())
     try:
         window.canvas.load_image_file(asset_path(SAMPLE_DIGIT))
-    except NnvizError as error:
-        window.statusBar().showMessage(str(error))
-    for _ in range(5):  # let layouts settle and throttled redraws land
-        app.processEvents()
-    for view in (window.network, window.weights):
-        getattr(view, "apply_pending", lambda: None)()
+    except DataFileError as error:
+        print(f"nnviz: warning: no sample digit for the screenshot ({error})", file=sys.stderr)
+    _process_events_until(lambda: bool(window.prediction()) or window.canvas.is_empty())
+    window.apply_pending()
     app.processEvents()
-    if not window.grab().save(path):
-        print(f"nnviz: error: cannot write the screenshot to {path}", file=sys.stderr)
-        return 2
+    ok = window.grab().save(str(path), "PNG")
     window.close()
+    app.processEvents()
+    if not ok:
+        print(f"nnviz: error: could not write the screenshot to {path}", file=sys.stderr)
+        return 2
     return 0
 
 
-def _apply_theme(app) -> None:
-    try:
-        from nnviz.app.theme import apply_theme
-    except ImportError:
-        return
-    apply_theme(app)
+def _process_events_until(done, timeout_s: float = SCREENSHOT_TIMEOUT_S) -> bool:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return True

@@ -11,11 +11,8 @@ next one.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import os
 import tempfile
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
@@ -181,6 +178,10 @@ def _fetch(url: str, target: Path, spec: MnistFile, index, n_files, progress, ti
 
 def _stream(url, out, spec, index, n_files, progress, timeout, cancel, folder) -> tuple[str, int]:
     """Copy the response body into ``out`` chunk by chunk; return (sha256 hex, bytes)."""
+    import http.client  # here, not at the top: with ssl they are half of `import nnviz.data` otherwise
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         response = urllib.request.urlopen(request, timeout=timeout)

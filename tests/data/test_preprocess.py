@@ -174,7 +174,7 @@ def test_what_is_not_a_drawing_is_a_config_error_saying_why(bad, words):
         to_mnist(bad)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     size=st.tuples(st.integers(1, 120), st.integers(1, 120)),
     blobs=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0.05, 1)), min_size=0, max_size=6),
@@ -197,8 +197,10 @@ def test_any_drawing_gives_a_28x28_image_in_0_1(size, blobs):
         box_bottom = box_top + (bottom - top) * result.scale
         box_right = box_left + (right - left) * result.scale
         if min(box_top, box_left) >= 0 and max(box_bottom, box_right) <= 28:
-            # Exact for strokes; specks thinner than an output pixel can only land on whole pixels.
-            assert centre_of_mass(result.image) == pytest.approx((14, 14), abs=0.5)
+            # Exact when each input pixel covers an output pixel or more; specks smaller than an output
+            # pixel can only land in whole pixels, which quantises the centre of mass.
+            tolerance = 0.05 if result.scale >= 1 else 0.75
+            assert centre_of_mass(result.image) == pytest.approx((14, 14), abs=tolerance)
 
 
 def test_mnist_digits_blown_up_to_canvas_size_come_back_as_themselves(mnist_dir):

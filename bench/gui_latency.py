@@ -1,0 +1,306 @@
+"""How responsive the window is: start-up, pen-to-prediction latency, event-loop stalls while training, and
+training throughput in the window compared with headless training.
+
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE QT_QPA_PLATFORM=offscreen python bench/gui_latency.py
+
+Targets (issue 5): start to window shown < 2 s; pen move to updated prediction < 16 ms median; event-loop
+stalls p99 < 50 ms while training at full speed and drawing; window throughput >= 90 % of headless.
+
+- start-up: wall time from launching a fresh ``python`` (this script with --child-startup) until the
+  window with the shipped model is exposed, median of a few runs.
+- pen latency: synthetic mouse moves sent to the canvas; "handler" is the time until the prediction label
+  has its new text (the whole chain runs inside the move event), "+ repaint" also processes the paint
+  events that follow, i.e. until the new state is on screen.
+- stalls: a 5 ms PreciseTimer in the GUI thread records how late each tick is while the worker trains on
+  all of MNIST and a 60 Hz timer draws strokes on the canvas.
+- throughput: samples/s of the window's worker (steps x batch size over wall time, after a warm-up) versus
+  nnviz.nn.train in a plain loop on the same data, config and architecture.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "--child-headless" not in sys.argv:
+    from nnviz.app.launch import use_one_blas_thread
+
+    use_one_blas_thread()  # as `nnviz` does before NumPy is imported (see its docstring)
+
+
+def child_startup() -> None:
+    """Run in a fresh interpreter: build and show the window, print when it is exposed."""
+    import nnviz.app  # noqa: F401
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from nnviz.app.main_window import MainWindow
+    from nnviz.app.theme import apply_theme
+    from nnviz.cli import AppOptions
+
+    app = QApplication(sys.argv[:1])
+    apply_theme(app)
+    window = MainWindow(AppOptions())
+    window.show()
+    while not (window.windowHandle() and window.windowHandle().isExposed()):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    QCoreApplication.processEvents()
+    print("shown", flush=True)
+    window.close()
+
+
+def measure_startup(runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, __file__, "--child-startup"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True)
+        for line in child.stdout:
+            if line.strip() == "shown":
+                times.append(time.perf_counter() - started)
+                break
+        child.wait(timeout=60)
+    return times
+
+
+def default_data_dir() -> str | None:
+    """$NNVIZ_DATA, else the shared folder next to the checkout (as the tests use), else the cache."""
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "mnist"
+    return os.environ.get("NNVIZ_DATA") or (str(shared) if shared.is_dir() else None)
+
+
+def percentile_ms(values, q) -> float:
+    return 1e3 * float(np.percentile(values, q))
+
+
+class Pen:
+    """Draws a 7 on the canvas over and over with synthetic mouse events (logical 280x280 coordinates)."""
+
+    def __init__(self, canvas):
+        from PySide6.QtCore import QEvent, QPointF, Qt
+
+        self.canvas, self.QEvent, self.QPointF, self.Qt = canvas, QEvent, QPointF, Qt
+        corners = [(75, 62), (205, 58), (125, 242)]
+        self.path = []
+        for a, b in zip(corners, corners[1:]):
+            self.path += [tuple(np.array(a) + (np.array(b) - np.array(a)) * t) for t in np.linspace(0, 1, 40)]
+        self.i = 0
+
+    def _send(self, kind, logical, button, buttons) -> None:
+        from PySide6.QtGui import QMouseEvent
+        from PySide6.QtWidgets import QApplication
+
+        rect = self.canvas.drawing_rect()
+        scale = rect.width() / 280
+        point = self.QPointF(rect.left() + logical[0] * scale, rect.top() + logical[1] * scale)
+        event = QMouseEvent(kind, point, self.QPointF(self.canvas.mapToGlobal(point)), button, buttons,
+                            self.Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(self.canvas, event)
+
+    def next(self) -> None:
+        """One mouse event: a press, a move, or (at the end of the 7) a release and a clear."""
+        left, none = self.Qt.MouseButton.LeftButton, self.Qt.MouseButton.NoButton
+        if self.i == 0:
+            self._send(self.QEvent.Type.MouseButtonPress, self.path[0], left, left)
+        elif self.i < len(self.path):
+            self._send(self.QEvent.Type.MouseMove, self.path[self.i], none, left)
+        else:
+            self._send(self.QEvent.Type.MouseButtonRelease, self.path[-1], left, none)
+            self.canvas.clear()
+            self.i = -1
+        self.i += 1
+
+    def is_move(self) -> bool:
+        return 0 < self.i < len(self.path)
+
+
+def measure_pen(app, window, moves: int) -> tuple[list[float], list[float]]:
+    pen = Pen(window.canvas)
+    handler, repaint = [], []
+    label = window.prediction_label
+    while len(handler) < moves:
+        is_move = pen.is_move()
+        started = time.perf_counter()
+        pen.next()
+        after_handler = time.perf_counter()
+        app.processEvents()
+        after_paint = time.perf_counter()
+        if is_move and label.text()[0].isdigit():
+            handler.append(after_handler - started)
+            repaint.append(after_paint - started)
+    return handler, repaint
+
+
+def training_steps(window) -> int:
+    return window.training_panel.status().step
+
+
+def run_window_phase(app, window, seconds: float, draw: bool, warmup: float = 1.5) -> dict:
+    """Train from the window (already started) for ``seconds``; optionally draw at 60 Hz meanwhile."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+
+    lateness: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick():
+        now = clock.nsecsElapsed()
+        lateness.append(max(0.0, (now - last[0]) / 1e9 - 0.005))
+        last[0] = now
+
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(5)
+    probe.timeout.connect(tick)
+    pen = Pen(window.canvas)
+    drawer = QTimer()
+    drawer.setInterval(16)
+    drawer.timeout.connect(pen.next)
+    pen_latency: list[float] = []
+
+    def timed_move():
+        started = time.perf_counter()
+        move = pen.is_move()
+        pen.next()
+        if move:
+            pen_latency.append(time.perf_counter() - started)
+
+    if draw:
+        drawer.timeout.disconnect(pen.next)
+        drawer.timeout.connect(timed_move)
+    end_warmup = time.perf_counter() + warmup
+    while time.perf_counter() < end_warmup:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    steps0, t0 = training_steps(window), time.perf_counter()
+    probe.start()
+    if draw:
+        drawer.start()
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    probe.stop()
+    drawer.stop()
+    steps1, t1 = training_steps(window), time.perf_counter()
+    batch = window.training_panel.settings().config.batch_size
+    return {"samples_per_s": (steps1 - steps0) * batch / (t1 - t0), "lateness": lateness,
+            "pen": pen_latency, "steps": steps1 - steps0}
+
+
+def child_headless(seconds: float, data_dir: str | None) -> None:
+    """Run in a fresh interpreter with the user's BLAS settings, as `nnviz train` would: print samples/s."""
+    from nnviz.app.training_session import TrainingData, TrainingSettings
+    from nnviz.data import load_mnist
+    from nnviz.nn import TrainConfig
+
+    data = TrainingData.from_mnist(load_mnist(data_dir or default_data_dir()))
+    settings = TrainingSettings(config=TrainConfig(epochs=50))
+    print(headless_throughput(data, settings.config, settings.architecture.sizes, seconds), flush=True)
+
+
+def headless_throughput(data, config, sizes, seconds: float) -> float:
+    from nnviz.nn import MLP, StepRecord, train
+
+    net = MLP(sizes, seed=0)
+    steps, started = 0, None
+    for record in train(net, data.x_train, data.y_train, config):
+        if not isinstance(record, StepRecord):
+            continue
+        if started is None:  # the first step builds buffers; start the clock after it
+            started, steps = time.perf_counter(), 0
+            continue
+        steps += 1
+        if time.perf_counter() - started > seconds:
+            break
+    return steps * config.batch_size / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child-startup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-headless", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--startup-runs", type=int, default=3)
+    parser.add_argument("--moves", type=int, default=400)
+    parser.add_argument("--seconds", type=float, default=8.0, help="length of each training phase")
+    parser.add_argument("--data", default=None, help="MNIST folder (default: $NNVIZ_DATA, then ../shared/data/mnist, "
+                                                     "then the cache)")
+    args = parser.parse_args()
+    if args.child_startup:
+        child_startup()
+        return
+    if args.child_headless:
+        child_headless(args.seconds, args.data)
+        return
+
+    startup = measure_startup(args.startup_runs)
+    print(f"start to window shown:            median {statistics.median(startup):.2f} s  "
+          f"(runs: {', '.join(f'{t:.2f}' for t in startup)})  [target < 2 s]")
+
+    import nnviz.app  # noqa: F401
+    from PySide6.QtWidgets import QApplication
+
+    from nnviz.app.main_window import MainWindow
+    from nnviz.app.theme import apply_theme
+    from nnviz.app.training_session import TrainingData, TrainingSettings
+    from nnviz.cli import AppOptions
+    from nnviz.data import load_mnist
+    from nnviz.nn import TrainConfig
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_theme(app)
+    data = TrainingData.from_mnist(load_mnist(args.data or default_data_dir()))
+    settings = TrainingSettings(config=TrainConfig(epochs=50))
+    window = MainWindow(AppOptions(), settings=settings, load_training_data=lambda: data)
+    window.show()
+    while not (window.windowHandle() and window.windowHandle().isExposed()):
+        app.processEvents()
+
+    handler, repaint = measure_pen(app, window, args.moves)
+    print(f"pen move -> prediction (idle):    handler median {percentile_ms(handler, 50):.2f} ms, "
+          f"p95 {percentile_ms(handler, 95):.2f} ms; + repaint median {percentile_ms(repaint, 50):.2f} ms, "
+          f"p95 {percentile_ms(repaint, 95):.2f} ms  [target < 16 ms median]")
+
+    window.canvas.clear()
+    window.reset_network()
+    window.start_training()
+    alone = run_window_phase(app, window, args.seconds, draw=False)
+    drawing = run_window_phase(app, window, args.seconds, draw=True)
+    window.pause_training()
+    app.processEvents()
+    late = drawing["lateness"]
+    print(f"event-loop lateness, training + drawing: p50 {percentile_ms(late, 50):.1f} ms, "
+          f"p99 {percentile_ms(late, 99):.1f} ms, max {1e3 * max(late):.1f} ms "
+          f"({len(late)} ticks)  [target p99 < 50 ms]")
+    late = alone["lateness"]
+    print(f"event-loop lateness, training only:      p50 {percentile_ms(late, 50):.1f} ms, "
+          f"p99 {percentile_ms(late, 99):.1f} ms, max {1e3 * max(late):.1f} ms")
+    if drawing["pen"]:
+        print(f"pen move -> prediction (training):  handler median {percentile_ms(drawing['pen'], 50):.2f} ms, "
+              f"p95 {percentile_ms(drawing['pen'], 95):.2f} ms")
+    window.close()
+    app.processEvents()
+
+    config = settings.config
+    same_process = headless_throughput(data, config, settings.architecture.sizes, args.seconds)
+    child = subprocess.run([sys.executable, __file__, "--child-headless", "--seconds", str(args.seconds)]
+                           + (["--data", args.data] if args.data else []), capture_output=True, text=True,
+                           check=True)
+    headless = float(child.stdout.strip().splitlines()[-1])
+    print(f"headless nnviz.nn.train: {headless:,.0f} samples/s in a fresh process with default BLAS threads; "
+          f"{same_process:,.0f} samples/s in this process (1 BLAS thread)")
+    print(f"training throughput: headless {headless:,.0f} samples/s; window {alone['samples_per_s']:,.0f} "
+          f"samples/s ({100 * alone['samples_per_s'] / headless:.0f} %); window while drawing "
+          f"{drawing['samples_per_s']:,.0f} samples/s ({100 * drawing['samples_per_s'] / headless:.0f} %)  "
+          f"[target >= 90 %]")
+
+
+if __name__ == "__main__":
+    main()

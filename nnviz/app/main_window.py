@@ -1,0 +1,756 @@
+"""The main window: draw a digit, see what the network reads and how sure it is, and watch it learn.
+
+Layout (three columns in splitters, so it fits 1280x720 and uses 1920x1080):
+
+    drawing             | network diagram                 | training panel
+    canvas + pen tools  |                                 |
+    prediction          |---------------------------------|-----------------
+    28x28 input | bars  | activations   | first weights   | loss & accuracy
+
+Data flow: the canvas emits its image on every pen move; the window turns it into the network's input
+(:func:`nnviz.data.prepare`) and runs a forward pass with its own copy of the network, then feeds every
+view. The copy is refreshed from the worker's snapshots (at most 30 a second, newest wins), so the
+prediction for the current drawing follows training live. Widgets never see the worker; the worker
+never sees a widget.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
+from nnviz.app.theme import theme_window
+from nnviz.app.throttle import Throttle
+from nnviz.app.training_session import TrainingSettings, architecture_of, build_network
+from nnviz.app.widgets.banner import Banner
+from nnviz.app.widgets.canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, Canvas
+from nnviz.app.widgets.download_dialog import DownloadDialog
+from nnviz.app.widgets.heatmaps import ActivationHeatmaps
+from nnviz.app.widgets.input_preview import InputPreview
+from nnviz.app.widgets.loss_plot import LossPanel
+from nnviz.app.widgets.network_view import NetworkView
+from nnviz.app.widgets.probability_bars import ProbabilityBars
+from nnviz.app.widgets.training_panel import TrainingPanel
+from nnviz.app.widgets.weights_view import WeightsView
+from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader
+from nnviz.cli import AppOptions
+from nnviz.errors import DataFileError, ModelFileError
+from nnviz.nn import MLP
+from nnviz.resources import shipped_model_path
+
+EMPTY_PREDICTION = "draw a digit"
+# While training, the worker sends up to 30 snapshots a second. The window reads the drawing with the
+# newest one 10 times a second and redraws the diagram's connections and the weight tiles 5 times a
+# second: enough to watch it learn, and it leaves the GIL to the training thread (every millisecond the
+# GUI thread spends in Python is one the worker may wait for).
+SNAPSHOT_REFRESH_S = 0.1
+VIEWS_REFRESH_S = 0.2
+PREDICTION_POINT_SIZE = 30
+MODEL_FILTER = "nnviz models (*.npz);;All files (*)"
+PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)"
+HELP_HTML = """
+<h2>nnviz: watch a neural network read and learn</h2>
+<p><b>Draw</b> a digit on the black square with the left mouse button (or a pen). The network's guess and
+its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
+actually reads: your drawing, cropped, scaled and centred like the MNIST digits it learned from.</p>
+<p><b>The diagram</b> shows every neuron, coloured by how strongly it responds to your drawing, and each
+neuron's strongest incoming connections (blue: negative weight, red: positive). Hover a neuron to see its
+value and connections. <b>Activations</b> shows each hidden layer as a small image; <b>first-layer
+weights</b> shows, for each neuron of the first hidden layer, which pixels excite it (red) or inhibit it
+(blue).</p>
+<p><b>Train</b>: press Start to train on MNIST's 60,000 digits and watch weights, curves and the
+prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
+hidden layers, activation and seed take effect on Reset.</p>
+<table cellspacing="6">
+<tr><td><b>Ctrl+Z</b></td><td>undo the last stroke</td></tr>
+<tr><td><b>Esc</b></td><td>clear the drawing</td></tr>
+<tr><td><b>E</b></td><td>eraser on/off (the right mouse button always erases)</td></tr>
+<tr><td><b>Space</b></td><td>start / pause training</td></tr>
+<tr><td><b>Ctrl+Right</b></td><td>train on one batch</td></tr>
+<tr><td><b>Ctrl+R</b></td><td>reset: a new untrained network</td></tr>
+<tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a model</td></tr>
+<tr><td><b>F11</b></td><td>full screen</td></tr>
+<tr><td><b>F1</b></td><td>this help</td></tr>
+<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>
+</table>
+"""
+
+
+def load_window_model(path: str | Path) -> MLP:
+    """A model file the window can use: 784 inputs (28x28), 10 softmax outputs. Raises ModelFileError."""
+    net = MLP.load(path)
+    if net.sizes[0] != 784 or net.sizes[-1] != 10 or net.output != "softmax":
+        raise ModelFileError(
+            f"{Path(path).name} is a {'-'.join(map(str, net.sizes))} network with {net.output} output; the "
+            f"window needs an MNIST classifier (784 inputs, 10 softmax outputs)"
+        )
+    return net
+
+
+def prediction_text(p: np.ndarray) -> str:
+    """'7 (96 %)': the predicted digit and its probability in whole percent."""
+    digit = int(np.argmax(p))
+    return f"{digit} ({100.0 * float(p[digit]):.0f} %)"
+
+
+def section(title: str, body: QWidget, tooltip: str = "") -> QWidget:
+    """``body`` under a small bold heading, so everyone in the room knows what a panel shows."""
+    box = QWidget()
+    heading = QLabel(title)
+    heading.setObjectName("sectionTitle")
+    heading.setMinimumWidth(40)  # a long title may be cut in a narrow panel; it must not widen the window
+    font = QFont(heading.font())
+    font.setBold(True)
+    heading.setFont(font)
+    heading.setToolTip(tooltip or body.toolTip())
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 2, 4, 2)
+    layout.setSpacing(2)
+    layout.addWidget(heading)
+    layout.addWidget(body, 1)
+    return box
+
+
+class MainWindow(QMainWindow):
+    """The nnviz window. ``options`` as parsed by the CLI; ``load_training_data`` replaces reading MNIST
+    (tests give a small subset)."""
+
+    predictionTextChanged = Signal(str)  # "7 (96 %)", or "" when the canvas is empty
+
+    def __init__(self, options: AppOptions = AppOptions(), *, settings: TrainingSettings | None = None,
+                 load_training_data=None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("nnviz: draw a digit, watch a neural network")
+        theme_window(self)
+        self._options = options
+        self._prepared = None  # the current drawing as the network's input (nnviz.data.Prepared)
+        self._trace = None
+        self._prediction = ""
+        self._snapshot: NetworkSnapshot | None = None
+        self._pending_snapshot: NetworkSnapshot | None = None
+        self._model_path: Path | None = None
+        self._origin_W0: np.ndarray | None = None  # first-layer weights at the last reset, for "show the change"
+        self._baseline_on = False
+
+        self._build_widgets(settings or TrainingSettings())
+        self._build_layout()
+        self._build_actions()
+        self._snapshot_refresh = Throttle(SNAPSHOT_REFRESH_S, self._apply_pending_snapshot, self)
+        self._views_refresh = Throttle(VIEWS_REFRESH_S, self._show_weights, self)
+
+        net = self._load_initial_model()
+        if settings is None:  # the panel shows the network in use
+            self.training_panel.set_architecture(architecture_of(net))
+        else:  # the panel shows what Reset will build
+            self.training_panel.set_architecture_pending(settings.architecture != architecture_of(net))
+        worker = TrainingWorker(self.training_panel.settings(), network=net.copy(),
+                                load_data=load_training_data or mnist_loader(options.data))
+        self.training = TrainingThread(worker, self)
+        self._connect_worker(worker)
+        self._show_network(NetworkSnapshot.of(net))
+        self._origin_W0 = self._snapshot.weights[0]
+        self._update_prediction()
+        self.resize(*options.size)
+        self._distribute(*options.size)
+
+    # ------------------------------------------------------------------ construction
+    def _build_widgets(self, settings: TrainingSettings) -> None:
+        self.banner = Banner()
+        self.canvas = Canvas()
+        self.canvas.imageChanged.connect(self._on_canvas_image)
+        self.canvas.loadFailed.connect(self._on_picture_failed)
+
+        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider.setObjectName("penWidth")
+        self.pen_slider.setRange(MIN_PEN_WIDTH, MAX_PEN_WIDTH)
+        self.pen_slider.setValue(self.canvas.pen_width())
+        self.pen_slider.setToolTip("Pen width (also: mouse wheel over the drawing)")
+        self.pen_slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
+        self.canvas.penWidthChanged.connect(self.pen_slider.setValue)
+        self.pen_value = QLabel(f"{self.canvas.pen_width()} px")
+        self.pen_value.setMinimumWidth(self.pen_value.fontMetrics().horizontalAdvance("60 px") + 4)
+        self.canvas.penWidthChanged.connect(self._show_pen_width)
+        self.eraser_button = QPushButton("Eraser")
+        self.eraser_button.setObjectName("eraserButton")
+        self.eraser_button.setCheckable(True)
+        self.eraser_button.setToolTip("Erase with the left button too (E). The right button always erases.")
+        self.eraser_button.toggled.connect(self.canvas.set_eraser)
+        self.canvas.eraserChanged.connect(self.eraser_button.setChecked)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip("Take back the last stroke (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setObjectName("clearButton")
+        self.clear_button.setToolTip("Erase the whole drawing (Esc)")
+        self.clear_button.clicked.connect(self.canvas.clear)
+        for button in (self.eraser_button, self.undo_button, self.clear_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+        self.prediction_label = QLabel(EMPTY_PREDICTION)
+        self.prediction_label.setObjectName("prediction")
+        self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.prediction_label.font())
+        font.setPointSize(PREDICTION_POINT_SIZE)
+        font.setBold(True)
+        self.prediction_label.setFont(font)
+        self.prediction_label.setToolTip("The network's answer: the digit it finds most likely, and how sure it is")
+        self.prediction_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+        self.input_preview = InputPreview()
+        self.probabilities = ProbabilityBars()
+        self.network_view = NetworkView()
+        self.heatmaps = ActivationHeatmaps()
+        self.weights_view = WeightsView()
+        self.training_panel = TrainingPanel(settings)
+        self.loss_panel = LossPanel()
+        self.loss_plot = self.loss_panel.plot
+
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelInfo")
+        status = QStatusBar()
+        status.addPermanentWidget(self.model_label)
+        self.setStatusBar(status)
+
+    def _build_layout(self) -> None:
+        pen_row = QHBoxLayout()
+        pen_row.setSpacing(6)
+        pen = QLabel("Pen width")
+        pen.setBuddy(self.pen_slider)
+        pen_row.addWidget(pen)
+        pen_row.addWidget(self.pen_slider, 1)
+        pen_row.addWidget(self.pen_value)
+        tools = QHBoxLayout()
+        tools.setSpacing(6)
+        for button in (self.eraser_button, self.undo_button, self.clear_button):
+            tools.addWidget(button, 1)
+        reading = QHBoxLayout()
+        reading.setSpacing(8)
+        reading.addWidget(self.input_preview, 2)
+        reading.addWidget(self.probabilities, 3)
+        drawing = QWidget()
+        drawing.setObjectName("drawingColumn")
+        column = QVBoxLayout(drawing)
+        column.setContentsMargins(6, 4, 6, 4)
+        column.setSpacing(6)
+        column.addWidget(self.canvas, 5)
+        column.addLayout(pen_row)
+        column.addLayout(tools)
+        column.addWidget(self.prediction_label)
+        column.addLayout(reading, 3)
+
+        inside = QSplitter(Qt.Orientation.Horizontal)
+        inside.addWidget(section("Hidden-layer activations", self.heatmaps,
+                                 "Each hidden layer as a small image: one square per neuron"))
+        inside.addWidget(section("First-layer weights", self.weights_view,
+                                 "One 28×28 tile per neuron of hidden layer 1: what it looks for.\n"
+                                 "Red pixels excite it, blue ones inhibit it."))
+        inside.setStretchFactor(0, 2)
+        inside.setStretchFactor(1, 3)
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(section("Network", self.network_view,
+                                 "Every neuron coloured by its activation for your drawing, with its strongest connections"))
+        middle.addWidget(inside)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("trainingScroll")
+        scroll.setWidget(self.training_panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # never narrower than the panel: a cut-off form is worse than a narrower diagram
+        scroll.setMinimumWidth(self.training_panel.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(scroll)
+        right.addWidget(section("Loss and accuracy", self.loss_panel))
+        right.setStretchFactor(0, 0)
+        right.setStretchFactor(1, 1)
+
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.setObjectName("columns")
+        columns.addWidget(drawing)
+        columns.addWidget(middle)
+        columns.addWidget(right)
+        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(1, 5)
+        columns.setStretchFactor(2, 4)
+        for splitter in (inside, middle, right, columns):
+            splitter.setChildrenCollapsible(False)
+            splitter.setHandleWidth(6)
+        self._splitters = {"columns": columns, "middle": middle, "inside": inside, "right": right}
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.banner)
+        layout.addWidget(columns, 1)
+        self.setCentralWidget(central)
+
+    def _distribute(self, width: int, height: int) -> None:
+        """Initial splitter sizes for a window of this size: a big canvas on the left, the diagram over
+        two thirds of the middle, the training panel at its natural height on the right."""
+        splitters = self._splitters
+        right = max(splitters["columns"].widget(2).minimumSizeHint().width(), int(0.29 * width))
+        left = max(splitters["columns"].widget(0).minimumSizeHint().width(), int(0.26 * width))
+        centre = max(1, width - left - right)
+        splitters["columns"].setSizes([left, centre, right])
+        splitters["middle"].setSizes([int(0.56 * height), int(0.44 * height)])
+        splitters["inside"].setSizes([int(0.42 * centre), int(0.58 * centre)])
+        panel = self.training_panel.sizeHint().height() + 8
+        splitters["right"].setSizes([panel, max(1, height - panel)])
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text)
+        action.setCheckable(checkable)
+        (action.toggled if checkable else action.triggered).connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self.open_action = self._action(file, "&Open model…", self._ask_open_model, QKeySequence.StandardKey.Open,
+                                        "Open a model file (.npz) saved by nnviz")
+        self.save_action = self._action(file, "&Save model…", self._ask_save_model, QKeySequence.StandardKey.Save,
+                                        "Save the current network to a file")
+        self._action(file, "&Reload the shipped model", self.reload_shipped_model, None,
+                     "Go back to the pretrained model that comes with nnviz")
+        file.addSeparator()
+        self._action(file, "Open &picture…", self._ask_open_picture, "Ctrl+I", "Put a picture of a digit on the canvas")
+        self._action(file, "&Download MNIST…", self.offer_download, None, "Fetch the MNIST digits used for training")
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo stroke", self.canvas.undo, QKeySequence.StandardKey.Undo)
+        self.clear_action = self._action(edit, "&Clear drawing", self.canvas.clear, "Esc")
+        self.eraser_action = self._action(edit, "&Eraser", self.canvas.set_eraser, "E", checkable=True)
+        self.canvas.eraserChanged.connect(self.eraser_action.setChecked)
+
+        view = bar.addMenu("&View")
+        self.log_action = self._action(view, "&Log-scale loss", self.loss_plot.set_log_scale, "L", checkable=True)
+        self.loss_plot.logScaleChanged.connect(self.log_action.setChecked)
+        self._action(view, "Weights: show the &change since Reset", self._show_weight_change, None,
+                     "Colour each weight by how much training has changed it", checkable=True)
+        self._action(view, "Weights: one &scale for all tiles", self._set_global_scale, None,
+                     "All tiles on one colour scale instead of each on its own", checkable=True)
+        view.addSeparator()
+        self._action(view, "&Full screen", self._toggle_full_screen, "F11", checkable=True)
+
+        train = bar.addMenu("&Train")
+        self.train_action = self._action(train, "&Start / pause", self.toggle_training, "Space",
+                                         "Start or pause training (Space)")
+        self._action(train, "S&tep (one batch)", self.step_training, "Ctrl+Right")
+        self._action(train, "St&op", self.stop_training, "Ctrl+.")
+        self._action(train, "&Reset network", self.reset_network, "Ctrl+R",
+                     "A new untrained network with the panel's hidden layers, activation and seed")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Help and shortcuts", self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&About nnviz", self._show_about)
+
+        panel = self.training_panel
+        panel.startPauseClicked.connect(self.toggle_training)
+        panel.stepClicked.connect(self.step_training)
+        panel.stopClicked.connect(self.stop_training)
+        panel.resetClicked.connect(self.reset_network)
+
+    def _connect_worker(self, worker: TrainingWorker) -> None:
+        # Bound methods of this window (a QObject of the GUI thread): Qt queues the calls into this thread.
+        worker.snapshotReady.connect(self._on_snapshot)
+        worker.statusChanged.connect(self._on_status)
+        worker.lossPoints.connect(self._on_loss_points)
+        worker.epochFinished.connect(self._on_epoch)
+        worker.networkReplaced.connect(self._on_network_replaced)
+        worker.dataMissing.connect(self._on_data_missing)
+        worker.failed.connect(self._on_failed)
+        self.training_panel.configChanged.connect(self.training.set_config)
+        self.training_panel.architectureChanged.connect(self.training.set_architecture)
+
+    # ------------------------------------------------------------------ the network in the UI thread
+    def _load_initial_model(self) -> MLP:
+        path = Path(self._options.model) if self._options.model else shipped_model_path()
+        try:
+            net = load_window_model(path)
+        except ModelFileError as error:
+            self._show_model_problem(path, error)
+            net = build_network(self.training_panel.settings().architecture, self.training_panel.settings().config.seed)
+            self._set_model_info(None, net)
+            return net
+        self._model_path = path
+        self._set_model_info(path, net)
+        return net
+
+    def _show_model_problem(self, path: Path, error: Exception) -> None:
+        missing = not path.exists()
+        what = f"The model {path.name} was not found" if missing else f"The model {path.name} could not be loaded"
+        detail = "" if missing else f": {error}"
+        self.banner.show_message(
+            f"{what}{detail}. The predictions come from an untrained network until you train one "
+            f"(Start) or open a model file (Ctrl+O).", "error",
+            [("Start training", self.start_training), ("Open model…", self._ask_open_model),
+             ("Retry", self.reload_model)], kind="model")
+
+    def _set_model_info(self, path: Path | None, net: MLP) -> None:
+        arch = "-".join(map(str, net.sizes))
+        accuracy = net.metadata.get("test_accuracy")
+        accuracy = f" · {100 * accuracy:.1f} % on the test digits" if isinstance(accuracy, (int, float)) else ""
+        source = path.name if path is not None else "untrained network"
+        self.model_label.setText(f"{source} · {arch}{accuracy}")
+        self.model_label.setToolTip(str(path) if path is not None else "no model file loaded")
+
+    def _show_network(self, snapshot: NetworkSnapshot, views_now: bool = True) -> None:
+        """Make ``snapshot`` the network of the UI thread, re-read the drawing with it, and redraw the
+        diagram's connections and the weight tiles (at once, or within VIEWS_REFRESH_S while training)."""
+        self._snapshot = snapshot
+        net = getattr(self, "_net", None)
+        if net is not None and net.sizes == tuple(snapshot.sizes) and net.activation == snapshot.activation:
+            net.weights = snapshot.weights  # copies into the existing arrays: no new network per snapshot
+            net.biases = snapshot.biases
+        else:
+            self._net = snapshot.to_network()
+            views_now = True  # new layer sizes: the views must match the activations drawn next
+        if views_now and self._views_refresh.pending():
+            self._views_refresh.flush()  # draws this snapshot (the newest) now
+        elif views_now:
+            self._show_weights()
+        else:
+            self._views_refresh.request()
+        self._predict()
+
+    def _show_weights(self) -> None:
+        """The diagram's strongest connections and the first layer's weight tiles, from the newest snapshot."""
+        snapshot = self._snapshot
+        if snapshot is None:
+            return
+        self.network_view.set_snapshot(snapshot)
+        if snapshot.sizes[0] == 784:
+            self.weights_view.set_weights(snapshot.weights[0])
+
+    @Slot(int)
+    def _show_pen_width(self, width: int) -> None:
+        self.pen_value.setText(f"{width} px")
+
+    def network(self) -> MLP:
+        """The UI thread's copy of the network (read-only use)."""
+        return self._net
+
+    # ------------------------------------------------------------------ drawing -> prediction
+    @Slot(object)
+    def _on_canvas_image(self, image: np.ndarray) -> None:
+        from nnviz.data import prepare
+
+        self._prepared = prepare(image)
+        self._predict()
+
+    def _update_prediction(self) -> None:
+        self._on_canvas_image(self.canvas.image())
+
+    def _predict(self) -> None:
+        prepared = self._prepared
+        if prepared is None or prepared.is_empty:
+            self._trace = None
+            self.input_preview.set_image(None)
+            self.probabilities.set_probabilities(None)
+            self.network_view.set_activations(None)
+            self.heatmaps.set_activations(None)
+            self._set_prediction("")
+            return
+        trace = self._net.forward(prepared.image.reshape(1, -1))
+        self._trace = trace
+        p = trace.a[-1][0]
+        self.input_preview.set_image(prepared.image)
+        self.probabilities.set_probabilities(p)
+        self.network_view.set_activations([a[0] for a in trace.a])
+        self.heatmaps.set_activations([a[0] for a in trace.a[1:-1]])
+        self._set_prediction(prediction_text(p))
+
+    def _set_prediction(self, text: str) -> None:
+        self.prediction_label.setText(text or EMPTY_PREDICTION)
+        self.prediction_label.setProperty("empty", not text)
+        if text != self._prediction:
+            self._prediction = text
+            self.predictionTextChanged.emit(text)
+
+    def prediction(self) -> str:
+        """The prediction shown ("7 (96 %)"), or "" for an empty canvas."""
+        return self._prediction
+
+    # ------------------------------------------------------------------ from the worker
+    @Slot(object)
+    def _on_snapshot(self, snapshot: NetworkSnapshot) -> None:
+        self._pending_snapshot = snapshot  # newest wins; read at most every SNAPSHOT_REFRESH_S
+        self._snapshot_refresh.request()
+
+    def _apply_pending_snapshot(self) -> None:
+        snapshot, self._pending_snapshot = self._pending_snapshot, None
+        if snapshot is not None:
+            self._show_network(snapshot, views_now=False)
+
+    @Slot(object)
+    def _on_network_replaced(self, snapshot: NetworkSnapshot) -> None:
+        self._pending_snapshot = None
+        self.loss_plot.clear()
+        self._show_network(snapshot)
+        self._origin_W0 = snapshot.weights[0]
+        self.weights_view.set_baseline(self._origin_W0 if self._baseline_on else None)
+        self.training_panel.set_architecture(Architecture(hidden=tuple(snapshot.sizes[1:-1]),
+                                                          activation=snapshot.activation))
+
+    @Slot(object)
+    def _on_status(self, status: TrainingStatus) -> None:
+        self.training_panel.set_status(status)
+        running = status.state in ("running", "loading")
+        self.train_action.setText("&Pause training" if running else "&Start training")
+        if status.state == "diverged":
+            self.banner.show_message(
+                f"Training diverged. {status.message}", "warning",
+                [("Divide the learning rate by 10", self._lower_learning_rate)], kind="training")
+        elif status.state == "running":
+            self.banner.dismiss("training")
+            self.banner.dismiss("model")
+        if status.state in ("finished", "stopped", "idle") and status.message:
+            self.statusBar().showMessage(status.message, 8000)
+        if status.state == "finished":
+            self._model_changed_by_training()
+
+    @Slot(object)
+    def _on_loss_points(self, points: LossPoints) -> None:
+        self.loss_plot.add_points(points)
+
+    @Slot(object)
+    def _on_epoch(self, result: EpochResult) -> None:
+        self.loss_plot.add_epoch(result)
+        if result.test_accuracy is not None:
+            self.statusBar().showMessage(
+                f"epoch {result.epoch}: test accuracy {100 * result.test_accuracy:.1f} %, "
+                f"training loss {result.loss:.3f} ({result.seconds:.1f} s)", 10000)
+
+    @Slot(str)
+    def _on_data_missing(self, message: str) -> None:
+        self.offer_download(message)
+
+    @Slot(str, str)
+    def _on_failed(self, message: str, details: str) -> None:
+        actions = [("Details…", lambda: self._show_details(message, details))] if details else []
+        self.banner.show_message(message, "error", actions, kind="training")
+
+    def _model_changed_by_training(self) -> None:
+        self._model_path = None
+        if self._snapshot is not None:
+            self.model_label.setText(f"trained in the window · {'-'.join(map(str, self._snapshot.sizes))} · "
+                                     f"{self._snapshot.step:,} steps")
+
+    # ------------------------------------------------------------------ commands
+    def toggle_training(self) -> None:
+        if self.training_panel.is_running():
+            self.training.pause()
+        else:
+            self.start_training()
+
+    def start_training(self) -> None:
+        self.training.start()
+
+    def pause_training(self) -> None:
+        self.training.pause()
+
+    def step_training(self) -> None:
+        self.training.step()
+
+    def stop_training(self) -> None:
+        self.training.stop()
+
+    def reset_network(self) -> None:
+        self.training.set_architecture(self.training_panel.settings().architecture)
+        self.training.set_config(self.training_panel.settings().config)
+        self.training.reset()
+        self.banner.dismiss("training")
+        self._model_path = None
+        self.model_label.setText("new untrained network (Reset)")
+
+    def _lower_learning_rate(self) -> None:
+        settings = self.training_panel.settings()
+        config = settings.config.replace(lr=settings.config.lr / 10)
+        self.training_panel.set_settings(TrainingSettings(settings.architecture, config))
+        self.training.set_config(config)
+        self.statusBar().showMessage(f"learning rate is now {config.lr:g}; press Start to go on", 8000)
+
+    def open_model(self, path: str | Path) -> bool:
+        """Use the model in ``path`` for predictions and further training. Problems are shown, not raised."""
+        path = Path(path)
+        try:
+            net = load_window_model(path)
+        except ModelFileError as error:
+            self.banner.show_message(f"Could not open {path.name}: {error}", "error", kind="model")
+            return False
+        self._model_path = path
+        self._set_model_info(path, net)
+        self.banner.dismiss("model")
+        snapshot = NetworkSnapshot.of(net)
+        self._show_network(snapshot)
+        self.training.set_network(snapshot)
+        self.training_panel.set_architecture(architecture_of(net))
+        self.statusBar().showMessage(f"opened {path}", 6000)
+        return True
+
+    def save_model(self, path: str | Path) -> bool:
+        """Save the network as shown (the newest snapshot) atomically. Problems are shown, not raised."""
+        path = Path(path)
+        if path.suffix.lower() != ".npz":
+            path = path.with_name(path.name + ".npz")
+        config = self.training_panel.settings().config
+        metadata = {
+            "saved_by": "nnviz window", "steps_trained_in_window": self._snapshot.step if self._snapshot else 0,
+            "recipe": {name: getattr(config, name) for name in config.__dataclass_fields__},
+        }
+        try:
+            self._net.save(path, metadata)
+        except ModelFileError as error:
+            self.banner.show_message(f"Could not save the model: {error}", "error", kind="save")
+            return False
+        self._model_path = path
+        self.statusBar().showMessage(f"saved {path}", 6000)
+        return True
+
+    def reload_model(self) -> None:
+        path = Path(self._options.model) if self._options.model else shipped_model_path()
+        try:
+            load_window_model(path)
+        except ModelFileError as error:
+            self._show_model_problem(path, error)
+            return
+        self.open_model(path)
+
+    def reload_shipped_model(self) -> None:
+        path = shipped_model_path()
+        if not self.open_model(path):
+            self._show_model_problem(path, ModelFileError(f"{path} is missing or damaged"))
+
+    def offer_download(self, reason: str = "") -> None:
+        from nnviz.data import resolve_data_dir
+
+        dialog = DownloadDialog(resolve_data_dir(self._options.data), reason, self)
+        dialog.finished.connect(self._download_finished)
+        dialog.open()
+
+    @Slot(int)
+    def _download_finished(self, result: int) -> None:
+        dialog = self.sender()
+        if dialog is None:
+            return
+        if dialog.succeeded():
+            self.training.set_data_loader(mnist_loader(str(dialog.folder())))
+            self.statusBar().showMessage(f"{dialog.message()}; press Start to train", 10000)
+        elif dialog.message():
+            self.banner.show_message(f"MNIST was not downloaded: {dialog.message()}", "warning",
+                                     [("Try again", self.offer_download)], kind="data")
+        dialog.deleteLater()
+
+    # ------------------------------------------------------------------ dialogs
+    def _ask_open_model(self) -> None:
+        start = str(self._model_path.parent if self._model_path else shipped_model_path().parent)
+        path, _ = QFileDialog.getOpenFileName(self, "Open a model", start, MODEL_FILTER)
+        if path:
+            self.open_model(path)
+
+    def _ask_save_model(self) -> None:
+        start = str(self._model_path if self._model_path else Path.cwd() / "my-mnist-mlp.npz")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the model", start, MODEL_FILTER)
+        if path:
+            self.save_model(path)
+
+    def _ask_open_picture(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", str(Path.cwd()), PICTURE_FILTER)
+        if path:
+            try:
+                self.canvas.load_image_file(path)
+            except DataFileError as error:
+                self._on_picture_failed(str(error))
+
+    @Slot(str)
+    def _on_picture_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def show_help(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "nnviz help", HELP_HTML, QMessageBox.StandardButton.Close, self)
+        box.setObjectName("helpDialog")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
+    def _show_about(self) -> None:
+        from nnviz import __version__
+
+        QMessageBox.about(self, "About nnviz",
+                          f"<b>nnviz {__version__}</b><br>A from-scratch NumPy neural network you can draw "
+                          "for and watch learn. MIT licence.")
+
+    def _show_details(self, message: str, details: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "nnviz: internal error", message,
+                          QMessageBox.StandardButton.Close, self)
+        box.setInformativeText("This is a bug in nnviz; the window stays usable. The details below help to fix it.")
+        box.setDetailedText(details)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
+    # ------------------------------------------------------------------ view options
+    def _show_weight_change(self, on: bool) -> None:
+        self._baseline_on = on
+        self.weights_view.set_baseline(self._origin_W0 if on else None)
+
+    def _set_global_scale(self, on: bool) -> None:
+        self.weights_view.set_scaling("global" if on else "tile")
+
+    def _toggle_full_screen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+
+    # ------------------------------------------------------------------ tests, screenshots
+    def apply_pending(self) -> None:
+        """Draw whatever waits for a refresh interval now (screenshots, tests)."""
+        self._snapshot_refresh.flush()
+        self._views_refresh.flush()
+        self.loss_plot.apply_pending()
+        self.network_view.apply_pending()
+        self.weights_view.apply_pending()
+
+    def sizeHint(self) -> QSize:
+        return QSize(*self._options.size)
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for dialog in self.findChildren(DownloadDialog):
+            dialog.stop()
+        self.training.shutdown()
+        super().closeEvent(event)
+

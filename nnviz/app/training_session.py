@@ -1,0 +1,344 @@
+"""The training run that the window's worker drives, in plain Python (no Qt), so it is unit-tested directly.
+
+A :class:`TrainingSession` owns the live network and one run of :func:`nnviz.nn.train` at a time. The
+worker thread calls :meth:`~TrainingSession.advance` in short bursts (a few tens of milliseconds) and
+returns to its event loop in between, so commands (pause, step, new hyperparameters) are handled within
+one burst. Everything the window needs comes out as the frozen records of :mod:`nnviz.app.snapshot`:
+
+    session = TrainingSession(Architecture(), TrainConfig(epochs=2), TrainingData.from_mnist(load_mnist()))
+    session.start()
+    while session.state == "running":
+        session.advance(0.02)
+        points = session.take_points()  # every loss point since the last call, none dropped
+    print(session.take_epochs()[-1].test_accuracy)
+
+Hyperparameters set with :meth:`~TrainingSession.set_config` take effect at the next step (the engine asks
+``get_config`` before every step). The architecture, and the seed the network is initialised with, take
+effect at :meth:`~TrainingSession.reset`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
+from nnviz.errors import ConfigError, DivergenceError, NnvizError
+from nnviz.nn import ACTIVATIONS, MLP, EpochRecord, StepRecord, TrainConfig, train
+
+MAX_HIDDEN_SIZE = 4096
+MAX_HIDDEN_LAYERS = 8
+RATE_HALF_LIFE_S = 1.0  # samples/s is averaged over about this much training time
+IDLE, LOADING, RUNNING, PAUSED = "idle", "loading", "running", "paused"
+FINISHED, STOPPED, DIVERGED, ERROR = "finished", "stopped", "diverged", "error"
+HIDDEN_ACTIVATIONS = tuple(name for name in ("relu", "leaky_relu", "tanh", "sigmoid") if name in ACTIVATIONS)
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """What the training panel edits: the network's shape and the run's hyperparameters.
+
+    ``config.seed`` seeds both the network's initial weights (at reset) and the shuffling of a run.
+    """
+
+    architecture: Architecture = Architecture()
+    config: TrainConfig = TrainConfig()
+
+
+def parse_hidden(text: str) -> tuple[int, ...]:
+    """``"256, 128,64"`` -> (256, 128, 64). Raises ConfigError with a message fit for the window."""
+    parts = [part.strip() for part in text.replace(";", ",").split(",")]
+    if parts == [""]:
+        return ()
+    try:
+        sizes = tuple(int(part) for part in parts)
+    except ValueError:
+        raise ConfigError(f"hidden sizes are whole numbers separated by commas, like 256,128,64 (got {text!r})") from None
+    if any(size < 1 or size > MAX_HIDDEN_SIZE for size in sizes):
+        raise ConfigError(f"each hidden layer needs 1 to {MAX_HIDDEN_SIZE} neurons (got {text!r})")
+    if len(sizes) > MAX_HIDDEN_LAYERS:
+        raise ConfigError(f"at most {MAX_HIDDEN_LAYERS} hidden layers (got {len(sizes)})")
+    return sizes
+
+
+def format_hidden(hidden: tuple[int, ...]) -> str:
+    return ",".join(str(n) for n in hidden)
+
+
+def architecture_of(net: MLP) -> Architecture:
+    return Architecture(hidden=tuple(net.sizes[1:-1]), activation=net.activation, n_in=net.sizes[0],
+                        n_out=net.sizes[-1])
+
+
+def build_network(architecture: Architecture, seed: int) -> MLP:
+    return MLP(architecture.sizes, activation=architecture.activation, seed=seed)
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """Training and test arrays: x (n, 784) float32 in [0, 1], y (n,) int64."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray | None = None
+    y_test: np.ndarray | None = None
+
+    @classmethod
+    def from_mnist(cls, data, limit: int | None = None, test_limit: int | None = None) -> "TrainingData":
+        """The arrays of an :class:`~nnviz.data.MnistData`, optionally only the first ``limit`` training and
+        ``test_limit`` test digits (tests, quick demos)."""
+        return cls(data.x_train[:limit], data.y_train[:limit], data.x_test[:test_limit], data.y_test[:test_limit])
+
+    @property
+    def n_train(self) -> int:
+        return len(self.x_train)
+
+
+def default_augment(batch: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    from nnviz.data import augment_batch
+
+    return augment_batch(batch, rng)
+
+
+@dataclass
+class _PointBuffer:
+    """Loss points produced since the last take; nothing is dropped."""
+
+    x: list[float] = field(default_factory=list)
+    loss: list[float] = field(default_factory=list)
+
+    def take(self) -> LossPoints | None:
+        if not self.x:
+            return None
+        points = LossPoints(progress=np.array(self.x, np.float64), loss=np.array(self.loss, np.float64))
+        for array in (points.progress, points.loss):
+            array.setflags(write=False)
+        self.x, self.loss = [], []
+        return points
+
+
+class TrainingSession:
+    """The live network and its current run. Not thread-safe: one thread (the worker's) calls it,
+    except :meth:`request_stop`, which any thread may call."""
+
+    def __init__(self, architecture: Architecture = Architecture(), config: TrainConfig = TrainConfig(),
+                 data: TrainingData | None = None, *, net: MLP | None = None,
+                 augment: Callable[[np.ndarray, np.random.Generator], np.ndarray] | None = default_augment):
+        self.architecture = architecture
+        self._config = config
+        self.data = data
+        self._augment = augment
+        self.net = net if net is not None else build_network(architecture, config.seed)
+        self.state = IDLE
+        self.message = ""
+        self.details = ""  # a traceback, for errors that are bugs rather than user mistakes
+        self._run = None  # the train() generator of the current run, if any
+        self._stop_requested = False
+        self._points = _PointBuffer()
+        self._epochs: list[EpochResult] = []
+        self._clear_history()
+
+    # ------------------------------------------------------------------ settings
+    @property
+    def config(self) -> TrainConfig:
+        return self._config
+
+    def set_config(self, config: TrainConfig) -> None:
+        """New hyperparameters; a running run picks them up at its next step."""
+        self._config = config
+
+    def set_architecture(self, architecture: Architecture) -> None:
+        """The shape the next :meth:`reset` builds; the current network is left alone."""
+        self.architecture = architecture
+
+    def set_data(self, data: TrainingData) -> None:
+        self.data = data
+
+    # ------------------------------------------------------------------ network
+    def reset(self) -> None:
+        """End the run and start over with a new network from the architecture and the config's seed."""
+        net = build_network(self.architecture, self._config.seed)  # raises ConfigError before anything changes
+        self._end_run(IDLE, "new network: " + "-".join(map(str, net.sizes)))
+        self.net = net
+        self._clear_history()
+
+    def set_network(self, net: MLP) -> None:
+        """Train ``net`` from now on (e.g. a model file the user opened); the curves start over."""
+        self._end_run(IDLE, "")
+        self.net = net
+        self.architecture = architecture_of(net)
+        self._clear_history()
+
+    def snapshot(self) -> NetworkSnapshot:
+        return NetworkSnapshot.of(self.net, step=self._steps, epoch=self._epochs_done)
+
+    # ------------------------------------------------------------------ commands
+    def start(self) -> None:
+        """Run (or resume) training; :meth:`advance` then does the work."""
+        self._require_data()
+        self._stop_requested = False
+        self._set_state(RUNNING, "")
+
+    def pause(self) -> None:
+        if self.state == RUNNING:
+            self._set_state(PAUSED, "")
+
+    def stop(self) -> None:
+        """End the run; the network keeps its weights and the next start begins a new run."""
+        if self._run is not None or self.state in (RUNNING, PAUSED):
+            self._end_run(STOPPED, "stopped")
+
+    def request_stop(self) -> None:
+        """Thread-safe: make a running burst return after its current step (closing the window)."""
+        self._stop_requested = True
+
+    def step(self) -> bool:
+        """Train on exactly one batch and stay paused; False if the run ended without a step."""
+        self._require_data()
+        self._stop_requested = False
+        if self.state != PAUSED:
+            self._set_state(PAUSED, "")
+        return self._pull(until=math.inf, max_steps=1, stop_at_epoch=False) > 0
+
+    def advance(self, budget_s: float, max_steps: int | None = None) -> int:
+        """While running, train for about ``budget_s`` seconds (at least one step), returning early at
+        the end of an epoch so that the epoch's result follows exactly its loss points. Returns the
+        number of steps done."""
+        if self.state != RUNNING:
+            return 0
+        return self._pull(until=time.perf_counter() + budget_s, max_steps=max_steps, stop_at_epoch=True)
+
+    # ------------------------------------------------------------------ results
+    def take_points(self) -> LossPoints | None:
+        """Every training-loss point since the previous call (x in epochs since the reset), or None."""
+        return self._points.take()
+
+    def take_epochs(self) -> list[EpochResult]:
+        epochs, self._epochs = self._epochs, []
+        return epochs
+
+    @property
+    def steps(self) -> int:
+        return self._steps
+
+    @property
+    def position(self) -> float:
+        """Epochs trained since the reset (or since the network was set), as a float."""
+        return self._x
+
+    def status(self) -> TrainingStatus:
+        config, progress = self._config, self._run_progress
+        if self.state == FINISHED:
+            epoch, fraction = config.epochs, 1.0
+        elif progress > 0 or self._run is not None:
+            epoch = min(config.epochs, int(progress) + 1)
+            fraction = progress - (epoch - 1)
+        else:
+            epoch, fraction = 0, 0.0
+        remaining = max(0.0, config.epochs - progress) * (self.data.n_train if self.data else 0)
+        eta = remaining / self._rate if self._rate > 0 and self.state == RUNNING else float("nan")
+        return TrainingStatus(
+            state=self.state, epoch=epoch, epochs=config.epochs, step=self._steps, epoch_fraction=fraction,
+            samples_per_s=self._rate, eta_s=eta, loss=self._last_loss, lr=self._last_lr, message=self.message,
+        )
+
+    # ------------------------------------------------------------------ internals
+    def _clear_history(self) -> None:
+        self._steps = 0
+        self._epochs_done = 0
+        self._x = 0.0  # where the loss curve is, in epochs since the reset
+        self._run_start_x = 0.0
+        self._run_progress = 0.0
+        self._rate = 0.0
+        self._last_loss = float("nan")
+        self._last_lr = float("nan")
+        self._points = _PointBuffer()
+        self._epochs = []
+
+    def _require_data(self) -> None:
+        if self.data is None:
+            raise ConfigError("no training data: load MNIST first")
+
+    def _set_state(self, state: str, message: str) -> None:
+        self.state, self.message, self.details = state, message, ""
+
+    def _new_run(self):
+        data = self.data
+        self._run_start_x = self._x
+        self._run_progress = 0.0
+        return train(
+            self.net, data.x_train, data.y_train, self._config, X_test=data.x_test, y_test=data.y_test,
+            augment=self._augment, should_stop=lambda: self._stop_requested, get_config=lambda: self._config,
+        )
+
+    def _end_run(self, state: str, message: str) -> None:
+        if self._run is not None:
+            self._run.close()  # runs train()'s clean-up (its augmentation thread)
+            self._run = None
+        self._set_state(state, message)
+
+    def _pull(self, until: float, max_steps: int | None, stop_at_epoch: bool) -> int:
+        """Take records from the run until the deadline, ``max_steps`` steps, or (``stop_at_epoch``) an
+        epoch's end."""
+        if self._run is None:
+            self._run = self._new_run()
+        steps, started = 0, time.perf_counter()
+        try:
+            while True:
+                record = next(self._run)
+                if isinstance(record, StepRecord):
+                    self._record_step(record)
+                    steps += 1
+                    if (max_steps is not None and steps >= max_steps) or time.perf_counter() >= until:
+                        break
+                elif isinstance(record, EpochRecord):
+                    self._record_epoch(record)
+                    if stop_at_epoch:
+                        break
+        except StopIteration:
+            self._run = None
+            if self._stop_requested:
+                self._set_state(STOPPED, "stopped")
+            else:
+                self._set_state(FINISHED, f"finished {self._config.epochs} epochs")
+        except DivergenceError as error:  # the engine restored the last finite weights
+            self._run = None
+            self._set_state(DIVERGED, f"{error} Lower the learning rate, then press Start to go on.")
+        except NnvizError as error:
+            self._run = None
+            self._set_state(ERROR, str(error))
+        except Exception as error:  # a bug: say so, keep the window usable, keep the details
+            self._run = None
+            self._set_state(ERROR, f"training stopped by an internal error: {type(error).__name__}: {error}")
+            self.details = traceback.format_exc()
+        self._update_rate(steps, time.perf_counter() - started)
+        return steps
+
+    def _record_step(self, record: StepRecord) -> None:
+        self._steps += 1
+        self._run_progress = record.progress
+        self._x = self._run_start_x + record.progress
+        self._last_loss, self._last_lr = record.loss, record.lr
+        self._points.x.append(self._x)
+        self._points.loss.append(record.loss)
+
+    def _record_epoch(self, record: EpochRecord) -> None:
+        self._epochs_done += 1
+        self._epochs.append(EpochResult(
+            epoch=self._epochs_done, loss=record.loss, train_accuracy=record.train_accuracy,
+            test_accuracy=record.test_accuracy, seconds=record.seconds,
+        ))
+
+    def _update_rate(self, steps: int, seconds: float) -> None:
+        """Samples per second of training time only (pauses do not count), averaged over ~1 s."""
+        if steps == 0 or seconds <= 0:
+            return
+        samples = steps * min(self._config.batch_size, self.data.n_train if self.data else 1)
+        rate = samples / seconds
+        weight = 1.0 - math.exp(-seconds / RATE_HALF_LIFE_S * math.log(2))
+        self._rate = rate if self._rate == 0 else self._rate + weight * (rate - self._rate)

@@ -1,0 +1,291 @@
+"""Training loss as it goes and test accuracy per epoch, on one plot with two y axes.
+
+The loss (left axis) is one PlotDataItem fed from growing NumPy buffers: new points are appended in
+place (the buffer doubles when full) and the item gets views of the filled part, so a long run never
+rebuilds anything. A smoothed copy (exponential moving average, like TensorBoard's) is drawn over the
+raw, noisy per-batch loss. Test accuracy (right axis, %) lives in a second ViewBox linked to the
+first one's x axis. The x axis counts epochs as a float.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QTextOption
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from nnviz.app.painting import ACCENT, background_colour, legible_font, text_colour
+from nnviz.app.snapshot import EpochResult, LossPoints
+from nnviz.app.throttle import Throttle
+
+RAW_LOSS = QColor("#5b8fc7")
+SMOOTH_LOSS = QColor("#9fd0ff")
+ACCURACY = QColor(ACCENT)
+SMOOTHING = 0.95  # weight of the past in the moving average, per point
+START_CAPACITY = 1024
+# Points are stored as they come; the curves are redrawn at most this often. Each redraw also repaints the
+# axes, which costs milliseconds of Python in the GUI thread that a training thread would otherwise use.
+REFRESH_S = 0.2
+EMPTY_HINT = "Press Start to train:\nthe loss appears here"
+
+
+class GrowingSeries:
+    """x and y values in preallocated arrays that double when full; ``x``/``y`` are views of the filled part."""
+
+    def __init__(self, capacity: int = START_CAPACITY):
+        self._x = np.empty(capacity, np.float64)
+        self._y = np.empty(capacity, np.float64)
+        self.n = 0
+
+    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        need = self.n + len(x)
+        if need > len(self._x):
+            capacity = max(need, 2 * len(self._x))
+            for name in ("_x", "_y"):
+                grown = np.empty(capacity, np.float64)
+                grown[: self.n] = getattr(self, name)[: self.n]
+                setattr(self, name, grown)
+        self._x[self.n: need] = x
+        self._y[self.n: need] = y
+        self.n = need
+
+    def clear(self) -> None:
+        self.n = 0
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[: self.n]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[: self.n]
+
+
+def smooth(values: np.ndarray, start: float | None, weight: float = SMOOTHING) -> np.ndarray:
+    """Exponential moving average of ``values`` continuing from ``start`` (None: from the first value),
+    debiased at the beginning so the curve does not start at 0."""
+    out = np.empty(len(values), np.float64)
+    level = values[0] if start is None and len(values) else start
+    for i, value in enumerate(values):  # a few dozen new points per update: a plain loop is fine
+        level = weight * level + (1.0 - weight) * value
+        out[i] = level
+    return out
+
+
+class LossPlot(pg.PlotWidget):
+    """``add_points(LossPoints)``, ``add_epoch(EpochResult)``, ``clear()``; ``set_log_scale(bool)``."""
+
+    logScaleChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, background=background_colour(parent) if parent else None)
+        # PlotWidget binds PlotItem.clear (which removes every item) over the class's own clear(); undo that.
+        del self.clear
+        self.setObjectName("lossPlot")
+        self.setMinimumSize(QSize(200, 140))
+        self._loss = GrowingSeries()
+        self._smoothed = GrowingSeries()
+        self._accuracy = GrowingSeries(64)
+        self._log = False
+        self._x_end: float | None = None
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.showGrid(x=True, y=True, alpha=0.18)
+        plot.hideButtons()
+        plot.setClipToView(True)
+        plot.setDownsampling(auto=True, mode="peak")
+        plot.getViewBox().setMouseEnabled(x=True, y=False)
+        plot.showAxis("right")
+        # The legend sits in the title row above the data, so it never hides a curve.
+        plot.setTitle(" ", size="10pt")
+        self._legend = pg.LegendItem(colCount=3, labelTextSize="10pt", verSpacing=-6, horSpacing=10, frame=False)
+        self._legend.setParentItem(plot)
+        self._legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, -2))
+        self._raw_item = plot.plot([], [], pen=pg.mkPen(RAW_LOSS, width=1), antialias=True)
+        self._smooth_item = plot.plot([], [], pen=pg.mkPen(SMOOTH_LOSS, width=2.5), antialias=True)
+        self._legend.addItem(self._raw_item, "batch loss")
+        self._legend.addItem(self._smooth_item, "smoothed")
+        self._acc_box = pg.ViewBox(enableMenu=False)
+        self._acc_box.setMouseEnabled(x=False, y=False)
+        plot.scene().addItem(self._acc_box)
+        plot.getAxis("right").linkToView(self._acc_box)
+        self._acc_box.setXLink(plot.getViewBox())
+        self._acc_item = pg.PlotDataItem([], [], pen=pg.mkPen(ACCURACY, width=2.5), symbol="o", symbolSize=9,
+                                         symbolBrush=ACCURACY, symbolPen=pg.mkPen(ACCURACY), antialias=True)
+        self._acc_box.addItem(self._acc_item)
+        self._legend.addItem(self._acc_item, "test accuracy")
+        self._acc_labels: list[pg.TextItem] = []
+        plot.getViewBox().sigResized.connect(self._sync_views)
+        self._refresh = Throttle(REFRESH_S, self._redraw_curves, self)
+        self._hint = pg.TextItem(EMPTY_HINT, anchor=(0.5, 0.5))
+        self._hint.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+        self._hint.setZValue(20)
+        plot.getViewBox().addItem(self._hint, ignoreBounds=True)
+        plot.getViewBox().sigRangeChanged.connect(self._place_hint)
+        self._style()
+        self.clear()
+
+    # ------------------------------------------------------------------ public API
+    def add_points(self, points: LossPoints) -> None:
+        x = np.asarray(points.progress, np.float64)
+        loss = np.asarray(points.loss, np.float64)
+        if len(x) == 0:
+            return
+        finite = np.isfinite(loss)
+        x, loss = x[finite], loss[finite]
+        if len(x) == 0:
+            return
+        start = self._smoothed.y[-1] if self._smoothed.n else None
+        self._loss.extend(x, loss)
+        self._smoothed.extend(x, smooth(loss, start))
+        self._refresh.request()
+
+    def apply_pending(self) -> None:
+        """Draw points that wait for the refresh interval now (screenshots, tests)."""
+        self._refresh.flush()
+
+    def _redraw_curves(self) -> None:
+        self._raw_item.setData(self._loss.x, self._loss.y)
+        self._smooth_item.setData(self._smoothed.x, self._smoothed.y)
+        self._hint.setVisible(self._loss.n == 0)
+        self._fit_x_range()
+
+    def add_epoch(self, result: EpochResult) -> None:
+        """One accuracy point, placed at the end of the loss curve so far (where the epoch ended)."""
+        if result.test_accuracy is None:
+            return
+        self._refresh.flush()
+        x = self._loss.x[-1] if self._loss.n else float(result.epoch)
+        self._accuracy.extend(np.array([x]), np.array([100.0 * result.test_accuracy]))
+        self._acc_item.setData(self._accuracy.x, self._accuracy.y)
+        label = pg.TextItem(f"{100.0 * result.test_accuracy:.1f}", anchor=(0.5, -0.25), color=ACCURACY)
+        label.setFont(legible_font(self, 0.9))
+        label.setPos(x, 100.0 * result.test_accuracy)
+        self._acc_box.addItem(label)
+        self._acc_labels.append(label)
+        self._fit_accuracy_range()
+
+    def clear(self) -> None:
+        for series in (self._loss, self._smoothed, self._accuracy):
+            series.clear()
+        for item in (self._raw_item, self._smooth_item, self._acc_item):
+            item.setData([], [])
+        for label in self._acc_labels:
+            self._acc_box.removeItem(label)
+        self._acc_labels = []
+        self._acc_box.setYRange(0, 100, padding=0.05)
+        self._refresh.flush()
+        self._x_end = None
+        self.getPlotItem().getViewBox().enableAutoRange(axis=pg.ViewBox.YAxis)
+        self._fit_x_range()
+        self._hint.show()
+        self._place_hint()
+
+    def n_points(self) -> int:
+        return self._loss.n
+
+    def loss_data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._loss.x.copy(), self._loss.y.copy()
+
+    def accuracy_data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._accuracy.x.copy(), self._accuracy.y.copy()
+
+    def loss_item(self) -> pg.PlotDataItem:
+        return self._raw_item
+
+    def set_log_scale(self, on: bool) -> None:
+        on = bool(on)
+        if on == self._log:
+            return
+        self._log = on
+        self.getPlotItem().setLogMode(x=False, y=on)
+        self._label_axes()
+        self.getPlotItem().getViewBox().enableAutoRange(axis=pg.ViewBox.YAxis)
+        self.logScaleChanged.emit(on)
+
+    def log_scale(self) -> bool:
+        return self._log
+
+    # ------------------------------------------------------------------ drawing
+    def _style(self) -> None:
+        self.setBackground(background_colour(self))
+        plot = self.getPlotItem()
+        font = legible_font(self)
+        for name in ("left", "bottom", "right"):
+            axis = plot.getAxis(name)
+            axis.setTextPen(pg.mkPen(text_colour(self, 200)))
+            axis.setPen(pg.mkPen(text_colour(self, 110)))
+            axis.setTickFont(font)
+            axis.label.setFont(font)
+        self._label_axes()
+        self._hint.setColor(text_colour(self, 150))
+        self._hint.setFont(legible_font(self, 1.05))
+        self._legend.setLabelTextColor(text_colour(self, 220))
+
+
+    def _label_axes(self) -> None:
+        plot = self.getPlotItem()
+        loss = "training loss (log scale)" if self._log else "training loss"
+        for name, text, colour in (("left", loss, SMOOTH_LOSS), ("bottom", "epochs", text_colour(self, 220)),
+                                   ("right", "test accuracy (%)", ACCURACY)):
+            plot.setLabel(name, text, color=colour.name())
+
+    def _sync_views(self) -> None:
+        self._acc_box.setGeometry(self.getPlotItem().getViewBox().sceneBoundingRect())
+        self._acc_box.linkedViewChanged(self.getPlotItem().getViewBox(), self._acc_box.XAxis)
+
+    def _place_hint(self, *_) -> None:
+        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        self._hint.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+
+    def _fit_x_range(self) -> None:
+        """x from 0 to the next whole epoch: the axis changes once an epoch, not at every redraw."""
+        end = max(1.0, math.ceil(self._loss.x[-1] - 1e-9)) if self._loss.n else 1.0
+        if end != self._x_end:
+            self._x_end = end
+            self.getPlotItem().getViewBox().setXRange(0.0, end, padding=0.02)
+
+    def _fit_accuracy_range(self) -> None:
+        values = self._accuracy.y
+        low = max(0.0, min(values.min() - 3.0, 90.0))
+        self._acc_box.setYRange(low, 100.0, padding=0.02)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange and hasattr(self, "_hint"):
+            self._style()
+
+
+class LossPanel(QWidget):
+    """The plot with its controls: a log-scale toggle and a button that clears the curves."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot = LossPlot(self)
+        self.log_check = QCheckBox("log scale")
+        self.log_check.setObjectName("logScale")
+        self.log_check.setToolTip("Show the loss on a logarithmic axis: small late improvements become visible")
+        self.log_check.toggled.connect(self.plot.set_log_scale)
+        self.plot.logScaleChanged.connect(self._log_changed)
+        self.clear_button = QPushButton("Clear curves")
+        self.clear_button.setToolTip("Forget the curves drawn so far (training goes on)")
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.clear_button.clicked.connect(self.plot.clear)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 4, 0)
+        row.addWidget(self.log_check)
+        row.addStretch(1)
+        row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(row)
+
+    def _log_changed(self, on: bool) -> None:
+        if self.log_check.isChecked() != on:
+            self.log_check.setChecked(on)
+

@@ -1,0 +1,442 @@
+"""The training panel: network shape, hyperparameters, Start/Pause, Step, Stop, Reset, and a progress bar.
+
+It edits a :class:`~nnviz.app.training_session.TrainingSettings` (an Architecture and a TrainConfig) and
+knows nothing of the worker: every committed, valid change of a hyperparameter is emitted at once as a
+new TrainConfig (``configChanged``; the worker applies it at its next step), a change of the network's
+shape as a new Architecture (``architectureChanged``; applied by Reset). Invalid entries are refused
+with a message under the fields and are not emitted.
+
+Text fields commit on Enter or when they lose focus, spin boxes when typing is done (arrow steps at once),
+so typing "0.05" never sends a learning rate of 0 or 5 to a running network on the way.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.app.snapshot import Architecture, TrainingStatus
+from nnviz.app.training_session import HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, parse_hidden
+from nnviz.errors import ConfigError
+from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
+
+PROGRESS_STEPS = 1000
+LR_PRESETS = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
+PENALTY_PRESETS = ["0", "1e-06", "1e-05", "0.0001", "0.001"]
+DEFAULT = "default"
+DECAY_PRESETS = [DEFAULT, "0", "0.0001", "0.0005", "0.001", "0.01"]
+ARCHITECTURE_HINT = "Hidden layers, activation and seed take effect when you press Reset."
+PENDING_HINT = "Changed: press Reset to build this network (until then, training goes on with the current one)."
+
+
+def format_number(value: float | None) -> str:
+    return DEFAULT if value is None else f"{value:g}"
+
+
+def format_duration(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return "–"
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def progress_text(status: TrainingStatus) -> str:
+    """What the progress bar says for a status (no '%': QProgressBar would read it as a placeholder)."""
+    state = status.state
+    if state == "idle":
+        return status.message if status.message.startswith("new network") else "ready: press Start (Space)"
+    if state == "loading":
+        return "reading MNIST…"
+    if state == "finished":
+        return f"finished {status.epochs} epochs · press Start for more, Reset for a new network"
+    if state == "diverged":
+        return "diverged: lower the learning rate, then Start"
+    if state == "error":
+        return "stopped by an error (see the message above)"
+    epoch = f"epoch {max(1, status.epoch)}/{status.epochs}"
+    if state == "stopped":
+        return f"stopped in {epoch} · Start begins a new run"
+    rate = f"{status.samples_per_s:,.0f} samples/s" if status.samples_per_s > 0 else "measuring speed…"
+    if state == "paused":
+        return f"paused in {epoch} · step {status.step:,}"
+    return f"{epoch} · ETA {format_duration(status.eta_s)} · {rate}"
+
+
+def progress_value(status: TrainingStatus) -> int:
+    if status.state == "finished":
+        return PROGRESS_STEPS
+    if status.epochs <= 0 or status.epoch <= 0:
+        return 0
+    done = (status.epoch - 1 + min(1.0, max(0.0, status.epoch_fraction))) / status.epochs
+    return int(round(PROGRESS_STEPS * min(1.0, done)))
+
+
+class NumberField(QComboBox):
+    """An editable list of typical values that also takes any number typed in."""
+
+    def __init__(self, presets: list[str], tooltip: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.addItems(presets)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setToolTip(tooltip)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(7)
+
+    def set_text(self, text: str) -> None:
+        with QSignalBlocker(self):
+            index = self.findText(text)
+            if index >= 0:
+                self.setCurrentIndex(index)
+            self.setEditText(text)
+
+
+def parse_number(text: str, name: str, *, positive: bool = False, allow_default: bool = False) -> float | None:
+    """A number typed into the panel; raises ConfigError with a message for the user."""
+    text = text.strip().replace(",", ".")
+    if allow_default and text.lower() in (DEFAULT, ""):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ConfigError(f"{name}: {text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise ConfigError(f"{name} must be a finite number, not {text}")
+    if positive and value <= 0:
+        raise ConfigError(f"{name} must be above 0 (try 0.001)")
+    if value < 0:
+        raise ConfigError(f"{name} cannot be negative")
+    return value
+
+
+class TrainingPanel(QWidget):
+    """Controls of a training run. Emits settings; shows the run's progress from ``set_status``."""
+
+    configChanged = Signal(object)  # TrainConfig, valid, at once
+    architectureChanged = Signal(object)  # Architecture, valid; applied by Reset
+    startPauseClicked = Signal()
+    stepClicked = Signal()
+    stopClicked = Signal()
+    resetClicked = Signal()
+
+    def __init__(self, settings: TrainingSettings = TrainingSettings(), parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self._settings = settings
+        self._status = TrainingStatus(state="idle", epochs=settings.config.epochs)
+        self._errors: dict[str, str] = {}
+        self._build()
+        self.set_settings(settings)
+        self.set_status(self._status)
+
+    # ------------------------------------------------------------------ construction
+    def _build(self) -> None:
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        network = QGroupBox("Network (applied by Reset)")
+        network.setToolTip(ARCHITECTURE_HINT)
+        self.hidden_edit = QLineEdit()
+        self.hidden_edit.setObjectName("hiddenSizes")
+        self.hidden_edit.setPlaceholderText("e.g. 256,128,64")
+        self.hidden_edit.setToolTip("Neurons per hidden layer, separated by commas (e.g. 256,128,64 or 16,16).\n"
+                                    + ARCHITECTURE_HINT)
+        self.activation_box = self._combo(HIDDEN_ACTIVATIONS, "Activation function of the hidden layers.\n"
+                                          + ARCHITECTURE_HINT)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setKeyboardTracking(False)
+        self.seed_spin.setToolTip("Seed of the random initial weights (used by Reset) and of the order\n"
+                                  "of the training digits (used by the next run). Same seed, same run.")
+        self.pending_label = QLabel(PENDING_HINT)
+        self.pending_label.setObjectName("resetHint")
+        self.pending_label.setWordWrap(True)
+        self.pending_label.setProperty("role", "error")
+        self.pending_label.hide()
+        grid = QGridLayout(network)
+        grid.setVerticalSpacing(4)
+        self._add_row(grid, 0, ("Hidden layers", self.hidden_edit), ("Activation", self.activation_box),
+                      ("Seed", self.seed_spin))
+        grid.addWidget(self.pending_label, 1, 0, 1, 6)
+
+        training = QGroupBox("Training (applied at the next step)")
+        training.setToolTip("These take effect at the next training step, even in the middle of a run.")
+        self.optimizer_box = self._combo(OPTIMIZERS, "The update rule. Adam is a good default;\n"
+                                         "plain SGD needs a larger learning rate (about 0.1).")
+        self.lr_field = NumberField(LR_PRESETS, "Base learning rate (scaled by the schedule).\n"
+                                    "Pick one or type a number above 0; too large and training diverges.")
+        self.lr_field.setObjectName("learningRate")
+        self.schedule_box = self._combo(SCHEDULES, "How the learning rate changes over the run\n"
+                                        "(cosine: from the base rate down to 0 at the last epoch).")
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(1, 4096)
+        self.batch_spin.setKeyboardTracking(False)
+        self.batch_spin.setToolTip("Digits per training step (one step = one batch).")
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setRange(1, 500)
+        self.epochs_spin.setKeyboardTracking(False)
+        self.epochs_spin.setToolTip("Passes over the training digits in one run.")
+        self.l1_field = NumberField(PENALTY_PRESETS, "L1 penalty on the weights: pushes many weights to exactly 0.")
+        self.l2_field = NumberField(PENALTY_PRESETS, "L2 penalty on the weights: keeps all weights small.")
+        self.decay_field = NumberField(DECAY_PRESETS, "Weight decay of the optimizer ('default': the\n"
+                                       "optimizer's own, e.g. 0.01 for AdamW, 0 for the others).")
+        self.augment_check = QCheckBox("Augment")
+        self.augment_check.setToolTip("Distort the training digits on the fly (tilt, shear, thickness, wobble),\n"
+                                      "like mouse drawings: the network reads your drawings better, but\n"
+                                      "training is slower. Takes effect from the next epoch.")
+        grid = QGridLayout(training)
+        grid.setVerticalSpacing(4)
+        self._add_row(grid, 0, ("Optimizer", self.optimizer_box), ("Learning rate", self.lr_field),
+                      ("Schedule", self.schedule_box))
+        self._add_row(grid, 1, ("Batch size", self.batch_spin), ("Epochs", self.epochs_spin),
+                      ("", self.augment_check))
+        self._add_row(grid, 2, ("L1 penalty", self.l1_field), ("L2 penalty", self.l2_field),
+                      ("Weight decay", self.decay_field))
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("settingsError")
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        style = self.style()
+        self.train_button = QPushButton("Start")
+        self.train_button.setObjectName("trainButton")
+        self.train_button.setProperty("running", False)
+        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        self.step_button = QPushButton("Step")
+        self.step_button.setObjectName("stepButton")
+        self.step_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.step_button.setToolTip("Train on one batch, then pause (Ctrl+Right)")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
+        self.stop_button.setToolTip("End the run; the network keeps what it learned (Start begins a new run)")
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.reset_button.setToolTip("A new, untrained network with the hidden layers, activation and seed\n"
+                                     "above; the curves start over (Ctrl+R)")
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for button, stretch in ((self.train_button, 2), (self.step_button, 1), (self.stop_button, 1),
+                                (self.reset_button, 1)):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Space stays the window's Start/Pause key
+            buttons.addWidget(button, stretch)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setTextVisible(True)
+        self.progress.setToolTip("Progress of the run: epoch, time left, and training speed")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(6)
+        layout.addWidget(network)
+        layout.addWidget(training)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+
+        self.hidden_edit.textChanged.connect(self._check_architecture)
+        self.hidden_edit.editingFinished.connect(self._commit_architecture)
+        self.activation_box.currentIndexChanged.connect(self._commit_architecture)
+        self.seed_spin.valueChanged.connect(self._seed_changed)
+        for box in (self.optimizer_box, self.schedule_box):
+            box.currentIndexChanged.connect(self._commit_config)
+        for spin in (self.batch_spin, self.epochs_spin):
+            spin.valueChanged.connect(self._commit_config)
+        self.augment_check.toggled.connect(self._commit_config)
+        for field in (self.lr_field, self.l1_field, self.l2_field, self.decay_field):
+            field.lineEdit().textEdited.connect(self._check_config)
+            field.lineEdit().editingFinished.connect(self._commit_config)
+            field.activated.connect(self._commit_config)
+        self.train_button.clicked.connect(self.startPauseClicked)
+        self.step_button.clicked.connect(self.stepClicked)
+        self.stop_button.clicked.connect(self.stopClicked)
+        self.reset_button.clicked.connect(self._reset_clicked)
+
+    @staticmethod
+    def _combo(items, tooltip: str) -> QComboBox:
+        box = QComboBox()
+        box.addItems(list(items))
+        box.setToolTip(tooltip)
+        return box
+
+    @staticmethod
+    def _add_row(grid: QGridLayout, row: int, *fields: tuple[str, QWidget]) -> None:
+        """One row of fields, each with its caption above it, sharing the width equally (narrow enough
+        for a side column: two or three fields per row on a grid of six columns)."""
+        span = 6 // len(fields)
+        for index, (text, widget) in enumerate(fields):
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            if text:
+                caption = QLabel(text)
+                caption.setBuddy(widget)
+                caption.setToolTip(widget.toolTip())
+                caption.setProperty("role", "hint")
+                cell.addWidget(caption)
+            cell.addWidget(widget)
+            grid.addLayout(cell, row, index * span, 1, span)
+        for column in range(6):
+            grid.setColumnStretch(column, 1)
+
+    # ------------------------------------------------------------------ settings
+    def settings(self) -> TrainingSettings:
+        """The last valid settings (what was emitted)."""
+        return self._settings
+
+    def set_settings(self, settings: TrainingSettings) -> None:
+        """Show ``settings`` in the fields (emits nothing)."""
+        self._settings = settings
+        config, arch = settings.config, settings.architecture
+        widgets = (self.hidden_edit, self.activation_box, self.seed_spin, self.optimizer_box, self.schedule_box,
+                   self.batch_spin, self.epochs_spin, self.augment_check)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        self.hidden_edit.setText(format_hidden(arch.hidden))
+        self.activation_box.setCurrentText(arch.activation)
+        self.seed_spin.setValue(config.seed)
+        self.optimizer_box.setCurrentText(config.optimizer)
+        self.schedule_box.setCurrentText(config.schedule)
+        self.batch_spin.setValue(config.batch_size)
+        self.epochs_spin.setValue(config.epochs)
+        self.augment_check.setChecked(config.augment)
+        del blockers
+        self.lr_field.set_text(format_number(config.lr))
+        self.l1_field.set_text(format_number(config.l1))
+        self.l2_field.set_text(format_number(config.l2))
+        self.decay_field.set_text(format_number(config.weight_decay))
+        self._errors.clear()
+        self._show_errors()
+
+    def set_architecture(self, architecture: Architecture) -> None:
+        """Show the shape of the network actually in use (after Reset or opening a model)."""
+        self.set_settings(TrainingSettings(architecture, self._settings.config))
+        self.set_architecture_pending(False)
+
+    def error_text(self) -> str:
+        return self.error_label.text() if self._errors else ""
+
+    def architecture_pending(self) -> bool:
+        return not self.pending_label.isHidden()
+
+    def _form_architecture(self) -> Architecture:
+        hidden = parse_hidden(self.hidden_edit.text())
+        return Architecture(hidden=hidden, activation=self.activation_box.currentText())
+
+    def _form_config(self) -> TrainConfig:
+        return TrainConfig(
+            epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
+            optimizer=self.optimizer_box.currentText(),
+            lr=parse_number(self.lr_field.currentText(), "learning rate", positive=True),
+            weight_decay=parse_number(self.decay_field.currentText(), "weight decay", allow_default=True),
+            l1=parse_number(self.l1_field.currentText(), "L1"), l2=parse_number(self.l2_field.currentText(), "L2"),
+            schedule=self.schedule_box.currentText(), seed=self.seed_spin.value(),
+            augment=self.augment_check.isChecked(),
+            warmup=self._settings.config.warmup, gamma=self._settings.config.gamma,
+            step_size=self._settings.config.step_size,
+        )
+
+    def _check_architecture(self) -> Architecture | None:
+        try:
+            architecture = self._form_architecture()
+        except ConfigError as error:
+            self._errors["architecture"] = str(error)
+            architecture = None
+        else:
+            self._errors.pop("architecture", None)
+        self._show_errors()
+        return architecture
+
+    def _commit_architecture(self) -> None:
+        architecture = self._check_architecture()
+        if architecture is not None and architecture != self._settings.architecture:
+            self._settings = TrainingSettings(architecture, self._settings.config)
+            self.set_architecture_pending(True)
+            self.architectureChanged.emit(architecture)
+
+    def _check_config(self) -> TrainConfig | None:
+        try:
+            config = self._form_config()
+        except ConfigError as error:
+            self._errors["config"] = str(error)
+            config = None
+        else:
+            self._errors.pop("config", None)
+        self._show_errors()
+        return config
+
+    def _commit_config(self, *_) -> None:
+        config = self._check_config()
+        if config is not None and config != self._settings.config:
+            self._settings = TrainingSettings(self._settings.architecture, config)
+            self.configChanged.emit(config)
+
+    def _seed_changed(self) -> None:
+        self.set_architecture_pending(True)
+        self._commit_config()
+
+    def _reset_clicked(self) -> None:
+        self.set_architecture_pending(False)
+        self.resetClicked.emit()
+
+    def set_architecture_pending(self, pending: bool) -> None:
+        """Say (or stop saying) that the fields describe another network than the one in use."""
+        self.pending_label.setVisible(pending)
+
+    def _show_errors(self) -> None:
+        text = "\n".join(self._errors.values())
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # ------------------------------------------------------------------ run state
+    def set_status(self, status: TrainingStatus) -> None:
+        self._status = status
+        running = status.state in ("running", "loading")
+        self.set_running(running)
+        self.train_button.setText("Pause" if running else ("Resume" if status.state == "paused" else "Start"))
+        if status.state == "loading":
+            self.progress.setRange(0, 0)  # busy
+        else:
+            self.progress.setRange(0, PROGRESS_STEPS)
+            self.progress.setValue(progress_value(status))
+        self.progress.setFormat(progress_text(status))
+
+    def status(self) -> TrainingStatus:
+        return self._status
+
+    def is_running(self) -> bool:
+        return bool(self.train_button.property("running"))
+
+    def set_running(self, running: bool) -> None:
+        self.train_button.setIcon(self._pause_icon if running else self._play_icon)
+        self.train_button.setToolTip("Pause training (Space)" if running else "Start or resume training (Space)")
+        if bool(self.train_button.property("running")) != running:
+            self.train_button.setProperty("running", running)
+            self._repolish(self.train_button)
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        widget.update()

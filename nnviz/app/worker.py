@@ -1,0 +1,343 @@
+"""The training worker: one long-lived QThread that owns the live network and trains it in short bursts.
+
+:class:`TrainingWorker` lives in that thread and drives a :class:`~nnviz.app.training_session.TrainingSession`.
+Training runs in bursts of about :data:`BURST_S` seconds chained by a zero-delay single-shot timer, so
+the thread's event loop gets control back between bursts and queued commands (start, pause, step,
+stop, reset, new hyperparameters) take effect within one burst instead of after a whole run.
+
+What the window sees are immutable records (:mod:`nnviz.app.snapshot`), published at most
+:data:`PUBLISH_HZ` times a second however fast training goes: the newest network snapshot and status
+(stale ones are never produced), and every loss point since the previous publication (none dropped).
+Epoch results go out as soon as an epoch ends, right after the loss points that led to them.
+
+:class:`TrainingThread` is the window's handle: it starts the thread, forwards commands as queued
+signals, and shuts the thread down within a second when the window closes.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+from nnviz.app.snapshot import Architecture, NetworkSnapshot, TrainingStatus
+from nnviz.app.training_session import (
+    ERROR,
+    LOADING,
+    RUNNING,
+    TrainingData,
+    TrainingSession,
+    TrainingSettings,
+)
+from nnviz.errors import DataFileError, NnvizError
+from nnviz.nn import MLP, TrainConfig
+
+BURST_S = 0.02
+PUBLISH_HZ = 30.0
+SHUTDOWN_S = 1.0
+
+
+def mnist_loader(data_dir: str | None, limit: int | None = None,
+                 test_limit: int | None = None) -> Callable[[], TrainingData]:
+    """A function that reads MNIST from ``data_dir`` (see nnviz.data.resolve_data_dir), optionally only
+    the first ``limit`` training and ``test_limit`` test digits."""
+
+    def load() -> TrainingData:
+        from nnviz.data import load_mnist
+
+        return TrainingData.from_mnist(load_mnist(data_dir), limit, test_limit)
+
+    return load
+
+
+class TrainingWorker(QObject):
+    """Lives in the training thread. Slots are commands; signals carry immutable records to the window."""
+
+    snapshotReady = Signal(object)  # NetworkSnapshot, <= PUBLISH_HZ, newest only
+    statusChanged = Signal(object)  # TrainingStatus
+    lossPoints = Signal(object)  # LossPoints: every point since the previous emission
+    epochFinished = Signal(object)  # EpochResult
+    networkReplaced = Signal(object)  # NetworkSnapshot of a new network (reset, opened file): curves start over
+    dataMissing = Signal(str)  # MNIST is not where it was looked for: the message says where
+    failed = Signal(str, str)  # message, details (a traceback when it is a bug)
+    _dataArrived = Signal(object, object)  # from the loading thread: TrainingData or None, error or None
+
+    def __init__(self, settings: TrainingSettings = TrainingSettings(), *, network: MLP | None = None,
+                 load_data: Callable[[], TrainingData] | None = None, burst_s: float = BURST_S):
+        super().__init__()
+        self.session = TrainingSession(settings.architecture, settings.config, None, net=network)
+        self._load_data = load_data or mnist_loader(None)
+        self._burst_s = burst_s
+        self._burst_timer = QTimer(self)
+        self._burst_timer.setSingleShot(True)
+        self._burst_timer.setInterval(0)
+        self._burst_timer.timeout.connect(self._burst)
+        self._last_publish = -math.inf
+        self._published_step = -1
+        self._after_load: str | None = None  # "start" or "step" once MNIST has been read
+        self._loading = False
+        self._closed = False
+        self._dataArrived.connect(self._on_data)
+
+    # ------------------------------------------------------------------ commands (slots)
+    @Slot()
+    def start(self) -> None:
+        if self._closed or not self._have_data("start"):
+            return
+        self.session.start()
+        self._publish(force=True)
+        self._burst_timer.start()
+
+    @Slot()
+    def pause(self) -> None:
+        if self._closed:
+            return
+        self._after_load = None
+        self._burst_timer.stop()
+        self.session.pause()
+        self._publish(force=True)
+
+    @Slot()
+    def step(self) -> None:
+        """Exactly one batch, then paused."""
+        if self._closed or not self._have_data("step"):
+            return
+        self._burst_timer.stop()
+        self.session.step()
+        self._publish(force=True)
+        self._report_failure()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._closed:
+            return
+        self._after_load = None
+        self._burst_timer.stop()
+        self.session.stop()
+        self._publish(force=True)
+
+    @Slot()
+    def reset(self) -> None:
+        """A new network from the current architecture and seed; the run ends and the curves start over."""
+        if self._closed:
+            return
+        self._burst_timer.stop()
+        self._after_load = None
+        try:
+            self.session.reset()
+        except NnvizError as error:
+            self.failed.emit(f"cannot build that network: {error}", "")
+            return
+        self._network_replaced()
+
+    @Slot(object)
+    def set_config(self, config: TrainConfig) -> None:
+        """Applied by the running run at its next step."""
+        if not self._closed:
+            self.session.set_config(config)
+            if self.session.state != RUNNING:
+                self._publish(force=True)
+
+    @Slot(object)
+    def set_architecture(self, architecture: Architecture) -> None:
+        """Used by the next reset."""
+        if not self._closed:
+            self.session.set_architecture(architecture)
+
+    @Slot(object)
+    def set_network(self, snapshot: NetworkSnapshot) -> None:
+        """Train this network from now on (a model file the window opened)."""
+        if self._closed:
+            return
+        self._burst_timer.stop()
+        self._after_load = None
+        self.session.set_network(snapshot.to_network())
+        self._network_replaced()
+
+    @Slot(object)
+    def set_data(self, data: TrainingData) -> None:
+        if not self._closed:
+            self.session.set_data(data)
+
+    @Slot(object)
+    def set_data_loader(self, load_data: Callable[[], TrainingData]) -> None:
+        """Where MNIST comes from next time it is needed (e.g. after a download into another folder)."""
+        if not self._closed:
+            self._load_data = load_data
+
+    @Slot()
+    def shutdown(self) -> None:
+        """End the run, hand this object back to the main thread and end the training thread's loop."""
+        if self._closed:
+            return
+        self._closed = True
+        self._burst_timer.stop()
+        self.session.stop()
+        thread = self.thread()
+        app = QCoreApplication.instance()
+        if app is not None and thread is not app.thread():
+            self.moveToThread(app.thread())  # so it can be deleted there; commands still queued are ignored
+        thread.quit()
+
+    # ------------------------------------------------------------------ training
+    def _burst(self) -> None:
+        if self._closed:
+            return
+        self.session.advance(self._burst_s)
+        running = self.session.state == RUNNING
+        self._publish(force=not running)
+        if running:
+            self._burst_timer.start()
+        else:
+            self._report_failure()
+
+    def _publish(self, force: bool = False) -> None:
+        """Send what changed, at most PUBLISH_HZ times a second (at once with ``force`` or an epoch's end)."""
+        epochs = self.session.take_epochs()
+        now = time.monotonic()
+        if not (force or epochs) and now - self._last_publish < 1.0 / PUBLISH_HZ:
+            return
+        self._last_publish = now
+        points = self.session.take_points()
+        if points is not None:
+            self.lossPoints.emit(points)
+        for result in epochs:
+            self.epochFinished.emit(result)
+        if self.session.steps != self._published_step:
+            self._published_step = self.session.steps
+            self.snapshotReady.emit(self.session.snapshot())
+        self.statusChanged.emit(self.session.status())
+
+    def _report_failure(self) -> None:
+        if self.session.state == ERROR:
+            self.failed.emit(self.session.message, self.session.details)
+
+    def _network_replaced(self) -> None:
+        self._published_step = self.session.steps
+        self.networkReplaced.emit(self.session.snapshot())
+        self.statusChanged.emit(self.session.status())
+
+    # ------------------------------------------------------------------ data
+    def _have_data(self, then: str) -> bool:
+        """True if MNIST is in memory; otherwise start reading it (in a plain thread, so that this one
+        stays responsive, e.g. to closing the window) and do ``then`` when it has arrived."""
+        if self.session.data is not None:
+            return True
+        self._after_load = then
+        if not self._loading:
+            self._loading = True
+            self.statusChanged.emit(TrainingStatus(state=LOADING, epochs=self.session.config.epochs,
+                                                   message="reading MNIST…"))
+            threading.Thread(target=self._load_in_background, name="nnviz-load-mnist", daemon=True).start()
+        return False
+
+    def _load_in_background(self) -> None:
+        try:
+            data, error = self._load_data(), None
+        except Exception as exc:  # reported in the worker's thread, never lost
+            data, error = None, exc
+        try:
+            self._dataArrived.emit(data, error)
+        except RuntimeError:  # the window closed (and the worker went) while reading
+            pass
+
+    @Slot(object, object)
+    def _on_data(self, data: TrainingData | None, error: Exception | None) -> None:
+        self._loading = False
+        if self._closed:
+            return
+        then, self._after_load = self._after_load, None
+        if data is None:
+            status = TrainingStatus(state="idle", epochs=self.session.config.epochs, message=str(error))
+            self.statusChanged.emit(status)
+            if isinstance(error, DataFileError):
+                self.dataMissing.emit(str(error))
+            elif isinstance(error, NnvizError):
+                self.failed.emit(str(error), "")
+            else:
+                import traceback
+
+                details = "".join(traceback.format_exception(error))
+                self.failed.emit(f"could not read MNIST: {type(error).__name__}: {error}", details)
+            return
+        self.session.set_data(data)
+        self.statusChanged.emit(self.session.status())
+        if then == "start":
+            self.start()
+        elif then == "step":
+            self.step()
+
+
+class TrainingThread(QObject):
+    """The window's handle on the worker: owns the QThread, sends commands as queued signals."""
+
+    startRequested = Signal()
+    pauseRequested = Signal()
+    stepRequested = Signal()
+    stopRequested = Signal()
+    resetRequested = Signal()
+    shutdownRequested = Signal()
+    configChanged = Signal(object)
+    architectureChanged = Signal(object)
+    networkChanged = Signal(object)
+    dataLoaderChanged = Signal(object)
+
+    def __init__(self, worker: TrainingWorker, parent: QObject | None = None):
+        super().__init__(parent)
+        self.worker = worker
+        self.thread = QThread(self)
+        self.thread.setObjectName("nnviz-training")
+        worker.moveToThread(self.thread)
+        for signal, slot in (
+            (self.startRequested, worker.start), (self.pauseRequested, worker.pause),
+            (self.stepRequested, worker.step), (self.stopRequested, worker.stop),
+            (self.resetRequested, worker.reset), (self.shutdownRequested, worker.shutdown),
+            (self.configChanged, worker.set_config), (self.architectureChanged, worker.set_architecture),
+            (self.networkChanged, worker.set_network), (self.dataLoaderChanged, worker.set_data_loader),
+        ):
+            signal.connect(slot)
+        self.thread.start()
+
+    def start(self) -> None:
+        self.startRequested.emit()
+
+    def pause(self) -> None:
+        self.pauseRequested.emit()
+
+    def step(self) -> None:
+        self.stepRequested.emit()
+
+    def stop(self) -> None:
+        self.stopRequested.emit()
+
+    def reset(self) -> None:
+        self.resetRequested.emit()
+
+    def set_config(self, config: TrainConfig) -> None:
+        self.configChanged.emit(config)
+
+    def set_architecture(self, architecture: Architecture) -> None:
+        self.architectureChanged.emit(architecture)
+
+    def set_network(self, snapshot: NetworkSnapshot) -> None:
+        self.networkChanged.emit(snapshot)
+
+    def set_data_loader(self, load_data: Callable[[], TrainingData]) -> None:
+        self.dataLoaderChanged.emit(load_data)
+
+    def is_running(self) -> bool:
+        return self.thread.isRunning()
+
+    def shutdown(self, timeout_s: float = SHUTDOWN_S) -> bool:
+        """Stop training and end the thread; True if it ended within ``timeout_s``."""
+        if not self.thread.isRunning():
+            return True
+        self.worker.session.request_stop()  # a flag read between steps: a running burst ends after this step
+        self.shutdownRequested.emit()
+        if self.thread.wait(int(timeout_s * 1000)):
+            return True
+        self.thread.quit()  # the worker is stuck in a long step: end the loop as soon as it returns
+        return self.thread.wait()

@@ -1,0 +1,345 @@
+"""The main window, driven like a user: QTest mouse strokes on the canvas, keys, buttons, a short training run."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt, QThread
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from nnviz.app.main_window import EMPTY_PREDICTION, MainWindow, prediction_text
+from nnviz.app.snapshot import Architecture
+from nnviz.app.training_session import TrainingSettings
+from nnviz.app.worker import mnist_loader
+from nnviz.app.widgets.download_dialog import DownloadDialog
+from nnviz.cli import AppOptions
+from nnviz.errors import DataFileError
+from nnviz.nn import MLP, TrainConfig
+from nnviz.resources import shipped_model_path
+
+# The offscreen platform says this whenever a top-level window's size constraints change.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+LEFT = Qt.MouseButton.LeftButton
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+# Long enough a run that tests can see it running (they pause or close it); a full run sets epochs=2.
+LONG = TrainingSettings(Architecture(hidden=(32,)), TrainConfig(epochs=1000, batch_size=64, schedule="constant"))
+
+
+def polyline(*corners, steps=12):
+    points = []
+    for a, b in zip(corners, corners[1:]):
+        points += [tuple(np.array(a) + (np.array(b) - np.array(a)) * t) for t in np.linspace(0, 1, steps)]
+    return points
+
+
+# Strokes in the canvas's own 280x280 pixels, drawn the way people draw these digits.
+DIGITS = {
+    1: [polyline((150, 40), (138, 240))],
+    7: [polyline((75, 62), (205, 58), (125, 242))],
+    0: [[(140 + 60 * np.sin(t), 140 - 92 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]],
+}
+
+
+def widget_point(canvas, logical) -> QPoint:
+    rect = canvas.drawing_rect()
+    scale = rect.width() / 280
+    return QPoint(round(rect.left() + logical[0] * scale), round(rect.top() + logical[1] * scale))
+
+
+def draw(canvas, points, on_move=None) -> None:
+    """One stroke with QTest's mouse events: press, move with the button held, release."""
+    QTest.mousePress(canvas, LEFT, NO_MODIFIER, widget_point(canvas, points[0]))
+    for point in points[1:]:
+        QTest.mouseMove(canvas, widget_point(canvas, point))
+        if on_move is not None:
+            on_move()
+    QTest.mouseRelease(canvas, LEFT, NO_MODIFIER, widget_point(canvas, points[-1]))
+
+
+def make_window(qtbot, **kwargs) -> MainWindow:
+    window = MainWindow(AppOptions(size=(1280, 720), **kwargs.pop("options", {})), **kwargs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot):
+    return make_window(qtbot)
+
+
+@pytest.fixture
+def training_window(qtbot, mnist_dir):
+    """A window that trains a small network on the first 2,048 MNIST digits (tested on 500)."""
+    return make_window(qtbot, settings=LONG, load_training_data=mnist_loader(str(mnist_dir), 2048, 500))
+
+
+def test_starts_with_the_shipped_model_and_an_empty_canvas(window):
+    assert shipped_model_path().exists()
+    assert window.network().sizes == MLP.load(shipped_model_path()).sizes
+    assert window.prediction_label.objectName() == "prediction"
+    assert window.prediction_label.text() == EMPTY_PREDICTION
+    assert window.banner.text() == ""
+    assert "mnist-mlp.npz" in window.model_label.text()
+    for name in ("canvas", "inputPreview", "probabilities", "networkView", "heatmaps", "weightsView",
+                 "trainButton", "progress", "lossPlot"):
+        assert window.findChild(object, name) is not None, name
+
+
+@pytest.mark.parametrize("digit", sorted(DIGITS))
+def test_drawn_digits_are_read_correctly(window, digit):
+    for stroke in DIGITS[digit]:
+        draw(window.canvas, stroke)
+    assert window.prediction_label.text().startswith(f"{digit} ("), window.prediction_label.text()
+    assert window.probabilities.probabilities().argmax() == digit
+    assert window.input_preview.image() is not None
+    assert window.network_view.node_value(len(window.network().sizes) - 1, digit) > 0.5
+
+
+def test_the_prediction_follows_the_pen_before_it_is_lifted(window):
+    texts = []
+    draw(window.canvas, DIGITS[7][0], on_move=lambda: texts.append(window.prediction_label.text()))
+    assert texts[0] != EMPTY_PREDICTION  # the very first move already has a prediction
+    assert texts[-1].startswith("7 (")  # ... and the last one before the release reads the 7
+    assert len(set(texts)) > 1  # it changed while drawing
+
+
+def test_prediction_text_format():
+    p = np.array([0.01, 0, 0, 0, 0, 0, 0, 0.96, 0.03, 0])
+    assert prediction_text(p) == "7 (96 %)"
+
+
+def test_escape_clears_and_ctrl_z_undoes(window, qtbot):
+    draw(window.canvas, DIGITS[1][0])
+    draw(window.canvas, polyline((60, 200), (220, 200)))  # a second stroke spoils the 1
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.prediction_label.text().startswith("1 (")
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert window.canvas.is_empty()
+    assert window.prediction_label.text() == EMPTY_PREDICTION
+    assert window.probabilities.probabilities() is None and window.input_preview.image() is None
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.prediction_label.text().startswith("1 (")  # the clear is undoable too
+
+
+def test_buttons_and_pen_controls(window):
+    window.pen_slider.setValue(30)
+    assert window.canvas.pen_width() == 30 and window.pen_value.text() == "30 px"
+    window.eraser_button.click()
+    assert window.canvas.eraser() and window.eraser_action.isChecked()
+    window.eraser_button.click()
+    draw(window.canvas, DIGITS[1][0])
+    window.undo_button.click()
+    assert window.canvas.is_empty()
+    draw(window.canvas, DIGITS[1][0])
+    window.clear_button.click()
+    assert window.canvas.is_empty()
+
+
+def test_prediction_changes_are_signalled_once_each(window):
+    texts = []
+    window.predictionTextChanged.connect(texts.append)
+    draw(window.canvas, DIGITS[0][0])
+    window.canvas.clear()
+    assert texts[-1] == "" and texts[-2].startswith("0 (")
+    assert all(a != b for a, b in zip(texts, texts[1:]))
+
+
+def test_a_short_training_run_adds_loss_points_and_changes_the_weight_tiles(training_window, qtbot):
+    window = training_window
+    draw(window.canvas, DIGITS[7][0])
+    window.reset_network()  # an untrained 784-32-10 network, so training visibly changes it
+    qtbot.waitUntil(lambda: window.network_view.sizes() == (784, 32, 10), timeout=5_000)
+    window.apply_pending()
+    tiles_before = window.weights_view.mosaic()
+    prediction_before = window.probabilities.probabilities()
+    button = window.training_panel.train_button
+    assert button.objectName() == "trainButton" and button.text() == "Start"
+    button.click()
+    qtbot.waitUntil(lambda: window.loss_plot.n_points() >= 20, timeout=20_000)
+    assert button.text() == "Pause" and "epoch" in window.training_panel.progress.format()
+    button.click()  # the same button pauses
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "paused", timeout=5_000)
+    assert button.text() == "Resume"
+    window.apply_pending()
+    assert not np.array_equal(tiles_before, window.weights_view.mosaic())
+    assert not np.allclose(prediction_before, window.probabilities.probabilities())  # live, with new weights
+    x, loss = window.loss_plot.loss_data()
+    assert np.all(np.diff(x) > 0) and np.all(np.isfinite(loss))
+
+
+def test_a_full_run_shows_test_accuracy_per_epoch(training_window, qtbot):
+    window = training_window
+    window.training_panel.epochs_spin.setValue(2)
+    window.reset_network()
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "finished", timeout=30_000)
+    x, accuracy = window.loss_plot.accuracy_data()
+    assert len(accuracy) == 2 and np.all((accuracy > 50) & (accuracy <= 100))
+    assert window.training_panel.progress.value() == window.training_panel.progress.maximum()
+
+
+def test_a_hyperparameter_change_mid_run_is_applied_at_the_next_step(training_window, qtbot):
+    window = training_window
+    panel = window.training_panel
+    window.reset_network()
+    window.start_training()
+    qtbot.waitUntil(lambda: panel.status().state == "running" and panel.status().step > 2, timeout=20_000)
+    assert panel.status().lr == pytest.approx(1e-3)
+    steps_before = panel.status().step
+    panel.lr_field.lineEdit().setText("0.02")
+    panel.lr_field.lineEdit().editingFinished.emit()  # what Enter or leaving the field does
+    panel.optimizer_box.setCurrentText("sgd")
+    qtbot.waitUntil(lambda: panel.status().lr == pytest.approx(0.02), timeout=10_000)
+    assert window.training.worker.session.config.optimizer == "sgd"
+    assert panel.status().step > steps_before and panel.status().state == "running"  # same run, no restart
+    window.pause_training()
+    qtbot.waitUntil(lambda: panel.status().state == "paused", timeout=5_000)
+
+
+def test_an_invalid_learning_rate_is_refused_with_a_message(window):
+    panel = window.training_panel
+    sent = []
+    panel.configChanged.connect(sent.append)
+    for text in ("0", "-1", "nan", "fast"):
+        panel.lr_field.lineEdit().setText(text)
+        panel.lr_field.lineEdit().editingFinished.emit()
+        assert panel.error_text() and panel.error_label.isVisibleTo(panel)
+    assert sent == []
+    panel.lr_field.lineEdit().setText("0.003")
+    panel.lr_field.lineEdit().editingFinished.emit()
+    assert panel.error_text() == "" and sent[-1].lr == 0.003
+
+
+def test_space_starts_and_pauses_but_not_while_typing(training_window, qtbot):
+    window = training_window
+    panel = window.training_panel
+    window.reset_network()
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.status().state == "running", timeout=20_000)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.status().state == "paused", timeout=5_000)
+    panel.hidden_edit.setFocus()
+    QTest.keyClick(panel.hidden_edit, Qt.Key.Key_Space)
+    assert panel.status().state == "paused"
+    assert panel.hidden_edit.text().endswith(" ")
+
+
+def test_step_trains_one_batch(training_window, qtbot):
+    window = training_window
+    window.reset_network()
+    window.step_training()
+    qtbot.waitUntil(lambda: window.loss_plot.n_points() == 1, timeout=20_000)
+    window.training_panel.step_button.click()
+    qtbot.waitUntil(lambda: window.loss_plot.n_points() == 2, timeout=5_000)
+    assert window.training_panel.status().state == "paused"
+
+
+def test_reset_builds_the_panel_architecture(training_window, qtbot):
+    window = training_window
+    panel = window.training_panel
+    panel.hidden_edit.setText("16,16")
+    panel.hidden_edit.editingFinished.emit()
+    assert panel.architecture_pending()
+    assert window.network().sizes == (784, 256, 128, 64, 10)  # nothing changes before Reset
+    panel.reset_button.click()
+    qtbot.waitUntil(lambda: window.network().sizes == (784, 16, 16, 10), timeout=5_000)
+    assert window.network_view.sizes() == (784, 16, 16, 10)
+    assert not panel.architecture_pending()
+    draw(window.canvas, DIGITS[7][0])
+    assert window.prediction_label.text()[0].isdigit()  # an untrained guess, but a guess
+
+
+def test_closing_mid_run_stops_the_worker_within_a_second(training_window, qtbot):
+    window = training_window
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "running", timeout=20_000)
+    thread = window.training.thread
+    started = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - started < 1.0
+    assert not thread.isRunning()
+    assert not [t for t in window.findChildren(QThread) if t.isRunning()]
+
+
+def test_divergence_is_explained_in_the_window(training_window, qtbot):
+    window = training_window
+    panel = window.training_panel
+    window.reset_network()
+    wild = panel.settings().config.replace(optimizer="sgd", lr=1e10)
+    panel.set_settings(TrainingSettings(panel.settings().architecture, wild))
+    window.training.set_config(wild)
+    window.start_training()
+    qtbot.waitUntil(lambda: panel.status().state == "diverged", timeout=20_000)
+    assert "learning rate" in window.banner.text()
+    window.banner.trigger("Divide the learning rate by 10")
+    qtbot.waitUntil(lambda: window.training.worker.session.config.lr == pytest.approx(1e9), timeout=5_000)
+    assert np.all(np.isfinite(window.network().params))
+
+
+def test_missing_data_opens_the_download_dialog(qtbot, tmp_path):
+    def missing():
+        raise DataFileError(f"MNIST is not in {tmp_path}")
+
+    window = make_window(qtbot, load_training_data=missing, options={"data": str(tmp_path)})
+    window.start_training()
+    qtbot.waitUntil(lambda: window.findChild(DownloadDialog) is not None, timeout=5_000)
+    dialog = window.findChild(DownloadDialog)
+    assert dialog.isVisible() and dialog.isModal() and dialog.folder() == tmp_path
+    dialog.cancel_button.click()  # declines: nothing downloaded
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.training_panel.status().state == "idle"
+
+
+def test_a_missing_model_still_opens_and_says_what_to_do(qtbot, tmp_path):
+    window = make_window(qtbot, options={"model": str(tmp_path / "nowhere.npz")})
+    assert "not found" in window.banner.text()
+    assert "Open model…" in window.banner.action_labels()
+    draw(window.canvas, DIGITS[1][0])
+    assert window.prediction_label.text()[0].isdigit()  # still usable, with an untrained network
+
+
+def test_a_corrupt_model_is_reported_and_another_can_be_opened(qtbot, tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"this is not a model")
+    window = make_window(qtbot, options={"model": str(bad)})
+    assert "could not be loaded" in window.banner.text()
+    assert window.open_model(shipped_model_path())
+    assert window.banner.text() == ""
+    draw(window.canvas, DIGITS[7][0])
+    assert window.prediction_label.text().startswith("7 (")
+
+
+def test_save_and_open_a_model(window, qtbot, tmp_path):
+    path = tmp_path / "mine"
+    assert window.save_model(path)
+    saved = MLP.load(tmp_path / "mine.npz")
+    np.testing.assert_array_equal(saved.params, window.network().params)
+    small = MLP([784, 8, 10], seed=1)
+    small.save(tmp_path / "small.npz")
+    assert window.open_model(tmp_path / "small.npz")
+    qtbot.waitUntil(lambda: window.training.worker.session.net.sizes == (784, 8, 10), timeout=5_000)
+    assert window.network().sizes == (784, 8, 10) and window.network_view.sizes() == (784, 8, 10)
+    assert window.training_panel.hidden_edit.text() == "8"
+    assert not window.open_model(tmp_path / "missing.npz")
+    assert "Could not open" in window.banner.text()
+
+
+def test_f1_shows_the_shortcuts(window, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "helpDialog") is not None)
+    box = window.findChild(QMessageBox, "helpDialog")
+    assert "Ctrl+Z" in box.text() and "Space" in box.text()
+    box.close()
+
+
+def test_menus(window):
+    titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Train", "Help"]

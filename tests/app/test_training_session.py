@@ -1,0 +1,213 @@
+"""The training session the worker drives, tested as plain Python: no Qt anywhere."""
+
+from __future__ import annotations
+
+import math
+import numpy as np
+import pytest
+
+from nnviz.app.snapshot import Architecture
+from nnviz.app.training_session import (
+    TrainingData,
+    TrainingSession,
+    architecture_of,
+    build_network,
+    parse_hidden,
+)
+from nnviz.errors import ConfigError
+from nnviz.nn import MLP, TrainConfig
+
+SMALL = Architecture(hidden=(16,), activation="relu")
+
+
+def toy_data(n=256, n_test=64, seed=0) -> TrainingData:
+    """Separable 10-class data: the class is which block of 78 pixels is brightest."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 10, n + n_test)
+    x = rng.random((n + n_test, 784), dtype=np.float32) * 0.3
+    for i, label in enumerate(y):
+        x[i, label * 78:(label + 1) * 78] += 0.7
+    return TrainingData(x[:n], y[:n], x[n:], y[n:])
+
+
+def session(config=TrainConfig(epochs=2, batch_size=32, schedule="constant", lr=1e-2), data=None) -> TrainingSession:
+    return TrainingSession(SMALL, config, data or toy_data(), augment=None)
+
+
+def run_to_end(s: TrainingSession) -> None:
+    s.start()
+    while s.state == "running":
+        s.advance(0.05)
+
+
+def test_uses_no_qt():
+    # (importing it still loads PySide6: nnviz.app's __init__ applies the Qt work-arounds first)
+    import ast
+    import nnviz.app.training_session as module
+
+    from pathlib import Path
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    imported += [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    assert not [name for name in imported if name and ("PySide" in name or "pyqtgraph" in name)]
+
+
+def test_a_full_run_yields_every_loss_point_and_an_epoch_result_per_epoch():
+    s = session()
+    run_to_end(s)
+    assert s.state == "finished"
+    points = s.take_points()
+    steps_per_epoch = math.ceil(256 / 32)
+    assert len(points.loss) == 2 * steps_per_epoch == s.steps
+    assert np.all(np.diff(points.progress) > 0) and points.progress[-1] == pytest.approx(2.0)
+    assert not points.loss.flags.writeable
+    epochs = s.take_epochs()
+    assert [e.epoch for e in epochs] == [1, 2]
+    assert all(0.0 <= e.test_accuracy <= 1.0 for e in epochs)
+    assert epochs[-1].test_accuracy > 0.5  # separable toy data
+    assert s.take_points() is None and s.take_epochs() == []  # taken once
+    status = s.status()
+    assert (status.state, status.epoch, status.epochs, status.epoch_fraction) == ("finished", 2, 2, 1.0)
+
+
+def test_advance_returns_at_an_epoch_end_so_results_follow_their_points():
+    s = session()
+    s.start()
+    while not s._epochs:  # noqa: SLF001 - looking at what has not been taken yet
+        s.advance(10.0)
+    assert s.take_points().progress[-1] == pytest.approx(1.0)
+
+
+def test_step_trains_exactly_one_batch_and_pauses():
+    s = session()
+    before = s.net.params.copy()
+    assert s.step()
+    assert s.state == "paused" and s.steps == 1
+    assert not np.array_equal(before, s.net.params)
+    assert len(s.take_points().loss) == 1
+    assert s.advance(1.0) == 0  # paused: nothing happens
+    s.start()
+    assert s.advance(0.0, max_steps=3) >= 1
+
+
+def test_steps_carry_over_epoch_boundaries():
+    s = session(TrainConfig(epochs=3, batch_size=256, schedule="constant"))  # one batch per epoch
+    for _ in range(3):
+        assert s.step()
+    assert s.steps == 3 and len(s.take_epochs()) == 2
+
+
+def test_a_new_learning_rate_is_used_from_the_next_step():
+    s = session()
+    s.step()
+    assert s.status().lr == pytest.approx(1e-2)
+    s.set_config(s.config.replace(lr=0.05, optimizer="sgd"))
+    s.step()
+    assert s.status().lr == pytest.approx(0.05)
+    assert s.steps == 2  # same run, no reset
+
+
+def test_pause_keeps_the_run_and_stop_ends_it():
+    s = session()
+    s.start()
+    s.advance(0.0, max_steps=2)
+    s.pause()
+    assert s.state == "paused" and s.status().epoch == 1
+    s.stop()
+    assert s.state == "stopped"
+    x = s.position
+    s.start()
+    s.advance(0.0, max_steps=1)
+    assert s.take_points().progress[-1] > x  # the curve continues where the stopped run left it
+
+
+def test_request_stop_ends_a_burst_at_the_next_step():
+    s = session()
+    s.start()
+    s.request_stop()
+    assert s.advance(5.0) == 0
+    assert s.state == "stopped"
+
+
+def test_reset_builds_the_architecture_with_the_seed_and_clears_the_history():
+    s = session()
+    run_to_end(s)
+    s.set_architecture(Architecture(hidden=(8, 4), activation="tanh"))
+    s.set_config(s.config.replace(seed=7))
+    s.reset()
+    expected = build_network(Architecture(hidden=(8, 4), activation="tanh"), 7)
+    assert s.net.sizes == (784, 8, 4, 10) and s.net.activation == "tanh"
+    np.testing.assert_array_equal(s.net.params, expected.params)
+    assert s.state == "idle" and s.steps == 0 and s.position == 0.0
+    assert s.take_points() is None
+    snap = s.snapshot()
+    assert snap.sizes == (784, 8, 4, 10) and snap.step == 0
+
+
+def test_set_network_trains_the_given_network():
+    s = session()
+    net = MLP([784, 12, 10], activation="sigmoid", seed=3)
+    s.set_network(net)
+    assert s.net is net and architecture_of(net) == s.architecture
+    assert s.step()
+
+
+def test_divergence_pauses_with_finite_weights_and_suggests_a_smaller_learning_rate():
+    s = session(TrainConfig(epochs=5, batch_size=32, optimizer="sgd", lr=1e10, schedule="constant"))
+    run_to_end(s)
+    assert s.state == "diverged"
+    assert np.all(np.isfinite(s.net.params))
+    assert "learning rate" in s.message and "smaller" in s.message
+    s.set_config(s.config.replace(lr=1e-3))
+    s.start()  # the user can go on
+    s.advance(0.0, max_steps=1)
+    assert s.state == "running"
+
+
+def test_a_bug_in_training_becomes_an_error_state_with_a_traceback():
+    def broken(batch, rng):
+        raise RuntimeError("augmentation exploded")
+
+    s = TrainingSession(SMALL, TrainConfig(epochs=1, batch_size=32, augment=True), toy_data(), augment=broken)
+    run_to_end(s)
+    assert s.state == "error"
+    assert "augmentation exploded" in s.message
+    assert "Traceback" in s.details and "broken" in s.details
+    s.set_config(s.config.replace(augment=False))
+    run_to_end(s)
+    assert s.state == "finished"  # still usable
+
+
+def test_starting_without_data_is_a_clear_error():
+    s = TrainingSession(SMALL, TrainConfig(), None, augment=None)
+    with pytest.raises(ConfigError, match="MNIST"):
+        s.start()
+
+
+def test_status_reports_rate_and_eta_while_running():
+    s = session()
+    s.start()
+    s.advance(10.0, max_steps=3)
+    status = s.status()
+    assert status.state == "running" and status.samples_per_s > 0 and status.eta_s > 0
+    assert status.step == 3 and status.epoch == 1 and 0 < status.epoch_fraction < 1
+    assert math.isfinite(status.loss)
+
+
+@pytest.mark.parametrize("text, sizes", [("256,128,64", (256, 128, 64)), (" 16 , 16 ", (16, 16)), ("", ()),
+                                         ("32;8", (32, 8))])
+def test_parse_hidden(text, sizes):
+    assert parse_hidden(text) == sizes
+
+
+@pytest.mark.parametrize("text", ["256,,64", "a,b", "0", "-3", "99999", "1.5", "1,2,3,4,5,6,7,8,9"])
+def test_parse_hidden_refuses_nonsense(text):
+    with pytest.raises(ConfigError):
+        parse_hidden(text)
+
+
+def test_training_data_subset():
+    data = toy_data()
+    small = TrainingData.from_mnist(data, limit=10, test_limit=5)
+    assert small.n_train == 10 and len(small.x_test) == 5

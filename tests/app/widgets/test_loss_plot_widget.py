@@ -1,0 +1,120 @@
+"""The loss plot: incremental growth of one curve, accuracy on a second axis, log scale, clear."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from nnviz.app.snapshot import EpochResult, LossPoints
+from nnviz.app.widgets.loss_plot import GrowingSeries, LossPanel, LossPlot, smooth
+
+# The offscreen platform says this when a top-level widget's size constraints change; not a problem.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def points(x0, n, start_loss=2.0):
+    x = x0 + np.arange(1, n + 1) / 100.0
+    return LossPoints(progress=x, loss=start_loss * np.exp(-x))
+
+
+@pytest.fixture
+def plot(shown):
+    return shown(LossPlot(), 480, 300)
+
+
+def test_is_a_plot_widget_named_loss_plot(plot):
+    assert isinstance(plot, pg.PlotWidget) and plot.objectName() == "lossPlot"
+    assert plot.n_points() == 0
+
+
+def test_points_are_appended_to_one_curve_without_rebuilding_it(plot):
+    item = plot.loss_item()
+    items_before = list(plot.getPlotItem().listDataItems())
+    for k in range(30):
+        plot.add_points(points(k * 0.5, 50))
+    assert plot.n_points() == 1500
+    assert plot.loss_item() is item and list(plot.getPlotItem().listDataItems()) == items_before
+    x, y = item.getOriginalDataset()
+    assert len(x) == 1500 and np.all(np.diff(x) > 0)
+    np.testing.assert_allclose(plot.loss_data()[1], y)
+
+
+def test_growing_series_doubles_and_keeps_values():
+    series = GrowingSeries(capacity=4)
+    for i in range(10):
+        series.extend(np.array([i]), np.array([i * 2.0]))
+    np.testing.assert_array_equal(series.x, np.arange(10))
+    np.testing.assert_array_equal(series.y, np.arange(10) * 2.0)
+    series.clear()
+    assert series.n == 0 and len(series.x) == 0
+
+
+def test_smoothing_continues_across_batches():
+    values = np.linspace(2, 1, 100)
+    whole = smooth(values, None)
+    first = smooth(values[:40], None)
+    rest = smooth(values[40:], first[-1])
+    np.testing.assert_allclose(np.concatenate([first, rest]), whole)
+
+
+def test_non_finite_losses_are_skipped(plot):
+    plot.add_points(LossPoints(np.array([0.1, 0.2, 0.3]), np.array([1.0, np.nan, 0.5])))
+    assert plot.n_points() == 2
+
+
+def test_accuracy_goes_on_the_right_axis_at_the_end_of_its_epoch(plot):
+    plot.add_points(points(0.0, 100))
+    plot.add_epoch(EpochResult(epoch=1, loss=0.5, train_accuracy=0.9, test_accuracy=0.95, seconds=3.0))
+    x, acc = plot.accuracy_data()
+    assert x[-1] == pytest.approx(1.0) and acc[-1] == pytest.approx(95.0)
+    assert plot.getPlotItem().getAxis("right").isVisible()
+    assert "accuracy" in plot.getPlotItem().getAxis("right").labelText
+    plot.add_epoch(EpochResult(epoch=2, loss=0.4, train_accuracy=0.9, test_accuracy=None, seconds=3.0))
+    assert len(plot.accuracy_data()[1]) == 1  # no test set: nothing to draw
+
+
+def test_log_scale_toggle(plot):
+    changes = []
+    plot.logScaleChanged.connect(changes.append)
+    plot.add_points(points(0.0, 100))
+    plot.set_log_scale(True)
+    assert plot.log_scale() and plot.getPlotItem().ctrl.logYCheck.isChecked()
+    assert "log" in plot.getPlotItem().getAxis("left").labelText
+    plot.set_log_scale(False)
+    assert changes == [True, False]
+
+
+def test_clear_forgets_everything(plot):
+    plot.add_points(points(0.0, 10))
+    plot.add_epoch(EpochResult(epoch=1, loss=0.5, train_accuracy=0.9, test_accuracy=0.95, seconds=3.0))
+    plot.clear()
+    assert plot.n_points() == 0 and len(plot.accuracy_data()[0]) == 0
+    assert plot.getPlotItem().listDataItems()  # the items stay, empty, ready for the next run
+    plot.add_points(points(0.0, 10))
+    assert plot.n_points() == 10
+
+
+def test_legend_names_every_curve(plot):
+    legend = plot._legend  # noqa: SLF001
+    names = [label.text for _, label in legend.items]
+    assert names == ["batch loss", "smoothed", "test accuracy"]
+
+
+def test_panel_checkbox_and_plot_stay_in_step(shown):
+    panel = shown(LossPanel(), 480, 320)
+    panel.log_check.setChecked(True)
+    assert panel.plot.log_scale()
+    panel.plot.set_log_scale(False)
+    assert not panel.log_check.isChecked()
+    panel.plot.add_points(points(0.0, 5))
+    panel.clear_button.click()
+    assert panel.plot.n_points() == 0
+
+
+def test_looks_right(plot, tmp_path):
+    for k in range(3):
+        plot.add_points(points(k, 100))
+        plot.add_epoch(EpochResult(epoch=k + 1, loss=0.3, train_accuracy=0.9, test_accuracy=0.93 + k / 100,
+                                   seconds=3.0))
+    assert plot.grab().save(str(tmp_path / "loss_plot.png"))

@@ -1,0 +1,195 @@
+"""The training panel: fields -> valid TrainConfig / Architecture signals, refusals, the toggle and the progress bar."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nnviz.app.snapshot import Architecture, TrainingStatus
+from nnviz.app.training_session import HIDDEN_ACTIVATIONS, TrainingSettings
+from nnviz.app.widgets.training_panel import (
+    TrainingPanel,
+    format_duration,
+    parse_number,
+    progress_text,
+    progress_value,
+)
+from nnviz.errors import ConfigError
+from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
+
+# The offscreen platform says this when a top-level widget's size constraints change; not a problem.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def panel(shown):
+    return shown(TrainingPanel(), 420, 420)
+
+
+def commit(field, text):
+    """Type into an editable field and press Enter."""
+    field.lineEdit().setText(text)
+    field.lineEdit().editingFinished.emit()
+
+
+def test_shows_the_settings_and_offers_every_choice(panel):
+    assert panel.train_button.objectName() == "trainButton" and panel.progress.objectName() == "progress"
+    assert panel.hidden_edit.text() == "256,128,64"
+    assert [panel.optimizer_box.itemText(i) for i in range(panel.optimizer_box.count())] == list(OPTIMIZERS)
+    assert len(OPTIMIZERS) == 10
+    assert [panel.schedule_box.itemText(i) for i in range(panel.schedule_box.count())] == list(SCHEDULES)
+    assert [panel.activation_box.itemText(i) for i in range(panel.activation_box.count())] == list(HIDDEN_ACTIVATIONS)
+    assert set(HIDDEN_ACTIVATIONS) == {"relu", "leaky_relu", "tanh", "sigmoid"}
+    assert panel.lr_field.currentText() == "0.001"
+    assert panel.decay_field.currentText() == "default"
+    assert panel.settings() == TrainingSettings()
+
+
+def test_every_hyperparameter_change_emits_a_new_config_at_once(panel, qtbot):
+    sent = []
+    panel.configChanged.connect(sent.append)
+    panel.optimizer_box.setCurrentText("nadam")
+    panel.schedule_box.setCurrentText("constant")
+    panel.batch_spin.setValue(32)
+    panel.epochs_spin.setValue(3)
+    panel.augment_check.setChecked(True)
+    commit(panel.lr_field, "0.01")
+    commit(panel.l1_field, "1e-5")
+    commit(panel.l2_field, "0.0001")
+    commit(panel.decay_field, "0.01")
+    config = sent[-1]
+    assert len(sent) == 9
+    assert (config.optimizer, config.schedule, config.batch_size, config.epochs, config.augment) == \
+           ("nadam", "constant", 32, 3, True)
+    assert (config.lr, config.l1, config.l2, config.weight_decay) == (0.01, 1e-5, 1e-4, 0.01)
+    commit(panel.decay_field, "default")
+    assert sent[-1].weight_decay is None
+    assert panel.settings().config == sent[-1]
+
+
+def test_choosing_a_preset_from_the_list_commits_it(panel):
+    sent = []
+    panel.configChanged.connect(sent.append)
+    index = panel.lr_field.findText("0.1")
+    panel.lr_field.setCurrentIndex(index)
+    panel.lr_field.activated.emit(index)
+    assert sent[-1].lr == 0.1
+
+
+@pytest.mark.parametrize("text", ["0", "-0.1", "nan", "inf", "abc", ""])
+def test_a_bad_learning_rate_is_refused_with_an_inline_message(panel, text):
+    sent = []
+    panel.configChanged.connect(sent.append)
+    commit(panel.lr_field, text)
+    assert sent == []
+    assert "learning rate" in panel.error_text()
+    assert panel.error_label.isVisible()
+    assert panel.settings().config.lr == 1e-3  # the last valid value stays in force
+    commit(panel.lr_field, "0.002")
+    assert panel.error_text() == "" and not panel.error_label.isVisible() and sent[-1].lr == 0.002
+
+
+def test_typing_shows_the_problem_before_enter(panel):
+    panel.lr_field.lineEdit().setText("0")
+    panel.lr_field.lineEdit().textEdited.emit("0")
+    assert "above 0" in panel.error_text()
+
+
+def test_negative_penalties_are_refused(panel):
+    sent = []
+    panel.configChanged.connect(sent.append)
+    commit(panel.l2_field, "-1")
+    assert sent == [] and "L2" in panel.error_text()
+
+
+def test_architecture_changes_wait_for_reset_and_say_so(panel):
+    sent, resets = [], []
+    panel.architectureChanged.connect(sent.append)
+    panel.resetClicked.connect(lambda: resets.append(True))
+    assert "Reset" in panel.hidden_edit.toolTip() and "Reset" in panel.seed_spin.toolTip()
+    panel.hidden_edit.setText("16, 16")
+    panel.hidden_edit.editingFinished.emit()
+    panel.activation_box.setCurrentText("tanh")
+    assert sent[-1] == Architecture(hidden=(16, 16), activation="tanh")
+    assert panel.architecture_pending() and "Reset" in panel.pending_label.text()
+    panel.reset_button.click()
+    assert resets and not panel.architecture_pending()
+
+
+def test_bad_hidden_sizes_are_refused(panel):
+    sent = []
+    panel.architectureChanged.connect(sent.append)
+    panel.hidden_edit.setText("256,,x")
+    assert "hidden" in panel.error_text()
+    panel.hidden_edit.editingFinished.emit()
+    assert sent == []
+
+
+def test_seed_goes_into_the_config_and_marks_reset_pending(panel):
+    sent = []
+    panel.configChanged.connect(sent.append)
+    panel.seed_spin.setValue(42)
+    assert sent[-1].seed == 42 and panel.architecture_pending()
+
+
+def test_set_settings_shows_values_without_emitting(panel):
+    sent = []
+    panel.configChanged.connect(sent.append)
+    panel.architectureChanged.connect(sent.append)
+    settings = TrainingSettings(Architecture(hidden=(8,), activation="sigmoid"),
+                                TrainConfig(optimizer="sgd", lr=0.5, epochs=2, weight_decay=0.001))
+    panel.set_settings(settings)
+    assert sent == []
+    assert panel.hidden_edit.text() == "8" and panel.activation_box.currentText() == "sigmoid"
+    assert panel.lr_field.currentText() == "0.5" and panel.decay_field.currentText() == "0.001"
+    assert panel.settings() == settings
+
+
+def test_one_button_toggles_between_start_and_pause(panel, qtbot):
+    clicks = []
+    panel.startPauseClicked.connect(lambda: clicks.append(True))
+    button = panel.train_button
+    assert button.text() == "Start" and not panel.is_running()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert clicks == [True]
+    panel.set_status(TrainingStatus("running", epoch=1, epochs=8, samples_per_s=1000, eta_s=30))
+    assert button.text() == "Pause" and panel.is_running()
+    panel.set_status(TrainingStatus("paused", epoch=1, epochs=8))
+    assert button.text() == "Resume" and not panel.is_running()
+    panel.set_status(TrainingStatus("finished", epoch=8, epochs=8))
+    assert button.text() == "Start"
+
+
+def test_progress_shows_epoch_eta_and_speed(panel):
+    status = TrainingStatus("running", epoch=3, epochs=8, step=1000, epoch_fraction=0.5, samples_per_s=5234.4,
+                            eta_s=83.0)
+    panel.set_status(status)
+    text = panel.progress.format()
+    assert "epoch 3/8" in text and "ETA 1:23" in text and "5,234 samples/s" in text
+    assert "%" not in text
+    assert panel.progress.value() == round(1000 * 2.5 / 8)
+
+
+def test_progress_texts_for_every_state():
+    for state in ("idle", "loading", "running", "paused", "finished", "stopped", "diverged", "error"):
+        assert progress_text(TrainingStatus(state, epoch=1, epochs=4))
+    assert progress_value(TrainingStatus("finished", epochs=4)) == 1000
+    assert progress_value(TrainingStatus("idle")) == 0
+    assert format_duration(3725) == "1:02:05" and format_duration(65) == "1:05"
+    assert format_duration(math.nan) == "–"
+
+
+def test_parse_number():
+    assert parse_number(" 0,5 ", "x") == 0.5
+    assert parse_number("default", "x", allow_default=True) is None
+    with pytest.raises(ConfigError, match="above 0"):
+        parse_number("0", "learning rate", positive=True)
+
+
+def test_looks_right(panel, tmp_path):
+    panel.set_status(TrainingStatus("running", epoch=2, epochs=8, epoch_fraction=0.4, samples_per_s=5234, eta_s=83))
+    image = panel.grab()
+    assert image.save(str(tmp_path / "training_panel.png"))
+    assert panel.minimumSizeHint().width() <= 420  # fits the side column of a 1280x720 window
