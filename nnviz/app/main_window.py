@@ -45,6 +45,7 @@ from nnviz.app.widgets.banner import Banner
 from nnviz.app.widgets.canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, Canvas
 from nnviz.app.widgets.download_dialog import DownloadDialog
 from nnviz.app.widgets.heatmaps import ActivationHeatmaps
+from nnviz.app.widgets.help_dialog import HelpDialog
 from nnviz.app.widgets.input_preview import InputPreview
 from nnviz.app.widgets.loss_plot import LossPanel
 from nnviz.app.widgets.network_view import NetworkView
@@ -85,7 +86,9 @@ hidden layers, activation and seed take effect on Reset.</p>
 <tr><td><b>Esc</b></td><td>clear the drawing</td></tr>
 <tr><td><b>E</b></td><td>eraser on/off (the right mouse button always erases)</td></tr>
 <tr><td><b>Space</b></td><td>start / pause training</td></tr>
-<tr><td><b>Ctrl+Right</b></td><td>train on one batch</td></tr>
+<tr><td><b>Ctrl+Right</b></td><td>train on one batch (Step)</td></tr>
+<tr><td><b>Ctrl+.</b></td><td>stop the run</td></tr>
+<tr><td><b>L</b></td><td>loss on a log scale</td></tr>
 <tr><td><b>Ctrl+R</b></td><td>reset: a new untrained network</td></tr>
 <tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a model</td></tr>
 <tr><td><b>F11</b></td><td>full screen</td></tr>
@@ -701,12 +704,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def show_help(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "nnviz help", HELP_HTML, QMessageBox.StandardButton.Close, self)
-        box.setObjectName("helpDialog")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setModal(False)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
+        dialog = self.findChild(HelpDialog)
+        if dialog is None:
+            dialog = HelpDialog(HELP_HTML, self)
+        dialog.show()
 
     def _show_about(self) -> None:
         from nnviz import __version__

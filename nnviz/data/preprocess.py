@@ -80,12 +80,16 @@ def prepare(img) -> Prepared:
     image = area_resample(crop, start_y, start_x, scale)
     # Binning into whole pixels moves the centre of mass by up to a few hundredths of a pixel; a
     # correction or two (rarely more than one) brings it back onto CENTRE.
+    # Specks smaller than a pixel can only land in whole pixels: a step that does not help is undone.
+    error = _centre_error(image)
     for _ in range(MAX_CENTRING_STEPS):
-        error_y, error_x = _centre_error(image)
-        if abs(error_y) <= CENTRING_TOLERANCE and abs(error_x) <= CENTRING_TOLERANCE:
+        if max(abs(error[0]), abs(error[1])) <= CENTRING_TOLERANCE:
             break
-        start_y, start_x = start_y - error_y, start_x - error_x
-        image = area_resample(crop, start_y, start_x, scale)
+        moved = area_resample(crop, start_y - error[0], start_x - error[1], scale)
+        new_error = _centre_error(moved)
+        if max(map(abs, new_error)) >= max(map(abs, error)):
+            break
+        image, error, start_y, start_x = moved, new_error, start_y - error[0], start_x - error[1]
     peak = float(image.max())
     if peak > 0:
         image *= np.float32(1.0 / peak)

@@ -8,13 +8,14 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThread
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from nnviz.app.main_window import EMPTY_PREDICTION, MainWindow, prediction_text
 from nnviz.app.snapshot import Architecture
 from nnviz.app.training_session import TrainingSettings
 from nnviz.app.worker import mnist_loader
 from nnviz.app.widgets.download_dialog import DownloadDialog
+from nnviz.app.widgets.help_dialog import HelpDialog
 from nnviz.cli import AppOptions
 from nnviz.errors import DataFileError
 from nnviz.nn import MLP, TrainConfig
@@ -334,10 +335,11 @@ def test_save_and_open_a_model(window, qtbot, tmp_path):
 
 def test_f1_shows_the_shortcuts(window, qtbot):
     QTest.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "helpDialog") is not None)
-    box = window.findChild(QMessageBox, "helpDialog")
-    assert "Ctrl+Z" in box.text() and "Space" in box.text()
-    box.close()
+    qtbot.waitUntil(lambda: window.findChild(HelpDialog) is not None)
+    dialog = window.findChild(HelpDialog)
+    assert dialog.objectName() == "helpDialog" and dialog.isVisible()
+    assert "Ctrl+Z" in dialog.text() and "Space" in dialog.text() and "Esc" in dialog.text()
+    dialog.close()
 
 
 def test_menus(window):

@@ -75,6 +75,19 @@ def smooth(values: np.ndarray, start: float | None, weight: float = SMOOTHING) -
     return out
 
 
+def loss_range(loss: np.ndarray, log: bool) -> tuple[float, float]:
+    """The y range that shows ``loss``: linear from 0 to its maximum rounded up to a multiple of 0.5 (0.1
+    below 1); log (in decades) between half-decades around the minimum and the maximum."""
+    finite = loss[np.isfinite(loss) & (loss > 0)] if len(loss) else loss
+    if len(finite) == 0:
+        return (-1.0, 0.5) if log else (0.0, 1.0)
+    if log:
+        low, high = np.log10(finite.min()), np.log10(finite.max())
+        return math.floor(2 * low) / 2, max(math.ceil(2 * high) / 2, math.floor(2 * low) / 2 + 0.5)
+    step = 0.5 if finite.max() > 1.0 else 0.1
+    return 0.0, step * math.ceil(finite.max() * 1.02 / step)
+
+
 class LossPlot(pg.PlotWidget):
     """``add_points(LossPoints)``, ``add_epoch(EpochResult)``, ``clear()``; ``set_log_scale(bool)``."""
 
@@ -91,13 +104,15 @@ class LossPlot(pg.PlotWidget):
         self._accuracy = GrowingSeries(64)
         self._log = False
         self._x_end: float | None = None
+        self._y_range: tuple[float, float] | None = None
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.18)
         plot.hideButtons()
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
-        plot.getViewBox().setMouseEnabled(x=True, y=False)
+        plot.getViewBox().setMouseEnabled(x=False, y=False)  # the ranges follow the data (see _fit_x_range)
+        plot.getViewBox().disableAutoRange()
         plot.showAxis("right")
         # The legend sits in the title row above the data, so it never hides a curve.
         plot.setTitle(" ", size="10pt")
@@ -148,6 +163,8 @@ class LossPlot(pg.PlotWidget):
         self._refresh.flush()
 
     def _redraw_curves(self) -> None:
+        if self.plotItem is None:  # closed (PlotWidget.close deletes the items) while a redraw was pending
+            return
         self._raw_item.setData(self._loss.x, self._loss.y)
         self._smooth_item.setData(self._smoothed.x, self._smoothed.y)
         self._hint.setVisible(self._loss.n == 0)
@@ -178,8 +195,7 @@ class LossPlot(pg.PlotWidget):
         self._acc_labels = []
         self._acc_box.setYRange(0, 100, padding=0.05)
         self._refresh.flush()
-        self._x_end = None
-        self.getPlotItem().getViewBox().enableAutoRange(axis=pg.ViewBox.YAxis)
+        self._x_end = self._y_range = None
         self._fit_x_range()
         self._hint.show()
         self._place_hint()
@@ -203,7 +219,8 @@ class LossPlot(pg.PlotWidget):
         self._log = on
         self.getPlotItem().setLogMode(x=False, y=on)
         self._label_axes()
-        self.getPlotItem().getViewBox().enableAutoRange(axis=pg.ViewBox.YAxis)
+        self._x_end = self._y_range = None
+        self._fit_x_range()
         self.logScaleChanged.emit(on)
 
     def log_scale(self) -> bool:
@@ -242,11 +259,16 @@ class LossPlot(pg.PlotWidget):
         self._hint.setPos((x0 + x1) / 2, (y0 + y1) / 2)
 
     def _fit_x_range(self) -> None:
-        """x from 0 to the next whole epoch: the axis changes once an epoch, not at every redraw."""
+        """x from 0 to the next whole epoch, y over the loss rounded outwards to round numbers: the axes
+        change a few times a run instead of at every redraw (repainting them is the plot's biggest cost)."""
         end = max(1.0, math.ceil(self._loss.x[-1] - 1e-9)) if self._loss.n else 1.0
         if end != self._x_end:
             self._x_end = end
             self.getPlotItem().getViewBox().setXRange(0.0, end, padding=0.02)
+        y_range = loss_range(self._loss.y, self._log)
+        if y_range != self._y_range:
+            self._y_range = y_range
+            self.getPlotItem().getViewBox().setYRange(*y_range, padding=0.0)
 
     def _fit_accuracy_range(self) -> None:
         values = self._accuracy.y

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 import pytest
 
 from nnviz.app.snapshot import EpochResult, LossPoints
-from nnviz.app.widgets.loss_plot import GrowingSeries, LossPanel, LossPlot, smooth
+from nnviz.app.widgets.loss_plot import GrowingSeries, LossPanel, LossPlot, loss_range, smooth
 
 # The offscreen platform says this when a top-level widget's size constraints change; not a problem.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -33,7 +33,8 @@ def test_points_are_appended_to_one_curve_without_rebuilding_it(plot):
     items_before = list(plot.getPlotItem().listDataItems())
     for k in range(30):
         plot.add_points(points(k * 0.5, 50))
-    assert plot.n_points() == 1500
+    assert plot.n_points() == 1500  # stored at once ...
+    plot.apply_pending()  # ... drawn at most every REFRESH_S
     assert plot.loss_item() is item and list(plot.getPlotItem().listDataItems()) == items_before
     x, y = item.getOriginalDataset()
     assert len(x) == 1500 and np.all(np.diff(x) > 0)
@@ -56,6 +57,17 @@ def test_smoothing_continues_across_batches():
     first = smooth(values[:40], None)
     rest = smooth(values[40:], first[-1])
     np.testing.assert_allclose(np.concatenate([first, rest]), whole)
+
+
+def test_axes_follow_the_data_in_round_steps(plot):
+    plot.add_points(points(0.0, 150, start_loss=2.3))
+    plot.apply_pending()
+    (x0, x1), (y0, y1) = plot.getPlotItem().getViewBox().viewRange()
+    assert x0 <= 0 and 2.0 <= x1 < 2.1  # up to the next whole epoch
+    assert y0 == 0.0 and y1 == pytest.approx(2.5)
+    assert loss_range(np.array([0.05, 0.9]), log=False) == (0.0, pytest.approx(1.0))
+    assert loss_range(np.array([0.05, 2.3]), log=True) == (-1.5, 0.5)
+    assert loss_range(np.array([]), log=False) == (0.0, 1.0)
 
 
 def test_non_finite_losses_are_skipped(plot):
