@@ -78,9 +78,9 @@ def prepare(img) -> Prepared:
     # Where the crop's first row and column land so that the centre of mass maps to CENTRE's pixel centre.
     start_y, start_x = CENTRE + 0.5 - cy * scale, CENTRE + 0.5 - cx * scale
     image = area_resample(crop, start_y, start_x, scale)
-    # Binning into whole pixels moves the centre of mass by up to a few hundredths of a pixel; a
-    # correction or two (rarely more than one) brings it back onto CENTRE.
-    # Specks smaller than a pixel can only land in whole pixels: a step that does not help is undone.
+    # Binning into whole pixels moves the centre of mass by a few hundredths of a pixel; a correction
+    # or two brings it back onto CENTRE. Specks smaller than a pixel can only land in whole pixels, so
+    # a step that does not help is not taken.
     error = _centre_error(image)
     for _ in range(MAX_CENTRING_STEPS):
         if max(abs(error[0]), abs(error[1])) <= CENTRING_TOLERANCE:

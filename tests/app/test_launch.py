@@ -72,3 +72,18 @@ def test_has_display(monkeypatch):
     assert has_display() is (not sys.platform.startswith("linux"))
     monkeypatch.setenv("DISPLAY", ":0")
     assert has_display()
+
+
+def test_log_predictions_prints_each_change_and_none_when_cleared(qtbot, capsys):
+    from nnviz.app.launch import print_prediction
+
+    window = MainWindow(AppOptions(size=(1280, 720), log_predictions=True))
+    qtbot.addWidget(window)
+    window.predictionTextChanged.connect(print_prediction)
+    window.canvas.load_image_file(asset_path("sample_digit.png"))
+    window.canvas.load_image_file(asset_path("sample_digit.png"))  # the same again: no new line
+    window.canvas.clear()
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("prediction: 7 (") and lines[0].endswith(" %)")
+    assert lines[1] == "prediction: none"
