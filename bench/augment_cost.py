@@ -49,7 +49,7 @@ def main() -> None:
     x = data.x_train
     default = AugmentConfig()
     print(f"augment_batch, one thread, {len(x):,} digits, {default}")
-    for label, config in (("default (probability 0.5)", default), ("every digit distorted", AugmentConfig(probability=1.0))):
+    for label, config in ((f"default (probability {default.probability})", default), ("every digit distorted", AugmentConfig(probability=1.0))):
         for chunk in (4096, 128):
             times = augment_seconds(x, chunk, config)
             median = statistics.median(times)

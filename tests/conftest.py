@@ -26,6 +26,23 @@ def mnist_dir() -> Path:
     return path
 
 
+@pytest.fixture
+def damage():
+    """``damage(data, content)``: ``content`` cut short or with a few bits flipped, as hypothesis draws."""
+    from hypothesis import strategies as st
+
+    def damaged(data, content: bytes, max_flips: int = 8) -> bytes:
+        result = bytearray(content)
+        if data.draw(st.booleans(), label="truncate"):
+            return bytes(result[: data.draw(st.integers(0, len(result) - 1), label="length")])
+        for _ in range(data.draw(st.integers(1, max_flips), label="flips")):
+            position = data.draw(st.integers(0, len(result) - 1), label="position")
+            result[position] ^= 1 << data.draw(st.integers(0, 7), label="bit")
+        return bytes(result)
+
+    return damaged
+
+
 @pytest.fixture(autouse=True)
 def no_qthread_left_running(request):
     """Fail any test that leaves a QThread running (only checked when Qt was imported)."""

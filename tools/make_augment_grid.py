@@ -2,7 +2,7 @@
 
 Ten columns, one MNIST training digit of each class 0-9; the top row is the digit as MNIST has it, the
 seven rows under the line are seven draws of ``augment_batch`` with the default ``AugmentConfig`` but
-``probability=1`` (by default only half the digits are distorted, and an untouched copy shows nothing).
+``probability=1`` (by default only 40 % of the digits are distorted, and an untouched copy shows nothing).
 Look at it after changing the defaults: every digit must still read as its label.
 
     NNVIZ_DATA=../shared/data/mnist python tools/make_augment_grid.py [--out assets/augmented_samples.png]

@@ -3,7 +3,8 @@
 Besides the interactive window this serves two scripted uses: ``--screenshot PATH`` renders the window
 (offscreen when there is no display) with the sample digit from ``assets/`` drawn on the canvas and
 exits, and ``--log-predictions`` prints every change of the prediction to stdout for end-to-end tests
-that drive a real mouse.
+that drive a real mouse (with the canvas's place on the screen, so they know where to draw, and every
+change of the training state).
 """
 
 from __future__ import annotations
@@ -66,14 +67,29 @@ def run_app(options: AppOptions) -> int:
     window = MainWindow(options)
     if options.log_predictions:
         window.predictionTextChanged.connect(print_prediction)
+        window.trainingStateChanged.connect(print_training_state)
     if options.screenshot:
         return take_screenshot(window, options.screenshot)
     window.show()
+    if options.log_predictions:
+        _process_events_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+        print(canvas_line(window.canvas), flush=True)
     return app.exec()
 
 
 def print_prediction(text: str) -> None:
     print(prediction_line(text), flush=True)
+
+
+def print_training_state(state: str) -> None:
+    print(f"training: {state}", flush=True)
+
+
+def canvas_line(canvas) -> str:
+    """'canvas: x y width height': the drawing area in global screen pixels (where a real mouse draws)."""
+    rect = canvas.drawing_rect()
+    top_left = canvas.mapToGlobal(rect.topLeft())
+    return f"canvas: {round(top_left.x())} {round(top_left.y())} {round(rect.width())} {round(rect.height())}"
 
 
 def take_screenshot(window, path: str) -> int:

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
     (tests give a small subset)."""
 
     predictionTextChanged = Signal(str)  # "7 (96 %)", or "" when the canvas is empty
+    trainingStateChanged = Signal(str)  # TrainingStatus.state, once per change ("running", "paused", ...)
 
     def __init__(self, options: AppOptions = AppOptions(), *, settings: TrainingSettings | None = None,
                  load_training_data=None):
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         self._model_path: Path | None = None
         self._origin_W0: np.ndarray | None = None  # first-layer weights at the last reset, for "show the change"
         self._baseline_on = False
+        self._training_state = "idle"
 
         self._build_widgets(settings or TrainingSettings())
         self._build_layout()
@@ -532,6 +534,9 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_status(self, status: TrainingStatus) -> None:
         self.training_panel.set_status(status)
+        if status.state != self._training_state:
+            self._training_state = status.state
+            self.trainingStateChanged.emit(status.state)
         running = status.state in ("running", "loading")
         self.train_action.setText("&Pause training" if running else "&Start training")
         if status.state == "diverged":

@@ -7,9 +7,8 @@ import json
 import shlex
 import sys
 import time
+from dataclasses import asdict
 from datetime import datetime, timezone
-
-import numpy as np
 
 from nnviz import __version__
 from nnviz.errors import ConfigError
@@ -51,7 +50,7 @@ def parse_hidden(text: str) -> tuple[int, ...]:
 
 
 def run(args) -> int:
-    from nnviz.data import augment_batch, load_mnist
+    from nnviz.data import AugmentConfig, augment_batch, load_mnist
     from nnviz.nn import MLP, EpochRecord, TrainConfig, train
 
     config = TrainConfig(
@@ -90,8 +89,8 @@ def run(args) -> int:
             bar.close()
     total = time.perf_counter() - started
     net.save(args.out, {
-        "recipe": {**{k: getattr(config, k) for k in config.__dataclass_fields__}, "hidden": list(hidden),
-                   "activation": args.activation},
+        "recipe": {**asdict(config), "hidden": list(hidden), "activation": args.activation,
+                   "augmentation": asdict(AugmentConfig()) if args.augment else None},
         "seed": args.seed, "test_accuracy": last.test_accuracy, "train_accuracy": last.train_accuracy,
         "epochs_trained": last.epoch, "seconds": round(total, 2), "nnviz": __version__,
         "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

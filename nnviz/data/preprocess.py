@@ -146,7 +146,8 @@ def as_grey(img) -> np.ndarray:
         raise ConfigError(f"a drawing must have at least one pixel, got shape {arr.shape}")
     if is_bytes:
         return np.multiply(arr, np.float32(1 / 255), dtype=np.float32)  # RGB luma stays <= 255 too
-    arr = arr.astype(np.float32)  # a copy: the caller's array is never modified
     if not np.isfinite(arr).all():
         raise ConfigError("a drawing must not contain NaN or infinite values")
-    return np.clip(arr, np.float32(0), np.float32(1), out=arr)
+    # Clipped before the cast, so a float64 beyond float32's range cannot overflow; a new array, so
+    # the caller's is never modified.
+    return np.clip(arr, 0, 1).astype(np.float32, copy=False)

@@ -5,10 +5,17 @@ an epoch. :class:`EpochSamples` transforms the epoch's shuffled samples chunk by
 chunks ahead, on a worker thread (NumPy releases the GIL inside its loops). Each chunk gets its own
 random generator, drawn in order from the run's generator, so a seeded run is reproducible no matter
 how the threads interleave.
+
+On two cores the training step's BLAS threads already want both; an augmenting thread of equal
+priority preempts them mid-product and the epoch gets slower than doing the work in line. The
+prefetch thread therefore runs at the lowest priority (:func:`yield_to_training`): it fills the gaps
+between BLAS calls, and when training waits for a chunk the core is all its own anyway.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable
 
@@ -16,6 +23,20 @@ import numpy as np
 
 CHUNK = 4096
 AHEAD = 2
+
+
+def yield_to_training() -> None:
+    """Give the calling thread the lowest scheduling priority (Linux has per-thread nice values;
+    elsewhere, or where it is not allowed, nothing changes)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError):
+        pass
+
+
+def prefetch_executor() -> ThreadPoolExecutor:
+    """The single low-priority thread that prepares the next chunks of an epoch."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnviz-augment", initializer=yield_to_training)
 
 
 class EpochSamples:

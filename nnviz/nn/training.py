@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
@@ -23,7 +22,7 @@ import numpy as np
 from nnviz.errors import ConfigError, DivergenceError
 from nnviz.nn.evaluation import accuracy
 from nnviz.nn.optimizers import OPTIMIZERS, Optimizer, make_optimizer
-from nnviz.nn.prefetch import EpochSamples
+from nnviz.nn.prefetch import EpochSamples, prefetch_executor
 from nnviz.nn.schedules import SCHEDULES, Schedule
 
 
@@ -127,7 +126,7 @@ def train(
     net.l1, net.l2 = config.l1, config.l2
     last_good, candidate = net.params.copy(), np.empty_like(net.params)
     step, seen, epoch = 0, 0, 0
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnviz-augment") if augment else None
+    executor = prefetch_executor() if augment else None
     samples = None
     try:
         while epoch < config.epochs:  # re-read each epoch: the number of epochs may be edited mid-run

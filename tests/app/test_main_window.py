@@ -6,69 +6,21 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt, QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from nnviz.app.main_window import EMPTY_PREDICTION, MainWindow, prediction_text
-from nnviz.app.snapshot import Architecture
+from nnviz.app.main_window import EMPTY_PREDICTION, prediction_text
 from nnviz.app.training_session import TrainingSettings
 from nnviz.app.worker import mnist_loader
 from nnviz.app.widgets.download_dialog import DownloadDialog
 from nnviz.app.widgets.help_dialog import HelpDialog
-from nnviz.cli import AppOptions
 from nnviz.errors import DataFileError
-from nnviz.nn import MLP, TrainConfig
+from nnviz.nn import MLP
 from nnviz.resources import shipped_model_path
+from window_helpers import DIGITS, LONG, draw, make_window, polyline
 
 # The offscreen platform says this whenever a top-level window's size constraints change.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-LEFT = Qt.MouseButton.LeftButton
-NO_MODIFIER = Qt.KeyboardModifier.NoModifier
-# Long enough a run that tests can see it running (they pause or close it); a full run sets epochs=2.
-LONG = TrainingSettings(Architecture(hidden=(32,)), TrainConfig(epochs=1000, batch_size=64, schedule="constant"))
-
-
-def polyline(*corners, steps=12):
-    points = []
-    for a, b in zip(corners, corners[1:]):
-        points += [tuple(np.array(a) + (np.array(b) - np.array(a)) * t) for t in np.linspace(0, 1, steps)]
-    return points
-
-
-# Strokes in the canvas's own 280x280 pixels, drawn the way people draw these digits.
-DIGITS = {
-    1: [polyline((150, 40), (138, 240))],
-    7: [polyline((75, 62), (205, 58), (125, 242))],
-    0: [[(140 + 60 * np.sin(t), 140 - 92 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]],
-}
-
-
-def widget_point(canvas, logical) -> QPoint:
-    rect = canvas.drawing_rect()
-    scale = rect.width() / 280
-    return QPoint(round(rect.left() + logical[0] * scale), round(rect.top() + logical[1] * scale))
-
-
-def draw(canvas, points, on_move=None) -> None:
-    """One stroke with QTest's mouse events: press, move with the button held, release."""
-    QTest.mousePress(canvas, LEFT, NO_MODIFIER, widget_point(canvas, points[0]))
-    for point in points[1:]:
-        QTest.mouseMove(canvas, widget_point(canvas, point))
-        if on_move is not None:
-            on_move()
-    QTest.mouseRelease(canvas, LEFT, NO_MODIFIER, widget_point(canvas, points[-1]))
-
-
-def make_window(qtbot, **kwargs) -> MainWindow:
-    window = MainWindow(AppOptions(size=(1280, 720), **kwargs.pop("options", {})), **kwargs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nnviz.data import read_idx
 from nnviz.data.mnist import TEST_IMAGES, TEST_LABELS
@@ -109,3 +111,31 @@ def test_foreign_files_say_what_is_wrong(tmp_path, content, words):
 def test_the_array_is_a_read_only_view_so_callers_copy_before_writing(tmp_path):
     values = read_idx(write(tmp_path, "x", idx_bytes(np.array([1, 2, 3]))))
     assert not values.flags.writeable
+
+
+@pytest.fixture(scope="module")
+def small_idx_files():
+    """A small images file and its labels, raw and gzipped: the material the fuzzer damages."""
+    rng = np.random.default_rng(0)
+    images = idx_bytes(rng.integers(0, 256, (6, 28, 28)))
+    labels = idx_bytes(rng.integers(0, 10, 6))
+    return {"images": images, "labels": labels}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_truncated_or_bit_flipped_files_raise_our_error_or_read_soundly(tmp_path, small_idx_files, damage, data):
+    kind = data.draw(st.sampled_from(["images", "labels"]), label="kind")
+    content = small_idx_files[kind]
+    if data.draw(st.booleans(), label="gzip"):
+        content = gzip.compress(content, mtime=0)
+    path = write(tmp_path, f"damaged-{kind}", damage(data, content, max_flips=6))
+    try:
+        array = read_idx(path, expect=kind)
+    except DataFileError as error:
+        assert str(path) in str(error)
+        return
+    # A flipped pixel value is still a valid file; a flipped label must still be a digit.
+    assert array.dtype == np.uint8 and array.shape[1:] == ((28, 28) if kind == "images" else ())
+    if kind == "labels":
+        assert array.max() <= 9

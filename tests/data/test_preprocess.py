@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 from scipy import ndimage
 
 from nnviz.data import load_mnist, prepare, to_mnist
@@ -213,3 +214,20 @@ def test_mnist_digits_blown_up_to_canvas_size_come_back_as_themselves(mnist_dir)
     # Centring alone caps this near 0.97: MNIST's centres are spread over +-0.5 px, ours are exact.
     assert np.median(correlations) > 0.92 and np.min(correlations) > 0.75
     assert np.mean(differences) < 0.05
+
+
+@settings(max_examples=150, deadline=None)
+@given(img=hnp.arrays(
+    dtype=st.sampled_from([np.float32, np.float64, np.uint8, np.int16, np.bool_, np.complex64]),
+    shape=hnp.array_shapes(min_dims=0, max_dims=4, min_side=0, max_side=40),
+    elements=None,
+))
+def test_anything_gives_an_input_or_a_config_error_never_a_crash(img):
+    """Arbitrary sizes, dtypes and contents (NaN, inf, all ink, nothing): a valid input or our clear error."""
+    try:
+        result = prepare(img)
+    except ConfigError as error:
+        assert str(error)
+        return
+    assert result.image.shape == (28, 28) and result.image.dtype == np.float32
+    assert np.isfinite(result.image).all() and 0 <= result.image.min() and result.image.max() <= 1

@@ -43,16 +43,9 @@ def model_bytes(tmp_path_factory):
 
 @FUZZ
 @given(data=st.data())
-def test_truncated_or_bit_flipped_files_raise_our_error(tmp_path, model_bytes, data):
-    damaged = bytearray(model_bytes)
-    if data.draw(st.booleans(), label="truncate"):
-        damaged = damaged[: data.draw(st.integers(0, len(damaged) - 1), label="length")]
-    else:
-        for _ in range(data.draw(st.integers(1, 8), label="flips")):
-            position = data.draw(st.integers(0, len(damaged) - 1), label="position")
-            damaged[position] ^= 1 << data.draw(st.integers(0, 7), label="bit")
+def test_truncated_or_bit_flipped_files_raise_our_error(tmp_path, model_bytes, damage, data):
     path = tmp_path / "damaged.npz"
-    path.write_bytes(bytes(damaged))
+    path.write_bytes(damage(data, model_bytes))
     try:
         net = MLP.load(path)
     except ModelFileError:
