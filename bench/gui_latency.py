@@ -14,7 +14,8 @@ stalls p99 < 50 ms while training at full speed and drawing; window throughput >
 - stalls: a 5 ms PreciseTimer in the GUI thread records how late each tick is while the worker trains on
   all of MNIST and a 60 Hz timer draws strokes on the canvas.
 - throughput: samples/s of the window's worker (steps x batch size over wall time, after a warm-up) versus
-  nnviz.nn.train in a plain loop on the same data, config and architecture.
+  nnviz.nn.train in a plain loop on the same data, config and architecture in a fresh process with the
+  user's BLAS settings (as ``nnviz train`` runs), in alternating rounds; the median of the ratios.
 """
 
 from __future__ import annotations
@@ -143,14 +144,23 @@ def training_steps(window) -> int:
     return window.training_panel.status().step
 
 
-def run_window_phase(app, window, seconds: float, draw: bool, warmup: float = 1.5) -> dict:
-    """Train from the window (already started) for ``seconds``; optionally draw at 60 Hz meanwhile."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+def run_events(app, seconds: float) -> None:
+    """Let the event loop run for ``seconds`` (sleeping when idle, unlike a processEvents() spin, which
+    would hold the GIL and starve the training thread)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def run_window_phase(app, window, seconds: float, draw: bool) -> dict:
+    """Train from the window (already running) for ``seconds``; optionally draw at 60 Hz meanwhile."""
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
     lateness: list[float] = []
     clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
+    last = [0]
 
     def tick():
         now = clock.nsecsElapsed()
@@ -162,9 +172,6 @@ def run_window_phase(app, window, seconds: float, draw: bool, warmup: float = 1.
     probe.setInterval(5)
     probe.timeout.connect(tick)
     pen = Pen(window.canvas)
-    drawer = QTimer()
-    drawer.setInterval(16)
-    drawer.timeout.connect(pen.next)
     pen_latency: list[float] = []
 
     def timed_move():
@@ -174,25 +181,29 @@ def run_window_phase(app, window, seconds: float, draw: bool, warmup: float = 1.
         if move:
             pen_latency.append(time.perf_counter() - started)
 
-    if draw:
-        drawer.timeout.disconnect(pen.next)
-        drawer.timeout.connect(timed_move)
-    end_warmup = time.perf_counter() + warmup
-    while time.perf_counter() < end_warmup:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    drawer = QTimer()
+    drawer.setInterval(16)
+    drawer.timeout.connect(timed_move)
     steps0, t0 = training_steps(window), time.perf_counter()
+    clock.start()
     probe.start()
     if draw:
         drawer.start()
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
+    run_events(app, seconds)
     probe.stop()
     drawer.stop()
     steps1, t1 = training_steps(window), time.perf_counter()
     batch = window.training_panel.settings().config.batch_size
     return {"samples_per_s": (steps1 - steps0) * batch / (t1 - t0), "lateness": lateness,
             "pen": pen_latency, "steps": steps1 - steps0}
+
+
+def headless_child(seconds: float, data_dir: str | None) -> float:
+    """samples/s of plain ``nnviz.nn.train`` in a fresh process with the user's BLAS settings, as
+    ``nnviz train`` runs."""
+    child = subprocess.run([sys.executable, __file__, "--child-headless", "--seconds", str(seconds)]
+                           + (["--data", data_dir] if data_dir else []), capture_output=True, text=True, check=True)
+    return float(child.stdout.strip().splitlines()[-1])
 
 
 def child_headless(seconds: float, data_dir: str | None) -> None:
@@ -229,7 +240,8 @@ def main() -> None:
     parser.add_argument("--child-headless", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--startup-runs", type=int, default=3)
     parser.add_argument("--moves", type=int, default=400)
-    parser.add_argument("--seconds", type=float, default=8.0, help="length of each training phase")
+    parser.add_argument("--seconds", type=float, default=4.0, help="length of each training phase")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of (window, window + drawing, headless)")
     parser.add_argument("--data", default=None, help="MNIST folder (default: $NNVIZ_DATA, then ../shared/data/mnist, "
                                                      "then the cache)")
     args = parser.parse_args()
@@ -271,35 +283,36 @@ def main() -> None:
     window.canvas.clear()
     window.reset_network()
     window.start_training()
-    alone = run_window_phase(app, window, args.seconds, draw=False)
-    drawing = run_window_phase(app, window, args.seconds, draw=True)
+    run_events(app, 1.5)  # warm-up: MNIST handed over, buffers built, first snapshots drawn
     window.pause_training()
-    app.processEvents()
-    late = drawing["lateness"]
-    print(f"event-loop lateness, training + drawing: p50 {percentile_ms(late, 50):.1f} ms, "
-          f"p99 {percentile_ms(late, 99):.1f} ms, max {1e3 * max(late):.1f} ms "
-          f"({len(late)} ticks)  [target p99 < 50 ms]")
-    late = alone["lateness"]
-    print(f"event-loop lateness, training only:      p50 {percentile_ms(late, 50):.1f} ms, "
-          f"p99 {percentile_ms(late, 99):.1f} ms, max {1e3 * max(late):.1f} ms")
-    if drawing["pen"]:
-        print(f"pen move -> prediction (training):  handler median {percentile_ms(drawing['pen'], 50):.2f} ms, "
-              f"p95 {percentile_ms(drawing['pen'], 95):.2f} ms")
+    alone, drawing, headless = [], [], []
+    for _ in range(args.rounds):  # side by side, so that the machine's load drifts alike for both
+        window.start_training()
+        run_events(app, 0.5)
+        alone.append(run_window_phase(app, window, args.seconds, draw=False))
+        drawing.append(run_window_phase(app, window, args.seconds, draw=True))
+        window.pause_training()
+        run_events(app, 0.3)
+        headless.append(headless_child(args.seconds, args.data))
     window.close()
     app.processEvents()
 
-    config = settings.config
-    same_process = headless_throughput(data, config, settings.architecture.sizes, args.seconds)
-    child = subprocess.run([sys.executable, __file__, "--child-headless", "--seconds", str(args.seconds)]
-                           + (["--data", args.data] if args.data else []), capture_output=True, text=True,
-                           check=True)
-    headless = float(child.stdout.strip().splitlines()[-1])
-    print(f"headless nnviz.nn.train: {headless:,.0f} samples/s in a fresh process with default BLAS threads; "
-          f"{same_process:,.0f} samples/s in this process (1 BLAS thread)")
-    print(f"training throughput: headless {headless:,.0f} samples/s; window {alone['samples_per_s']:,.0f} "
-          f"samples/s ({100 * alone['samples_per_s'] / headless:.0f} %); window while drawing "
-          f"{drawing['samples_per_s']:,.0f} samples/s ({100 * drawing['samples_per_s'] / headless:.0f} %)  "
-          f"[target >= 90 %]")
+    late = [x for phase in drawing for x in phase["lateness"]]
+    print(f"event-loop lateness, training + drawing: p50 {percentile_ms(late, 50):.1f} ms, "
+          f"p99 {percentile_ms(late, 99):.1f} ms, max {1e3 * max(late):.1f} ms "
+          f"({len(late)} ticks of 5 ms)  [target p99 < 50 ms]")
+    late = [x for phase in alone for x in phase["lateness"]]
+    print(f"event-loop lateness, training only:      p50 {percentile_ms(late, 50):.1f} ms, "
+          f"p99 {percentile_ms(late, 99):.1f} ms, max {1e3 * max(late):.1f} ms")
+    pen = [x for phase in drawing for x in phase["pen"]]
+    if pen:
+        print(f"pen move -> prediction (training):  handler median {percentile_ms(pen, 50):.2f} ms, "
+              f"p95 {percentile_ms(pen, 95):.2f} ms")
+    for label, phases in (("window", alone), ("window while drawing", drawing)):
+        ratios = [phase["samples_per_s"] / h for phase, h in zip(phases, headless)]
+        rounds = ", ".join(f"{phase['samples_per_s']:,.0f}/{h:,.0f}" for phase, h in zip(phases, headless))
+        print(f"training throughput, {label}: median {100 * statistics.median(ratios):.0f} % of headless "
+              f"(rounds, window/headless samples/s: {rounds})  [target >= 90 %]")
 
 
 if __name__ == "__main__":
