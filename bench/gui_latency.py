@@ -154,23 +154,41 @@ def run_events(app, seconds: float) -> None:
     loop.exec()
 
 
+class LatenessProbe:
+    """A 5 ms PreciseTimer in the GUI thread that records how late each tick comes (event-loop stalls)."""
+
+    INTERVAL_S = 0.005
+
+    def __init__(self):
+        from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+        self.lateness: list[float] = []
+        self._clock = QElapsedTimer()
+        self._last = 0
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(round(1000 * self.INTERVAL_S))
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = self._clock.nsecsElapsed()
+        self.lateness.append(max(0.0, (now - self._last) / 1e9 - self.INTERVAL_S))
+        self._last = now
+
+    def start(self) -> None:
+        self._clock.start()
+        self._last = 0
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
 def run_window_phase(app, window, seconds: float, draw: bool) -> dict:
     """Train from the window (already running) for ``seconds``; optionally draw at 60 Hz meanwhile."""
-    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtCore import QTimer
 
-    lateness: list[float] = []
-    clock = QElapsedTimer()
-    last = [0]
-
-    def tick():
-        now = clock.nsecsElapsed()
-        lateness.append(max(0.0, (now - last[0]) / 1e9 - 0.005))
-        last[0] = now
-
-    probe = QTimer()
-    probe.setTimerType(Qt.TimerType.PreciseTimer)
-    probe.setInterval(5)
-    probe.timeout.connect(tick)
+    probe = LatenessProbe()
     pen = Pen(window.canvas)
     pen_latency: list[float] = []
 
@@ -185,7 +203,6 @@ def run_window_phase(app, window, seconds: float, draw: bool) -> dict:
     drawer.setInterval(16)
     drawer.timeout.connect(timed_move)
     steps0, t0 = training_steps(window), time.perf_counter()
-    clock.start()
     probe.start()
     if draw:
         drawer.start()
@@ -194,7 +211,7 @@ def run_window_phase(app, window, seconds: float, draw: bool) -> dict:
     drawer.stop()
     steps1, t1 = training_steps(window), time.perf_counter()
     batch = window.training_panel.settings().config.batch_size
-    return {"samples_per_s": (steps1 - steps0) * batch / (t1 - t0), "lateness": lateness,
+    return {"samples_per_s": (steps1 - steps0) * batch / (t1 - t0), "lateness": probe.lateness,
             "pen": pen_latency, "steps": steps1 - steps0}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -14,7 +15,8 @@ from nnviz.app.training_session import TrainingSettings
 from nnviz.app.worker import mnist_loader
 from nnviz.app.widgets.download_dialog import DownloadDialog
 from nnviz.app.widgets.help_dialog import HelpDialog
-from nnviz.errors import DataFileError
+from nnviz.data import DownloadProgress
+from nnviz.errors import DataFileError, DownloadError
 from nnviz.nn import MLP
 from nnviz.resources import shipped_model_path
 from window_helpers import DIGITS, LONG, draw, make_window, polyline
@@ -249,6 +251,26 @@ def test_missing_data_opens_the_download_dialog(qtbot, tmp_path):
     dialog.cancel_button.click()  # declines: nothing downloaded
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.training_panel.status().state == "idle"
+
+
+def test_closing_the_window_mid_download_cancels_it_within_a_second(qtbot, tmp_path, monkeypatch):
+    def endless_download(folder, *, progress=None, cancel=None):
+        progress(DownloadProgress("train-images-idx3-ubyte.gz", 5_000_000, 9_912_422, 0, 4))
+        while not cancel():
+            threading.Event().wait(0.01)
+        raise DownloadError("download cancelled; nothing was kept")
+
+    monkeypatch.setattr("nnviz.data.download_mnist", endless_download)
+    window = make_window(qtbot, options={"data": str(tmp_path)})
+    window.offer_download("MNIST is not there")
+    dialog = window.findChild(DownloadDialog)
+    dialog.download_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=5_000)
+    started = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - started < 1.0
+    assert not dialog.is_downloading()
+    assert not [t for t in window.findChildren(QThread) if t.isRunning()]
 
 
 def test_a_missing_model_still_opens_and_says_what_to_do(qtbot, tmp_path):

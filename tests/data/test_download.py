@@ -28,7 +28,8 @@ SMALL = [TRAIN_LABELS, TEST_LABELS]
 class Mirror:
     """A folder served over HTTP on 127.0.0.1, remembering which paths were asked for."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, cut_at: float | None = None):
+        """``cut_at``: hang up after that share of each file, having promised all of it (a dropped line)."""
         requested = self.requested = []
 
         class Handler(http.server.SimpleHTTPRequestHandler):
@@ -37,7 +38,15 @@ class Mirror:
 
             def do_GET(self):
                 requested.append(self.path.lstrip("/"))
-                super().do_GET()
+                if cut_at is None:
+                    return super().do_GET()
+                body = (folder / self.path.lstrip("/")).read_bytes()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: int(len(body) * cut_at)])
+                self.wfile.flush()
+                self.close_connection = True
 
             def log_message(self, *args):
                 pass
@@ -63,8 +72,8 @@ class Mirror:
 def serve():
     mirrors = []
 
-    def start(folder: Path) -> Mirror:
-        mirrors.append(Mirror(folder))
+    def start(folder: Path, cut_at: float | None = None) -> Mirror:
+        mirrors.append(Mirror(folder, cut_at))
         return mirrors[-1]
 
     yield start
@@ -132,6 +141,23 @@ def test_cancelling_mid_file_leaves_nothing_behind(serve, mnist_dir, tmp_path):
                        progress=seen.append, cancel=lambda: any(p.bytes_done > 0 for p in seen))
     assert 0 < seen[-1].bytes_done < seen[-1].bytes_total
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_line_dropped_midway_is_a_clear_error_and_leaves_nothing_behind(serve, mnist_dir, tmp_path):
+    seen = []
+    dropping = serve(mnist_dir, cut_at=0.5)
+    with pytest.raises(DownloadError) as info:
+        download_mnist(tmp_path, mirrors=[dropping.url], files=[TEST_LABELS], progress=seen.append, timeout=5)
+    assert dropping.url in str(info.value) and "NNVIZ_DATA" in str(info.value)
+    assert any(0 < p.bytes_done < p.bytes_total for p in seen)  # it did get half-way
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_line_dropped_midway_falls_back_to_the_next_mirror(serve, mnist_dir, tmp_path):
+    dropping, good = serve(mnist_dir, cut_at=0.5), serve(mnist_dir)
+    download_mnist(tmp_path, mirrors=[dropping.url, good.url], files=[TEST_LABELS], timeout=5)
+    assert sha256(tmp_path / TEST_LABELS) == FILES["test_labels"].sha256
+    assert [p.name for p in tmp_path.iterdir()] == [TEST_LABELS]
 
 
 def test_offline_fails_fast_naming_the_mirrors_and_nnviz_data(closed_port_url, tmp_path):
