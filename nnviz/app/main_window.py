@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.app.inspection import InspectionPanels
 from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.app.theme import theme_window
 from nnviz.app.throttle import Throttle
@@ -168,10 +170,12 @@ class MainWindow(QMainWindow):
             self.training_panel.set_architecture(architecture_of(net))
         else:  # the panel shows what Reset will build
             self.training_panel.set_architecture_pending(settings.architecture != architecture_of(net))
-        worker = TrainingWorker(self.training_panel.settings(), network=net.copy(),
-                                load_data=load_training_data or mnist_loader(options.data))
+        load_data = load_training_data or mnist_loader(options.data)
+        worker = TrainingWorker(self.training_panel.settings(), network=net.copy(), load_data=load_data)
         self.training = TrainingThread(worker, self)
         self._connect_worker(worker)
+        self.inspection = InspectionPanels(self, load_data)
+        self._build_inspection_actions()
         self._show_network(NetworkSnapshot.of(net))
         self._origin_W0 = self._snapshot.weights[0]
         self._update_prediction()
@@ -210,7 +214,11 @@ class MainWindow(QMainWindow):
         self.clear_button.setObjectName("clearButton")
         self.clear_button.setToolTip("Erase the whole drawing (Esc)")
         self.clear_button.clicked.connect(self.canvas.clear)
-        for button in (self.eraser_button, self.undo_button, self.clear_button):
+        self.saliency_button = QPushButton("Why?")
+        self.saliency_button.setObjectName("saliencyButton")
+        self.saliency_button.setCheckable(True)
+        self.saliency_button.setToolTip("Show which pixels pushed the prediction up (red) or down (blue) (S)")
+        for button in (self.eraser_button, self.undo_button, self.clear_button, self.saliency_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.prediction_label = QLabel(EMPTY_PREDICTION)
@@ -248,7 +256,7 @@ class MainWindow(QMainWindow):
         pen_row.addWidget(self.pen_value)
         tools = QHBoxLayout()
         tools.setSpacing(6)
-        for button in (self.eraser_button, self.undo_button, self.clear_button):
+        for button in (self.eraser_button, self.undo_button, self.clear_button, self.saliency_button):
             tools.addWidget(button, 1)
         reading = QHBoxLayout()
         reading.setSpacing(8)
@@ -379,7 +387,7 @@ class MainWindow(QMainWindow):
         self._action(train, "&Reset network", self.reset_network, "Ctrl+R",
                      "A new untrained network with the panel's hidden layers, activation and seed")
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Help and shortcuts", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About nnviz", self._show_about)
 
@@ -388,6 +396,25 @@ class MainWindow(QMainWindow):
         panel.stepClicked.connect(self.step_training)
         panel.stopClicked.connect(self.stop_training)
         panel.resetClicked.connect(self.reset_network)
+
+    def _build_inspection_actions(self) -> None:
+        inspect = QMenu("&Inspect", self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), inspect)
+        inspection = self.inspection
+        self.saliency_action = self._action(
+            inspect, "&Saliency on the canvas", inspection.set_saliency, "S",
+            "Colour the drawing by how each pixel pushes the predicted digit's score: red up, blue down",
+            checkable=True)
+        self._action(inspect, "&Evaluate on the test digits", inspection.evaluate, "Ctrl+E",
+                     "Accuracy, confusion matrix and mistakes on the 10,000 MNIST test digits")
+        self._action(inspect, "Hidden-layer &map", lambda: inspection.show_tab(inspection.hidden_map), "Ctrl+M",
+                     "The test digits as a hidden layer sees them, flattened to 2-D by PCA")
+        self._action(inspect, "Weight and gradient &histograms", lambda: inspection.show_tab(inspection.histograms),
+                     "Ctrl+H", "How each layer's weights and gradients are distributed, live")
+        self._action(inspect, "Neuron &inspector", lambda: inspection.show_tab(inspection.inspector), None,
+                     "Click a neuron in the network diagram to see its weights and its sum written out")
+        self.saliency_button.toggled.connect(self.saliency_action.setChecked)
+        self.saliency_action.toggled.connect(self.saliency_button.setChecked)
 
     def _connect_worker(self, worker: TrainingWorker) -> None:
         # Bound methods of this window (a QObject of the GUI thread): Qt queues the calls into this thread.
@@ -460,6 +487,8 @@ class MainWindow(QMainWindow):
         self.network_view.set_snapshot(snapshot)
         if snapshot.sizes[0] == 784:
             self.weights_view.set_weights(snapshot.weights[0])
+        if hasattr(self, "inspection"):
+            self.inspection.network_changed(snapshot)
 
     @Slot(int)
     def _show_pen_width(self, width: int) -> None:
@@ -489,6 +518,7 @@ class MainWindow(QMainWindow):
             self.network_view.set_activations(None)
             self.heatmaps.set_activations(None)
             self._set_prediction("")
+            self._follow_drawing()
             return
         trace = self._net.forward(prepared.image.reshape(1, -1))
         self._trace = trace
@@ -498,6 +528,23 @@ class MainWindow(QMainWindow):
         self.network_view.set_activations([a[0] for a in trace.a])
         self.heatmaps.set_activations([a[0] for a in trace.a[1:-1]])
         self._set_prediction(prediction_text(p))
+        self._follow_drawing()
+
+    def _follow_drawing(self) -> None:
+        if hasattr(self, "inspection"):  # built after the first prediction
+            self.inspection.drawing_changed()
+
+    def current_trace(self):
+        """The forward pass of the current drawing with the window's network (None for an empty canvas)."""
+        return self._trace
+
+    def current_input(self):
+        """The current drawing as the network's input (:class:`nnviz.data.Prepared`), or None."""
+        return self._prepared
+
+    def snapshot(self) -> NetworkSnapshot | None:
+        """The newest network snapshot the window shows."""
+        return self._snapshot
 
     def _set_prediction(self, text: str) -> None:
         self.prediction_label.setText(text or EMPTY_PREDICTION)
@@ -558,6 +605,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_epoch(self, result: EpochResult) -> None:
         self.loss_plot.add_epoch(result)
+        self.inspection.epoch_finished()
         if result.test_accuracy is not None:
             self.statusBar().showMessage(
                 f"epoch {result.epoch}: test accuracy {100 * result.test_accuracy:.1f} %, "

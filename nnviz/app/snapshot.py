@@ -46,6 +46,7 @@ class NetworkSnapshot:
     step: int = 0
     epoch: int = 0
     metadata: dict = field(default_factory=dict, compare=False)
+    gradients: tuple[np.ndarray, ...] = ()  # dLoss/dW of the last training step; empty before any step
 
     @classmethod
     def of(cls, net: MLP, step: int = 0, epoch: int = 0) -> "NetworkSnapshot":
@@ -54,6 +55,7 @@ class NetworkSnapshot:
             weights=tuple(frozen_copy(w) for w in net.weights),
             biases=tuple(frozen_copy(b) for b in net.biases),
             step=step, epoch=epoch, metadata=dict(net.metadata),
+            gradients=tuple(frozen_copy(g) for g in net.last_weight_gradients) if step else (),
         )
 
     def to_network(self) -> MLP:

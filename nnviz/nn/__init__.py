@@ -7,16 +7,26 @@
 
 from nnviz.errors import ConfigError, DivergenceError, ModelFileError, TrainingError
 from nnviz.nn.activations import ACTIVATIONS, get_activation, sigmoid
-from nnviz.nn.evaluation import accuracy, confusion_matrix, per_class_accuracy, predict_proba_batched
+from nnviz.nn.evaluation import (
+    Evaluation,
+    accuracy,
+    confusion_matrix,
+    evaluate,
+    per_class_accuracy,
+    predict_proba_batched,
+)
 from nnviz.nn.losses import log_softmax, softmax
 from nnviz.nn.mlp import MLP, Trace
 from nnviz.nn.optimizers import OPTIMIZERS, Optimizer, make_optimizer
+from nnviz.nn.pca import PCA, fit_pca
+from nnviz.nn.saliency import input_gradient, occlusion
 from nnviz.nn.schedules import SCHEDULES, Schedule
 from nnviz.nn.training import EpochRecord, StepRecord, TrainConfig, train
 
 __all__ = [
-    "ACTIVATIONS", "MLP", "OPTIMIZERS", "SCHEDULES", "ConfigError", "DivergenceError", "EpochRecord",
-    "ModelFileError", "Optimizer", "Schedule", "StepRecord", "Trace", "TrainConfig", "TrainingError",
-    "accuracy", "confusion_matrix", "get_activation", "log_softmax", "make_optimizer",
-    "per_class_accuracy", "predict_proba_batched", "sigmoid", "softmax", "train",
+    "ACTIVATIONS", "MLP", "OPTIMIZERS", "PCA", "SCHEDULES", "ConfigError", "DivergenceError", "EpochRecord",
+    "Evaluation", "ModelFileError", "Optimizer", "Schedule", "StepRecord", "Trace", "TrainConfig",
+    "TrainingError", "accuracy", "confusion_matrix", "evaluate", "fit_pca", "get_activation",
+    "input_gradient", "log_softmax", "make_optimizer", "occlusion", "per_class_accuracy",
+    "predict_proba_batched", "sigmoid", "softmax", "train",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 CHUNK = 4096
@@ -32,3 +34,48 @@ def per_class_accuracy(confusion: np.ndarray) -> np.ndarray:
     totals = confusion.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(totals > 0, np.diag(confusion) / np.maximum(totals, 1), np.nan)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A network's answers on a labelled set: what the evaluation view and ``nnviz report`` show.
+
+    proba: (n, 10) the network's probabilities; y_true, predicted: (n,); confusion: (10, 10) counts.
+    """
+
+    y_true: np.ndarray
+    proba: np.ndarray
+    predicted: np.ndarray
+    confusion: np.ndarray
+
+    @property
+    def accuracy(self) -> float:
+        return float(np.trace(self.confusion) / max(1, self.confusion.sum()))
+
+    @property
+    def per_class(self) -> np.ndarray:
+        return per_class_accuracy(self.confusion)
+
+    @property
+    def confidence(self) -> np.ndarray:
+        """(n,) the probability the network gave its own answer."""
+        return self.proba[np.arange(len(self.predicted)), self.predicted]
+
+    def cell(self, true: int, predicted: int) -> np.ndarray:
+        """Indices of the samples of class ``true`` read as ``predicted``, most confident first."""
+        rows = np.flatnonzero((self.y_true == true) & (self.predicted == predicted))
+        return rows[np.argsort(-self.confidence[rows], kind="stable")]
+
+    def mistakes(self) -> np.ndarray:
+        """Indices of every wrong answer, the most confident (the most surprising) first."""
+        rows = np.flatnonzero(self.y_true != self.predicted)
+        return rows[np.argsort(-self.confidence[rows], kind="stable")]
+
+
+def evaluate(net, X: np.ndarray, y: np.ndarray) -> Evaluation:
+    """Run ``net`` over the labelled set ``X`` (n, n_in), ``y`` (n,)."""
+    proba = predict_proba_batched(net, X)
+    predicted = proba.argmax(axis=1)
+    y = np.asarray(y)
+    return Evaluation(y_true=y, proba=proba, predicted=predicted,
+                      confusion=confusion_matrix(y, predicted, proba.shape[1]))

@@ -144,6 +144,11 @@ class MLP:
             self._biases[l] = b
 
     @property
+    def last_weight_gradients(self) -> ParamList:
+        """dLoss/dW of the last training step (or :meth:`gradients` call), per layer; read-only use."""
+        return self._dW
+
+    @property
     def n_params(self) -> int:
         return sum(i * o + o for i, o in zip(self.sizes[:-1], self.sizes[1:]))
 

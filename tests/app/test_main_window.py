@@ -318,4 +318,4 @@ def test_f1_shows_the_shortcuts(window, qtbot):
 
 def test_menus(window):
     titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "View", "Train", "Help"]
+    assert titles == ["File", "Edit", "View", "Train", "Inspect", "Help"]

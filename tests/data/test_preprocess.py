@@ -15,6 +15,7 @@ from hypothesis.extra import numpy as hnp
 from scipy import ndimage
 
 from nnviz.data import load_mnist, prepare, to_mnist
+from nnviz.data.preprocess import input_on_canvas
 from nnviz.errors import ConfigError
 
 CANVAS = 280
@@ -231,3 +232,20 @@ def test_anything_gives_an_input_or_a_config_error_never_a_crash(img):
         return
     assert result.image.shape == (28, 28) and result.image.dtype == np.float32
     assert np.isfinite(result.image).all() and 0 <= result.image.min() and result.image.max() <= 1
+
+
+def test_input_values_painted_back_land_on_the_strokes_they_came_from():
+    canvas = np.zeros((280, 280), np.float32)
+    canvas[40:240, 130:150] = 1.0  # a "1"
+    prepared = prepare(canvas)
+    back = input_on_canvas(prepared, prepared.image, canvas.shape)
+    assert back.shape == canvas.shape
+    # Where the stroke is, the input pixels it became are bright; far from it they are dark.
+    assert back[140, 140] > 0.9 and back[140, 20] == 0.0 and back[10, 140] == 0.0
+    overlap = (back > 0.2) & (canvas > 0.5)
+    assert overlap.sum() > 0.8 * (canvas > 0.5).sum()
+
+
+def test_nothing_is_painted_back_for_an_empty_drawing():
+    empty = prepare(np.zeros((50, 60)))
+    assert not input_on_canvas(empty, np.ones((28, 28)), (50, 60)).any()

@@ -1,6 +1,5 @@
 """Model files under random architectures, random damage, and a save killed half-way."""
 
-import os
 import signal
 import subprocess
 import sys

@@ -1,0 +1,200 @@
+"""The window's "look inside" panels and how they follow the drawing and the training.
+
+- a saliency overlay on the canvas: which pixels push the predicted digit's score up (red) or down (blue);
+- the Inspect panel (a window of its own, or docked where the user drops it): the neuron inspector,
+  which opens when a node of the diagram is clicked; evaluation on the test set (confusion matrix,
+  galleries); the hidden-layer map; weight and gradient histograms.
+
+Everything here observes the window's own copy of the network; nothing reaches into the training worker.
+The MNIST test set is read once, on a plain thread, when a panel first needs it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QTabWidget
+
+from nnviz.app.colormaps import DIVERGING, map_diverging
+from nnviz.app.widgets.evaluation_view import EvaluationView
+from nnviz.app.widgets.hidden_map import HiddenMapView
+from nnviz.app.widgets.histograms import HistogramsView
+from nnviz.app.widgets.neuron_inspector import NeuronInspector
+from nnviz.data.preprocess import input_on_canvas
+from nnviz.errors import DataFileError
+from nnviz.nn.saliency import input_gradient
+
+OVERLAY_SIDE = 140  # the saliency overlay's resolution; the canvas stretches it over its 280 px
+OVERLAY_ALPHA = 200  # opacity of the strongest pixels
+INSPECT_SIZE = QSize(1000, 640)
+
+
+def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE) -> np.ndarray:
+    """(side, side, 4) RGBA: ds/dx of the predicted class painted back onto the drawing, red where ink
+    there would raise the score, blue where it would lower it, transparent where it does not matter."""
+    predicted = int(trace.a[-1][0].argmax())
+    gradient = input_gradient(net, prepared.image.reshape(-1), predicted).reshape(28, 28)
+    limit = float(np.abs(gradient).max()) or 1.0
+    scale = side / 280.0
+    placed = type(prepared)(prepared.image, prepared.is_empty, prepared.bbox, prepared.scale / scale,
+                            (prepared.centre[0] * scale, prepared.centre[1] * scale))
+    values = input_on_canvas(placed, gradient, (side, side))
+    rgba = map_diverging(values, limit, DIVERGING)
+    rgba[..., 3] = np.clip(np.abs(values) / limit, 0, 1) * OVERLAY_ALPHA
+    return rgba
+
+
+class InspectionPanels(QObject):
+    """Built by the main window; it calls :meth:`drawing_changed` and :meth:`network_changed`."""
+
+    _testSetArrived = Signal(object, object)  # (x, y) or None, error or None; from the loading thread
+
+    def __init__(self, window, load_data):
+        super().__init__(window)
+        self.window = window
+        self._load_data = load_data
+        self._test_set: tuple[np.ndarray, np.ndarray] | None = None
+        self._waiting: list = []  # what to do once the test set has arrived
+        self._loading = False
+        self._saliency = False
+        self._placed = False
+        self._testSetArrived.connect(self._on_test_set)
+
+        self.inspector = NeuronInspector()
+        self.evaluation = EvaluationView()
+        self.hidden_map = HiddenMapView()
+        self.histograms = HistogramsView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("inspectTabs")
+        self.tabs.addTab(self.inspector, "Neuron")
+        self.tabs.addTab(self.evaluation, "Evaluation")
+        self.tabs.addTab(self.hidden_map, "Hidden-layer map")
+        self.tabs.addTab(self.histograms, "Histograms")
+        self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
+        self.inspect_dock = QDockWidget("Inspect", window)
+        self.inspect_dock.setObjectName("inspectDock")
+        self.inspect_dock.setWidget(self.tabs)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspect_dock)
+        self.inspect_dock.hide()
+        self.inspect_dock.visibilityChanged.connect(lambda visible: visible and self._refresh_visible())
+
+        window.network_view.nodeClicked.connect(self.inspect_node)
+        self.evaluation.evaluateRequested.connect(self.evaluate)
+        self.evaluation.imageChosen.connect(self._put_on_canvas)
+        self.hidden_map.layerChanged.connect(lambda _: self._refresh_map())
+
+    # ------------------------------------------------------------------ from the window
+    def drawing_changed(self) -> None:
+        """The drawing or the network changed: follow it (cheaply: only what is on screen)."""
+        window = self.window
+        trace = window.current_trace()
+        if self._showing(self.inspector):
+            self.inspector.refresh(window.network(), trace)
+        if self._saliency:
+            prepared = window.current_input()
+            window.canvas.set_overlay(None if trace is None else saliency_overlay(window.network(), prepared, trace))
+        if self._showing(self.hidden_map):
+            self.hidden_map.set_drawing(trace)
+
+    def network_changed(self, snapshot) -> None:
+        """New weights arrived (at the views' refresh rate): redraw the histograms if they are shown."""
+        if self._showing(self.histograms):
+            self.histograms.set_snapshot(snapshot)
+
+    def epoch_finished(self) -> None:
+        if self._showing(self.hidden_map):
+            self._refresh_map()
+
+    # ------------------------------------------------------------------ commands
+    def inspect_node(self, layer: int, index: int) -> None:
+        self.show_tab(self.inspector)
+        self.inspector.show_neuron(self.window.network(), layer, index, self.window.current_trace())
+
+    def set_saliency(self, on: bool) -> None:
+        self._saliency = bool(on)
+        if not on:
+            self.window.canvas.set_overlay(None)
+        self.drawing_changed()
+
+    def saliency_on(self) -> bool:
+        return self._saliency
+
+    def show_tab(self, widget) -> None:
+        self.tabs.setCurrentWidget(widget)
+        if not self._placed:  # first time: a window of its own beside the main one, not a squeeze of it
+            self._placed = True
+            self.inspect_dock.setFloating(True)
+            self.inspect_dock.resize(INSPECT_SIZE)
+        self.inspect_dock.show()
+        self._refresh_visible()
+
+    def evaluate(self) -> None:
+        """Evaluate the window's network on the test set (read first if needed), in chunks."""
+        self.show_tab(self.evaluation)
+        self._with_test_set(lambda x, y: self.evaluation.evaluate(self.window.network(), x, y))
+
+    # ------------------------------------------------------------------ internals
+    def _showing(self, widget) -> bool:
+        return self.inspect_dock.isVisible() and self.tabs.currentWidget() is widget
+
+    def _refresh_visible(self) -> None:
+        if not self.inspect_dock.isVisible():
+            return
+        current = self.tabs.currentWidget()
+        if current is self.histograms and self.window.snapshot() is not None:
+            self.histograms.set_snapshot(self.window.snapshot())
+        elif current is self.hidden_map:
+            self._with_test_set(lambda x, y: self._refresh_map())
+        elif current is self.inspector:
+            self.inspector.refresh(self.window.network(), self.window.current_trace())
+
+    def _refresh_map(self) -> None:
+        if self._test_set is None:
+            return
+        if not self.hidden_map.has_samples():
+            self.hidden_map.set_samples(*self._test_set)
+        self.hidden_map.refresh(self.window.network())
+        self.hidden_map.set_drawing(self.window.current_trace())
+
+    def _put_on_canvas(self, digit: np.ndarray) -> None:
+        self.window.canvas.set_image(digit)
+        self.window.statusBar().showMessage("a test digit is on the canvas: draw over it, or Ctrl+Z to go back", 8000)
+
+    def _with_test_set(self, then) -> None:
+        if self._test_set is not None:
+            then(*self._test_set)
+            return
+        self._waiting.append(then)
+        if self._loading:
+            return
+        self._loading = True
+        self.window.statusBar().showMessage("reading the MNIST test digits…")
+        threading.Thread(target=self._load_in_background, name="nnviz-load-test-set", daemon=True).start()
+
+    def _load_in_background(self) -> None:
+        try:
+            data = self._load_data()
+            result, error = (data.x_test, data.y_test), None
+        except Exception as exc:  # reported in the window, never lost
+            result, error = None, exc
+        try:
+            self._testSetArrived.emit(result, error)
+        except RuntimeError:  # the window closed while reading
+            pass
+
+    def _on_test_set(self, result, error) -> None:
+        self._loading = False
+        waiting, self._waiting = self._waiting, []
+        if result is None:
+            if isinstance(error, DataFileError):
+                self.window.offer_download(str(error))
+            else:
+                self.window.banner.show_message(f"could not read the MNIST test digits: {error}", "error", [],
+                                                kind="data")
+            return
+        self._test_set = result
+        self.window.statusBar().clearMessage()
+        for then in waiting:
+            then(*result)

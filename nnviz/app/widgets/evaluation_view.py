@@ -1,0 +1,234 @@
+"""Where is it wrong? The network on the 10,000 MNIST test digits: accuracy, a confusion matrix, galleries.
+
+Clicking a cell of the confusion matrix shows those digits (true label in the row, the network's answer in
+the column) with the probability the network gave its answer; "Most confident mistakes" lists the wrong
+answers it was surest of. A digit from a gallery can be put on the canvas to be inspected there.
+
+Evaluation runs in chunks from a zero-delay timer, so the window keeps drawing (and training) meanwhile.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.app.colormaps import SEQUENTIAL, map_sequential
+from nnviz.app.painting import background_colour, grey_qimage, legible_font
+from nnviz.nn.evaluation import Evaluation, confusion_matrix
+
+CHUNK = 1000  # digits per timer tick: a few milliseconds of work
+GALLERY_LIMIT = 120
+ICON_PX = 56
+
+
+def gallery_caption(label: int, predicted: int, confidence: float) -> str:
+    """'7 → 2, 98 %' (true label, the network's answer, its probability)."""
+    return f"{label} → {predicted}, {100 * confidence:.0f} %"
+
+
+class EvaluationView(QWidget):
+    """``evaluate(net, x, y)`` starts; ``finished`` fires with the :class:`Evaluation`;
+    ``imageChosen`` carries a (28, 28) digit the user wants on the canvas."""
+
+    finished = Signal(object)
+    imageChosen = Signal(object)
+    evaluateRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("evaluationView")
+        self._result: Evaluation | None = None
+        self._x: np.ndarray | None = None
+        self._pending: tuple | None = None  # (net, x, y, position, probability chunks)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._evaluate_chunk)
+        self._shown: np.ndarray = np.array([], int)
+
+        self.evaluate_button = QPushButton("Evaluate on the test digits")
+        self.evaluate_button.setObjectName("evaluateButton")
+        self.evaluate_button.setToolTip("Run the current network on the 10,000 MNIST test digits (Ctrl+E)")
+        self.evaluate_button.clicked.connect(self.evaluateRequested)
+        self.mistakes_button = QPushButton("Most confident mistakes")
+        self.mistakes_button.setObjectName("mistakesButton")
+        self.mistakes_button.clicked.connect(self.show_mistakes)
+        self.try_button = QPushButton("Try it on the canvas")
+        self.try_button.setObjectName("tryOnCanvasButton")
+        self.try_button.setToolTip("Put the selected digit on the canvas (or double-click it)")
+        self.try_button.clicked.connect(self._try_selected)
+        self.summary = QLabel("Press Evaluate to see where the network is right and wrong.")
+        self.summary.setObjectName("evaluationSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setFont(legible_font(self, 1.0))
+
+        self.matrix = pg.PlotWidget(background=background_colour(self))
+        self.matrix.setObjectName("confusionMatrix")
+        self.matrix.setMenuEnabled(False)
+        self.matrix.setMouseEnabled(False, False)
+        self.matrix.setAspectLocked(True)
+        self.matrix.getViewBox().invertY(True)
+        self.matrix.setLabel("left", "true digit")
+        self.matrix.setLabel("bottom", "network's answer")
+        for name in ("left", "bottom"):
+            self.matrix.getAxis(name).setTicks([[(i + 0.5, str(i)) for i in range(10)]])
+        self._image = pg.ImageItem(axisOrder="row-major")
+        self.matrix.addItem(self._image)
+        self._counts = []
+        for t in range(10):
+            for p in range(10):
+                text = pg.TextItem("", anchor=(0.5, 0.5))
+                text.setPos(p + 0.5, t + 0.5)
+                self.matrix.addItem(text)
+                self._counts.append(text)
+        self.matrix.setRange(xRange=(0, 10), yRange=(0, 10), padding=0.02)
+        self.matrix.scene().sigMouseClicked.connect(self._matrix_clicked)
+
+        self.gallery = QListWidget()
+        self.gallery.setObjectName("gallery")
+        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
+        self.gallery.setIconSize(QSize(ICON_PX, ICON_PX))
+        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.gallery.setUniformItemSizes(True)
+        self.gallery.setMovement(QListWidget.Movement.Static)
+        self.gallery.itemDoubleClicked.connect(lambda item: self._choose(item))
+        self.gallery_title = QLabel("")
+        self.gallery_title.setObjectName("galleryTitle")
+
+        buttons = QHBoxLayout()
+        for button in (self.evaluate_button, self.mistakes_button, self.try_button):
+            buttons.addWidget(button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.gallery_title)
+        right_layout.addWidget(self.gallery, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.matrix)
+        split.addWidget(right)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self._set_enabled_for_result()
+
+    # ------------------------------------------------------------------ public API
+    def evaluate(self, net, x: np.ndarray, y: np.ndarray) -> None:
+        """Start evaluating ``net`` on ``x`` (n, 784), ``y`` (n,) in chunks; ``finished`` fires at the end."""
+        self._pending = (net.copy(), x, np.asarray(y), 0, [])
+        self.summary.setText(f"evaluating {len(x):,} digits…")
+        self.evaluate_button.setEnabled(False)
+        self._timer.start()
+
+    def is_busy(self) -> bool:
+        return self._timer.isActive()
+
+    def result(self) -> Evaluation | None:
+        return self._result
+
+    def shown_indices(self) -> np.ndarray:
+        """Indices (into the test set) of the digits in the gallery, in order."""
+        return self._shown.copy()
+
+    def show_cell(self, true: int, predicted: int) -> None:
+        if self._result is None:
+            return
+        rows = self._result.cell(true, predicted)
+        what = "read correctly" if true == predicted else f"read as {predicted}"
+        self._fill_gallery(rows, f"{len(rows)} digits {true} {what}" + (" (most confident first)" if len(rows) else ""))
+
+    def show_mistakes(self) -> None:
+        if self._result is None:
+            return
+        rows = self._result.mistakes()
+        self._fill_gallery(rows, f"{len(rows)} mistakes, the most confident first")
+
+    def choose(self, position: int) -> None:
+        """Put the digit at ``position`` in the gallery on the canvas."""
+        self._choose(self.gallery.item(position))
+
+    # ------------------------------------------------------------------ evaluation in chunks
+    def _evaluate_chunk(self) -> None:
+        net, x, y, position, parts = self._pending
+        parts.append(net.predict_proba(x[position : position + CHUNK]))
+        position += CHUNK
+        if position < len(x):
+            self._pending = (net, x, y, position, parts)
+            return
+        self._timer.stop()
+        self._pending = None
+        proba = np.concatenate(parts)
+        predicted = proba.argmax(axis=1)
+        self._x = x
+        self._result = Evaluation(y_true=y, proba=proba, predicted=predicted,
+                                  confusion=confusion_matrix(y, predicted, proba.shape[1]))
+        self._show_result()
+        self.evaluate_button.setEnabled(True)
+        self.finished.emit(self._result)
+
+    def _show_result(self) -> None:
+        result = self._result
+        per_class = "  ".join(f"{d}: {100 * a:.1f}" for d, a in enumerate(result.per_class))
+        self.summary.setText(f"<b>Accuracy {100 * result.accuracy:.2f} %</b> on {len(result.y_true):,} test digits "
+                             f"({len(result.mistakes())} wrong).<br>Per digit (%): {per_class}")
+        counts = result.confusion
+        totals = np.maximum(counts.sum(axis=1, keepdims=True), 1)
+        share = counts / totals
+        # Off the diagonal even 1 % is worth seeing: a square-root scale lifts small shares.
+        self._image.setImage(map_sequential(np.sqrt(share), 0.0, 1.0, SEQUENTIAL), autoLevels=False)
+        self._image.setRect(0, 0, 10, 10)
+        for k, text in enumerate(self._counts):
+            t, p = divmod(k, 10)
+            text.setText(str(counts[t, p]) if counts[t, p] else "")
+            text.setColor("#000000" if np.sqrt(share[t, p]) > 0.6 else "#ffffff")
+        self._set_enabled_for_result()
+        self.show_mistakes()
+
+    def _set_enabled_for_result(self) -> None:
+        ready = self._result is not None
+        self.mistakes_button.setEnabled(ready)
+        self.try_button.setEnabled(ready)
+
+    # ------------------------------------------------------------------ gallery
+    def _fill_gallery(self, rows: np.ndarray, title: str) -> None:
+        rows = rows[:GALLERY_LIMIT]
+        self._shown = rows
+        self.gallery_title.setText(title + (f"; the first {GALLERY_LIMIT} shown" if len(rows) == GALLERY_LIMIT else ""))
+        self.gallery.clear()
+        result = self._result
+        for index in rows:
+            digit = self._x[index].reshape(28, 28)
+            icon = QIcon(QPixmap.fromImage(grey_qimage(digit)).scaled(ICON_PX, ICON_PX))
+            item = QListWidgetItem(icon, gallery_caption(int(result.y_true[index]), int(result.predicted[index]),
+                                                         float(result.confidence[index])))
+            item.setData(Qt.ItemDataRole.UserRole, int(index))
+            item.setToolTip(f"test digit #{index}: double-click to put it on the canvas")
+            self.gallery.addItem(item)
+
+    def _matrix_clicked(self, event) -> None:
+        point = self.matrix.getViewBox().mapSceneToView(event.scenePos())
+        col, row = int(np.floor(point.x())), int(np.floor(point.y()))
+        if 0 <= row < 10 and 0 <= col < 10:
+            self.show_cell(row, col)
+
+    def _try_selected(self) -> None:
+        items = self.gallery.selectedItems()
+        self._choose(items[0] if items else self.gallery.item(0))
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        if item is None or self._x is None:
+            return
+        index = item.data(Qt.ItemDataRole.UserRole)
+        self.imageChosen.emit(self._x[index].reshape(28, 28).copy())

@@ -1,0 +1,125 @@
+"""The hidden-layer map: how a hidden layer arranges ~2,000 test digits, flattened to 2-D by PCA.
+
+Each dot is a test digit at the first two principal components of its activations in the chosen
+layer, coloured by its true label; the user's drawing is the large white star, projected with the
+same components, so it moves among the clusters as the pen moves. During training the map is redone
+each epoch and the clusters visibly pull apart.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from nnviz.app.painting import background_colour
+from nnviz.nn.pca import PCA, fit_pca
+
+# Ten colours told apart with the common colour-vision deficiencies (Okabe-Ito, plus two neutrals).
+DIGIT_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
+                 "#D55E00", "#CC79A7", "#999999", "#FFFFFF", "#8C564B")
+SAMPLE = 2000
+
+
+class HiddenMapView(QWidget):
+    """``set_samples(x, y)`` once, ``refresh(net)`` for new weights, ``set_drawing(trace)`` as the pen moves."""
+
+    layerChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("hiddenMap")
+        self._x: np.ndarray | None = None
+        self._y: np.ndarray | None = None
+        self._pca: PCA | None = None
+        self._layer = 1
+        self.layer_box = QComboBox()
+        self.layer_box.setObjectName("hiddenMapLayer")
+        self.layer_box.currentIndexChanged.connect(self._layer_chosen)
+        self.caption = QLabel("Evaluate or train to load the test digits for the map.")
+        self.caption.setWordWrap(True)
+        self.plot = pg.PlotWidget(background=background_colour(self))
+        self.plot.setMenuEnabled(False)
+        self.plot.setLabel("bottom", "principal component 1")
+        self.plot.setLabel("left", "principal component 2")
+        self.plot.addLegend(offset=(5, 5), labelTextSize="9pt")
+        self._scatters = []
+        for digit, colour in enumerate(DIGIT_COLOURS):
+            item = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(colour), name=str(digit))
+            self.plot.addItem(item)
+            self._scatters.append(item)
+        self._drawing = pg.ScatterPlotItem(size=24, symbol="star", pen=pg.mkPen("#000000", width=1.5),
+                                           brush=pg.mkBrush("#FFFFFF"), name="your drawing")
+        self._drawing.setZValue(10)
+        self.plot.addItem(self._drawing)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer"))
+        top.addWidget(self.layer_box)
+        top.addWidget(self.caption, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+
+    # ------------------------------------------------------------------ public API
+    def has_samples(self) -> bool:
+        return self._x is not None
+
+    def set_samples(self, x: np.ndarray, y: np.ndarray, n: int = SAMPLE) -> None:
+        """The digits to map: the first ``n`` of a labelled set (the test set's first 2,000 cover all digits)."""
+        self._x, self._y = np.asarray(x[:n]), np.asarray(y[:n])
+
+    def layer(self) -> int:
+        return self._layer
+
+    def pca(self) -> PCA | None:
+        return self._pca
+
+    def points(self, digit: int) -> np.ndarray:
+        """(m, 2) positions of the dots of ``digit``."""
+        xs, ys = self._scatters[digit].getData()
+        return np.column_stack([xs, ys])
+
+    def drawing_point(self) -> np.ndarray | None:
+        xs, ys = self._drawing.getData()
+        return np.array([xs[0], ys[0]]) if len(xs) else None
+
+    def refresh(self, net) -> None:
+        """Recompute the map with ``net``'s weights (one forward pass of the sample and one SVD)."""
+        self._set_layers(len(net.sizes) - 2)
+        if self._x is None or self._layer > len(net.sizes) - 2:
+            return
+        hidden = net.forward(self._x).a[self._layer]
+        self._pca = fit_pca(hidden, k=2)
+        coords = self._pca.project(hidden)
+        for digit, item in enumerate(self._scatters):
+            mine = coords[self._y == digit]
+            item.setData(mine[:, 0], mine[:, 1])
+        share = 100 * self._pca.explained.sum()
+        self.caption.setText(f"{len(self._x):,} test digits; the two components show {share:.0f} % of the "
+                             f"layer's variance")
+
+    def set_drawing(self, trace) -> None:
+        """Mark the current drawing (a one-input forward ``Trace``), or remove the mark (None)."""
+        if trace is None or self._pca is None or self._layer >= len(trace.a) - 1:
+            self._drawing.setData([], [])
+            return
+        x, y = self._pca.project(trace.a[self._layer][0])
+        self._drawing.setData([x], [y])
+
+    # ------------------------------------------------------------------ internals
+    def _set_layers(self, n_hidden: int) -> None:
+        if self.layer_box.count() == n_hidden:
+            return
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        self.layer_box.addItems([f"hidden {l}" for l in range(1, n_hidden + 1)])
+        self._layer = min(self._layer, max(1, n_hidden))
+        self.layer_box.setCurrentIndex(self._layer - 1)
+        self.layer_box.blockSignals(False)
+
+    def _layer_chosen(self, index: int) -> None:
+        if index >= 0:
+            self._layer = index + 1
+            self.layerChanged.emit(self._layer)

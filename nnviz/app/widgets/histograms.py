@@ -1,0 +1,91 @@
+"""Weight and gradient histograms per layer, live during training.
+
+Two plots share a colour per layer: the distribution of each layer's weights (watch L1 pile them at
+zero, L2 shrink them evenly) and of the last step's gradients on a log-|g| scale (watch them vanish
+in the early layers of a deep sigmoid network, or explode when the learning rate is too high).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from nnviz.app.painting import background_colour
+
+LAYER_COLOURS = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#999999")
+BINS = 60
+
+
+def weight_histogram(w: np.ndarray, bins: int = BINS) -> tuple[np.ndarray, np.ndarray]:
+    """(edges (bins+1,), share of the weights in each bin (bins,)) over a range symmetric around 0."""
+    limit = float(np.abs(w).max()) or 1.0
+    counts, edges = np.histogram(w, bins=bins, range=(-limit, limit))
+    return edges, counts / max(1, w.size)
+
+
+def gradient_histogram(g: np.ndarray, bins: int = BINS, low: float = -12.0, high: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """(edges in log10 |g|, share per bin) from 1e-12 to 10; zeros go in the lowest bin."""
+    magnitude = np.log10(np.maximum(np.abs(np.asarray(g, np.float64)), 10.0**low))
+    counts, edges = np.histogram(np.clip(magnitude, low, high), bins=bins, range=(low, high))
+    return edges, counts / max(1, magnitude.size)
+
+
+class HistogramsView(QWidget):
+    """``set_snapshot(snapshot)``: weights (and gradients, once a step was taken) of every layer."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("histograms")
+        self.weights_plot = pg.PlotWidget(background=background_colour(self))
+        self.weights_plot.setObjectName("weightHistogram")
+        self.weights_plot.setLabel("bottom", "weight")
+        self.weights_plot.setLabel("left", "% of the layer")
+        self.gradients_plot = pg.PlotWidget(background=background_colour(self))
+        self.gradients_plot.setObjectName("gradientHistogram")
+        self.gradients_plot.setLabel("bottom", "log10 |gradient| of the last step")
+        self.gradients_plot.setLabel("left", "% of the layer")
+        for plot in (self.weights_plot, self.gradients_plot):
+            plot.setMenuEnabled(False)
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).enableAutoSIPrefix(False)
+            plot.addLegend(offset=(-5, 5), labelTextSize="9pt")
+        self._curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        self.note = QLabel("Gradients appear once training has taken a step.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.weights_plot, 1)
+        layout.addWidget(self.gradients_plot, 1)
+        layout.addWidget(self.note)
+
+    def set_snapshot(self, snapshot) -> None:
+        self._ensure_curves(len(snapshot.weights))
+        for l, (weights_curve, gradients_curve) in enumerate(self._curves):
+            edges, share = weight_histogram(snapshot.weights[l])
+            weights_curve.setData(edges, 100 * share)
+            if snapshot.gradients:
+                edges, share = gradient_histogram(snapshot.gradients[l])
+                gradients_curve.setData(edges, 100 * share)
+            else:
+                gradients_curve.setData([], [])
+        self.note.setVisible(not snapshot.gradients)
+
+    def curve_data(self, kind: str, layer: int) -> tuple[np.ndarray, np.ndarray]:
+        """The (bin edges, % per bin) drawn for ``kind`` ("weights" or "gradients") of ``layer`` (0-based)."""
+        curve = self._curves[layer][0 if kind == "weights" else 1]
+        x, y = curve.getData()
+        return (np.array([]), np.array([])) if x is None else (x, y)
+
+    def _ensure_curves(self, n_layers: int) -> None:
+        if len(self._curves) == n_layers:
+            return
+        for plot in (self.weights_plot, self.gradients_plot):
+            for item in plot.listDataItems():
+                plot.removeItem(item)
+            plot.plotItem.legend.clear()
+        self._curves = []
+        for l in range(n_layers):
+            pen = pg.mkPen(LAYER_COLOURS[l % len(LAYER_COLOURS)], width=2)
+            name = f"W{l + 1}"
+            self._curves.append((self.weights_plot.plot([], [], stepMode="center", pen=pen, name=name),
+                                 self.gradients_plot.plot([], [], stepMode="center", pen=pen, name=name)))

@@ -1,0 +1,62 @@
+"""One neuron's arithmetic, written out: z = sum_i w_i a_i + b with the actual numbers of its largest terms.
+
+The inspector and the layer-math views show this; it is plain NumPy so it can be tested and printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class NeuronTerms:
+    """Neuron ``index`` of layer ``layer`` (1 = first hidden .. L = output) for one input.
+
+    weights: (n_prev,) its incoming weights; bias; inputs: (n_prev,) the previous layer's activations (None
+    without an input); top: indices of the largest |w_i a_i| terms, largest first; z, a: its values.
+    """
+
+    layer: int
+    index: int
+    weights: np.ndarray
+    bias: float
+    inputs: np.ndarray | None
+    top: np.ndarray
+    z: float | None
+    a: float | None
+
+    @property
+    def products(self) -> np.ndarray | None:
+        return None if self.inputs is None else self.weights * self.inputs
+
+    def formula(self, digits: int = 2) -> str:
+        """'z = 0.41×1.00 + (−0.12)×0.80 + … (781 more: 0.35) + b(0.02) = 1.23'."""
+        if self.inputs is None:
+            return f"z = Σ w·a + b, with b = {_number(self.bias, digits)}: draw a digit to see the numbers"
+        products = self.products
+        shown = [f"{_number(self.weights[i], digits, wrap=True)}×{_number(self.inputs[i], digits)}" for i in self.top]
+        rest = np.setdiff1d(np.arange(len(products)), self.top)
+        parts = shown + ([f"… ({len(rest)} more: {_number(products[rest].sum(), digits)})"] if len(rest) else [])
+        return f"z = {' + '.join(parts)} + b({_number(self.bias, digits)}) = {_number(self.z, digits)}"
+
+
+def neuron_terms(snapshot_or_net, layer: int, index: int, trace=None, k: int = 5) -> NeuronTerms:
+    """The numbers behind neuron ``index`` of ``layer`` (1..L); ``trace`` is a forward pass of one input
+    (``Trace`` with batch 1), or None when there is no drawing."""
+    weights = np.asarray(snapshot_or_net.weights[layer - 1])[:, index].astype(np.float64)
+    bias = float(snapshot_or_net.biases[layer - 1][index])
+    if trace is None:
+        return NeuronTerms(layer, index, weights, bias, None, np.array([], int), None, None)
+    inputs = np.asarray(trace.a[layer - 1][0], np.float64)
+    products = weights * inputs
+    k = min(k, len(products))
+    top = np.argsort(-np.abs(products), kind="stable")[:k]
+    return NeuronTerms(layer, index, weights, bias, inputs, top,
+                       float(trace.z[layer - 1][0, index]), float(trace.a[layer][0, index]))
+
+
+def _number(value: float, digits: int, wrap: bool = False) -> str:
+    text = f"{value:.{digits}f}".replace("-", "−")
+    return f"({text})" if wrap and value < 0 else text

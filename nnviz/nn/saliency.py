@@ -1,0 +1,51 @@
+"""Why did it say that? Which input pixels push a class's score up or down.
+
+:func:`input_gradient` is backpropagation run one step further than training needs: past the first
+layer, into the input. With s = z[L][c], the output neuron's score before softmax (Simonyan et al.
+2014's saliency), and delta[l] = ds/dz[l]:
+
+    delta[L]   = e_c                                  (1 for class c, 0 elsewhere)
+    delta[l-1] = (delta[l] @ W[l].T) * f'(z[l-1])
+    ds/dx      = delta[1] @ W[1].T
+
+:func:`occlusion` asks the same question without calculus: cover a patch, see how much the class's
+probability drops.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz.nn.activations import get_activation
+
+
+def input_gradient(net, x: np.ndarray, cls: int) -> np.ndarray:
+    """ds/dx (n_in,) float64 for one input ``x`` (n_in,), s = the output neuron ``cls``'s z (its logit)."""
+    trace = net.forward(np.asarray(x, dtype=np.float64).reshape(1, -1))
+    act = get_activation(net.activation)
+    delta = np.zeros((1, net.sizes[-1]))
+    delta[0, cls] = 1.0
+    for l in range(net.n_layers - 1, 0, -1):
+        delta = delta @ np.asarray(net.weights[l], np.float64).T
+        act.backward(delta, trace.z[l - 1], trace.a[l])
+    return (delta @ np.asarray(net.weights[0], np.float64).T)[0]
+
+
+def occlusion(net, image: np.ndarray, cls: int, patch: int = 4, stride: int = 2) -> np.ndarray:
+    """(h, w) float32: how much the probability of ``cls`` drops, on average, when a ``patch`` x ``patch``
+    square covering each pixel is blanked (negative: covering it helps the class). One batched pass."""
+    image = np.asarray(image, dtype=np.float32)
+    h, w = image.shape
+    tops = range(0, h - patch + 1, stride)
+    lefts = range(0, w - patch + 1, stride)
+    boxes = [(t, l) for t in tops for l in lefts]
+    covered = np.repeat(image[None], len(boxes), axis=0)
+    for k, (t, l) in enumerate(boxes):
+        covered[k, t : t + patch, l : l + patch] = 0
+    base = net.predict_proba(image.reshape(1, -1))[0, cls]
+    drops = base - net.predict_proba(covered.reshape(len(boxes), -1))[:, cls]
+    total, count = np.zeros((h, w), np.float64), np.zeros((h, w), np.float64)
+    for drop, (t, l) in zip(drops, boxes):
+        total[t : t + patch, l : l + patch] += drop
+        count[t : t + patch, l : l + patch] += 1
+    return (total / np.maximum(count, 1)).astype(np.float32)

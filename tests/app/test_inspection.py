@@ -1,0 +1,148 @@
+"""Looking inside, driven like a user: click a neuron, ask "why?", evaluate, map, histograms."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from nnviz.app.inspection import saliency_overlay
+from nnviz.app.worker import mnist_loader
+from nnviz.nn import input_gradient
+from window_helpers import DIGITS, draw, make_window
+
+# The offscreen platform says these when a window's size constraints change and when the Inspect panel
+# becomes a window of its own.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", r"This plugin does not support raise\(\)")
+
+
+@pytest.fixture
+def window(qtbot, mnist_dir):
+    """The shipped model, with a test set of the first 600 MNIST test digits."""
+    return make_window(qtbot, load_training_data=mnist_loader(str(mnist_dir), 1024, 600))
+
+
+def click_node(window, qtbot, layer, index):
+    view = window.network_view
+    qtbot.mouseClick(view.graphics_view().viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.node_position(layer, index).toPoint())
+
+
+def test_clicking_a_neuron_opens_the_inspector_on_that_neuron(window, qtbot):
+    draw(window.canvas, DIGITS[7][0])
+    click_node(window, qtbot, 2, 5)
+    inspector = window.inspection.inspector
+    assert window.inspection.inspect_dock.isVisible() and window.inspection.tabs.currentWidget() is inspector
+    assert inspector.node() == (2, 5)
+    assert "Hidden layer 2, neuron 5" in inspector.title.text()
+    trace = window.current_trace()
+    assert f"{trace.z[1][0, 5]:.3f}" in inspector.values.text()
+    assert inspector.formula.text().startswith("z = ") and "+ b(" in inspector.formula.text()
+    np.testing.assert_allclose(inspector.terms().weights, window.network().weights[1][:, 5], rtol=1e-6)
+
+
+def test_the_inspector_follows_the_pen_and_shows_first_layer_weights_as_a_picture(window, qtbot):
+    click_node(window, qtbot, 1, 17)
+    inspector = window.inspection.inspector
+    assert inspector.terms().z is None  # nothing drawn yet
+    assert inspector._image.isVisible() and inspector._image.image.shape[:2] == (28, 28)
+    draw(window.canvas, DIGITS[1][0])
+    assert inspector.terms().z == pytest.approx(float(window.current_trace().z[0][0, 17]), rel=1e-5)
+
+
+def test_the_output_neuron_names_its_digit(window, qtbot):
+    draw(window.canvas, DIGITS[0][0])
+    click_node(window, qtbot, 4, 0)
+    assert "digit 0" in window.inspection.inspector.title.text()
+    assert "softmax" in window.inspection.inspector.values.text()
+
+
+def test_saliency_colours_the_drawing_and_goes_away(window, qtbot):
+    draw(window.canvas, DIGITS[7][0])
+    window.saliency_button.click()
+    assert window.saliency_action.isChecked()
+    overlay = window.canvas._overlay
+    assert overlay is not None
+    window.saliency_button.click()
+    assert window.canvas._overlay is None
+
+
+def test_the_saliency_overlay_is_red_where_ink_raises_the_score():
+    from nnviz.data import prepare
+    from nnviz.nn import MLP
+
+    net = MLP([784, 10], seed=0)
+    net.weights[0] = np.zeros((784, 10), np.float32)
+    net.weights[0][14 * 28 : 15 * 28, 3] = 1.0  # row 14 of the input speaks for a 3
+    canvas = np.zeros((280, 280), np.float32)
+    canvas[100:180, 130:150] = 1.0
+    prepared = prepare(canvas)
+    trace = net.forward(prepared.image.reshape(1, -1))
+    assert trace.a[-1][0].argmax() == 3
+    assert input_gradient(net, prepared.image.reshape(-1), 3).reshape(28, 28)[14].min() == 1.0
+    rgba = saliency_overlay(net, prepared, trace, side=280)
+    y = int(round(prepared.centre[0]))  # the drawing row that became input row 14
+    red, blue, alpha = rgba[y, 140, 0], rgba[y, 140, 2], rgba[y, 140, 3]
+    assert red > blue and alpha > 100
+    assert rgba[5, 140, 3] == 0  # rows that do not matter stay see-through
+
+
+def test_evaluation_counts_every_test_digit_and_a_cell_shows_those_digits(window, qtbot):
+    evaluation = window.inspection.evaluation
+    with qtbot.waitSignal(evaluation.finished, timeout=20_000) as blocker:
+        window.inspection.evaluate()
+    result = blocker.args[0]
+    assert result.confusion.sum() == 600 and result.accuracy > 0.95
+    assert "Accuracy" in evaluation.summary.text()
+    # The gallery opens on the mistakes, the most confident first.
+    shown = evaluation.shown_indices()
+    assert len(shown) == len(result.mistakes()) and np.all(result.y_true[shown] != result.predicted[shown])
+    # Click the cell "true 7, read as 7" of the matrix.
+    view_box = evaluation.matrix.getViewBox()
+    scene = view_box.mapViewToScene(QPointF(7.5, 7.5))
+    QTest.mouseClick(evaluation.matrix.viewport(), Qt.MouseButton.LeftButton, pos=evaluation.matrix.mapFromScene(scene))
+    shown = evaluation.shown_indices()
+    assert len(shown) == result.confusion[7, 7] and evaluation.gallery.count() == len(shown)
+    assert np.all(result.y_true[shown] == 7) and np.all(result.predicted[shown] == 7)
+    assert np.all(np.diff(result.confidence[shown]) <= 0)
+
+
+def test_a_test_digit_can_be_tried_on_the_canvas(window, qtbot):
+    evaluation = window.inspection.evaluation
+    with qtbot.waitSignal(evaluation.finished, timeout=20_000):
+        window.inspection.evaluate()
+    evaluation.show_cell(2, 2)
+    evaluation.choose(0)
+    assert not window.canvas.is_empty()
+    assert window.prediction().startswith("2")
+
+
+def test_the_hidden_layer_map_separates_digits_and_marks_the_drawing(window, qtbot):
+    panels = window.inspection
+    panels.show_tab(panels.hidden_map)
+    qtbot.waitUntil(lambda: panels.hidden_map.pca() is not None, timeout=20_000)
+    centres = np.array([panels.hidden_map.points(d).mean(axis=0) for d in range(10)])
+    assert sum(len(panels.hidden_map.points(d)) for d in range(10)) == 600
+    assert np.ptp(centres, axis=0).max() > 1.0  # the clusters sit apart
+    draw(window.canvas, DIGITS[1][0])
+    marker = panels.hidden_map.drawing_point()
+    assert marker is not None
+    # The drawn 1 lands nearer the 1s than the average other digit does.
+    distances = np.linalg.norm(centres - marker, axis=1)
+    assert distances[1] < np.median(distances)
+
+
+def test_histograms_show_weights_and_after_a_step_gradients(qtbot, mnist_dir):
+    from window_helpers import LONG
+
+    window = make_window(qtbot, settings=LONG, load_training_data=mnist_loader(str(mnist_dir), 1024, 200))
+    panels = window.inspection
+    panels.show_tab(panels.histograms)
+    x, share = panels.histograms.curve_data("weights", 0)
+    assert len(x) == len(share) + 1 and share.sum() == pytest.approx(100.0)
+    assert len(panels.histograms.curve_data("gradients", 0)[0]) == 0
+    window.step_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().step >= 1, timeout=20_000)
+    qtbot.waitUntil(lambda: len(panels.histograms.curve_data("gradients", 0)[0]) > 0, timeout=5_000)
+    assert panels.histograms.curve_data("gradients", 0)[1].sum() == pytest.approx(100.0)
