@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app.inspection import InspectionPanels
 from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.app.theme import theme_window
@@ -350,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = self.file_menu = bar.addMenu("&File")
         self.open_action = self._action(file, "&Open model…", self._ask_open_model, QKeySequence.StandardKey.Open,
                                         "Open a model file (.npz) saved by nnviz")
         self.save_action = self._action(file, "&Save model…", self._ask_save_model, QKeySequence.StandardKey.Save,
@@ -415,6 +416,10 @@ class MainWindow(QMainWindow):
                      "Click a neuron in the network diagram to see its weights and its sum written out")
         self.saliency_button.toggled.connect(self.saliency_action.setChecked)
         self.saliency_action.toggled.connect(self.saliency_button.setChecked)
+        quit_action = self.file_menu.actions()[-1]
+        add_export_menu(self, self.file_menu.insertMenu(quit_action, QMenu("&Export", self)).menu())
+        self.file_menu.insertSeparator(quit_action)
+        install_context_menus(self)
 
     def _connect_worker(self, worker: TrainingWorker) -> None:
         # Bound methods of this window (a QObject of the GUI thread): Qt queues the calls into this thread.

@@ -70,6 +70,9 @@ class HistogramsView(QWidget):
                 gradients_curve.setData([], [])
         self.note.setVisible(not snapshot.gradients)
 
+    def layer_count(self) -> int:
+        return len(self._curves)
+
     def curve_data(self, kind: str, layer: int) -> tuple[np.ndarray, np.ndarray]:
         """The (bin edges, % per bin) drawn for ``kind`` ("weights" or "gradients") of ``layer`` (0-based)."""
         curve = self._curves[layer][0 if kind == "weights" else 1]

@@ -1,0 +1,242 @@
+"""Saving what the window shows: every view as PNG or SVG, and the numbers behind it as CSV.
+
+:data:`VIEWS` lists the views by name with the function that builds each one's table from the window's
+current state. :func:`export_view` writes one file, choosing the format from its extension;
+:func:`install_context_menus` gives each view a right-click menu with the three choices (File -> Export
+has them too, for the canvas, where the right button erases).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QAbstractScrollArea, QFileDialog, QMenu, QWidget
+
+from nnviz.errors import DataFileError
+
+Table = tuple[list[str] | None, np.ndarray]  # (column names or None for a plain matrix, rows)
+FORMATS = {".png": "PNG image", ".svg": "SVG drawing", ".csv": "CSV table"}
+
+
+@dataclass(frozen=True)
+class View:
+    name: str  # file-name friendly, e.g. "confusion-matrix"
+    title: str  # for menus and dialogs
+    widget: Callable  # window -> QWidget
+    table: Callable  # window -> Table | None (None: nothing to export yet)
+
+
+def _matrix(values) -> Table | None:
+    return None if values is None else (None, np.asarray(values))
+
+
+def _activations(window, hidden_only: bool) -> Table | None:
+    trace = window.current_trace()
+    if trace is None:
+        return None
+    layers = range(1, len(trace.a) - 1) if hidden_only else range(len(trace.a))
+    rows = [(layer, j, float(v)) for layer in layers for j, v in enumerate(trace.a[layer][0])]
+    return ["layer", "neuron", "activation"], np.array(rows, dtype=object)
+
+
+def _probabilities(window) -> Table | None:
+    p = window.probabilities.probabilities()
+    return None if p is None else (["digit", "probability"], np.column_stack([np.arange(len(p)), p]).astype(object))
+
+
+def _first_layer_weights(window) -> Table | None:
+    snapshot = window.snapshot()
+    if snapshot is None:
+        return None
+    W = np.asarray(snapshot.weights[0])
+    return [f"neuron_{j}" for j in range(W.shape[1])], W
+
+
+def _loss(window) -> Table | None:
+    x, loss = window.loss_plot.loss_data()
+    ax, acc = window.loss_plot.accuracy_data()
+    rows = [("batch_loss", a, b) for a, b in zip(x, loss)] + [("test_accuracy_percent", a, b) for a, b in zip(ax, acc)]
+    return ["series", "epochs", "value"], np.array(rows, dtype=object).reshape(-1, 3)
+
+
+def _confusion(window) -> Table | None:
+    result = window.inspection.evaluation.result()
+    if result is None:
+        return None
+    return [f"predicted_{d}" for d in range(result.confusion.shape[1])], result.confusion
+
+
+def _hidden_map(window) -> Table | None:
+    view = window.inspection.hidden_map
+    if view.pca() is None:
+        return None
+    rows = [(digit, x, y) for digit in range(10) for x, y in view.points(digit)]
+    return ["digit", "pc1", "pc2"], np.array(rows, dtype=object).reshape(-1, 3)
+
+
+def _histograms(window) -> Table | None:
+    view = window.inspection.histograms
+    rows = []
+    for kind in ("weights", "gradients"):
+        for layer in range(view.layer_count()):
+            edges, percent = view.curve_data(kind, layer)
+            rows += [(kind, layer + 1, lo, hi, p) for lo, hi, p in zip(edges[:-1], edges[1:], percent)]
+    return ["kind", "layer", "bin_low", "bin_high", "percent"], np.array(rows, dtype=object).reshape(-1, 5)
+
+
+def _neuron(window) -> Table | None:
+    terms = window.inspection.inspector.terms()
+    if terms is None:
+        return None
+    inputs = terms.inputs if terms.inputs is not None else np.full(len(terms.weights), np.nan)
+    rows = np.column_stack([np.arange(len(terms.weights)), terms.weights, inputs, terms.weights * inputs])
+    return ["input_neuron", "weight", "input_activation", "product"], rows
+
+
+VIEWS: tuple[View, ...] = (
+    View("drawing", "Drawing", lambda w: w.canvas, lambda w: _matrix(w.canvas.image())),
+    View("network-input", "Network input (28×28)", lambda w: w.input_preview, lambda w: _matrix(w.input_preview.image())),
+    View("probabilities", "Probabilities", lambda w: w.probabilities, _probabilities),
+    View("network", "Network diagram", lambda w: w.network_view, lambda w: _activations(w, hidden_only=False)),
+    View("activations", "Hidden-layer activations", lambda w: w.heatmaps, lambda w: _activations(w, hidden_only=True)),
+    View("first-layer-weights", "First-layer weights", lambda w: w.weights_view, _first_layer_weights),
+    View("loss", "Loss and accuracy", lambda w: w.loss_plot, _loss),
+    View("neuron", "Neuron inspector", lambda w: w.inspection.inspector, _neuron),
+    View("confusion-matrix", "Confusion matrix", lambda w: w.inspection.evaluation.matrix, _confusion),
+    View("hidden-layer-map", "Hidden-layer map", lambda w: w.inspection.hidden_map.plot, _hidden_map),
+    View("histograms", "Weight and gradient histograms", lambda w: w.inspection.histograms, _histograms),
+)
+
+
+def view_named(name: str) -> View:
+    for view in VIEWS:
+        if view.name == name:
+            return view
+    raise KeyError(f"no view called {name!r}; there are: {', '.join(v.name for v in VIEWS)}")
+
+
+def export_view(window, name: str, path: str | os.PathLike) -> Path:
+    """Write view ``name`` of ``window`` to ``path`` as PNG, SVG or CSV (by extension); the path written."""
+    view, path = view_named(name), Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise DataFileError(f"{path.name}: choose a .png, .svg or .csv file name")
+    try:
+        if suffix == ".csv":
+            table = view.table(window)
+            if table is None:
+                raise DataFileError(f"the {view.title.lower()} has no data yet: draw, train or evaluate first")
+            write_csv(path, *table)
+        elif suffix == ".svg":
+            write_svg(view.widget(window), path, view.title)
+        elif not view.widget(window).grab().save(str(path), "PNG"):
+            raise OSError("Qt could not write the image")
+    except OSError as error:
+        raise DataFileError(f"could not write {path}: {getattr(error, 'strerror', None) or error}") from None
+    return path
+
+
+def write_csv(path: Path, header: list[str] | None, rows: np.ndarray) -> None:
+    rows = np.asarray(rows)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        if header is not None:
+            writer.writerow(header)
+        for row in rows.reshape(len(rows), -1) if rows.ndim > 1 else rows.reshape(-1, 1):
+            writer.writerow([_cell(value) for value in row])
+
+
+def _cell(value) -> str:
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value)) if np.isfinite(value) else ""
+    return str(value)
+
+
+def write_svg(widget: QWidget, path: Path, title: str) -> None:
+    """Render ``widget`` into an SVG file (vector where Qt draws vectors: lines, text, shapes)."""
+    size = widget.size() if widget.width() > 0 else QSize(800, 600)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(size)
+    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    generator.setDescription("exported from nnviz")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError("cannot open the file for writing")
+    try:
+        QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown (QGraphicsView.render draws its scene)
+    finally:
+        painter.end()
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError("nothing was written")
+
+
+def ask_and_export(window, name: str, suffix: str) -> None:
+    """The file dialog of a menu entry, then :func:`export_view`; problems go to the window's banner."""
+    view = view_named(name)
+    path, _ = QFileDialog.getSaveFileName(window, f"Save the {view.title.lower()} as {FORMATS[suffix]}",
+                                          f"nnviz-{name}{suffix}", f"{FORMATS[suffix]} (*{suffix})")
+    if not path:
+        return
+    if not path.lower().endswith(suffix):
+        path += suffix
+    try:
+        export_view(window, name, path)
+    except DataFileError as error:
+        window.banner.show_message(str(error), "warning", [], kind="export")
+        return
+    window.statusBar().showMessage(f"saved {path}", 6000)
+
+
+def add_export_menu(window, menu: QMenu) -> None:
+    """File -> Export: one submenu per view with PNG, SVG and CSV."""
+    for view in VIEWS:
+        submenu = menu.addMenu(view.title)
+        for suffix, label in FORMATS.items():
+            action = submenu.addAction(f"{label}…")
+            action.triggered.connect(lambda _=False, n=view.name, s=suffix: ask_and_export(window, n, s))
+
+
+class _ContextMenus(QObject):
+    """Shows the export menu of a view on a right click anywhere in it."""
+
+    def __init__(self, window, targets: dict[QObject, str]):
+        super().__init__(window)
+        self.window, self.targets = window, targets
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ContextMenu and watched in self.targets:
+            name = self.targets[watched]
+            menu = QMenu(self.window)
+            for suffix, label in FORMATS.items():
+                action = menu.addAction(f"Save as {label}…")
+                action.triggered.connect(lambda _=False, s=suffix: ask_and_export(self.window, name, s))
+            menu.exec(event.globalPos())
+            return True
+        return False
+
+
+def install_context_menus(window) -> None:
+    """Right-click export menus on every view but the canvas (whose right button erases)."""
+    targets: dict[QObject, str] = {}
+    for view in VIEWS:
+        if view.name == "drawing":
+            continue
+        widget = view.widget(window)
+        for target in [widget, *widget.findChildren(QAbstractScrollArea)]:
+            targets[target] = view.name
+            if isinstance(target, QAbstractScrollArea):
+                targets[target.viewport()] = view.name
+    filter_ = _ContextMenus(window, targets)
+    for target in targets:
+        target.installEventFilter(filter_)
+    window._export_context_menus = filter_  # kept alive with the window
