@@ -14,10 +14,11 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 
 from nnviz.app.colormaps import DIVERGING, map_diverging
+from nnviz.app.throttle import Throttle
 from nnviz.app.widgets.evaluation_view import EvaluationView
 from nnviz.app.widgets.hidden_map import HiddenMapView
 from nnviz.app.widgets.histograms import HistogramsView
@@ -29,6 +30,7 @@ from nnviz.nn.saliency import input_gradient
 OVERLAY_SIDE = 140  # the saliency overlay's resolution; the canvas stretches it over its 280 px
 OVERLAY_ALPHA = 200  # opacity of the strongest pixels
 INSPECT_SIZE = QSize(1000, 640)
+HISTOGRAMS_REFRESH_S = 0.5
 
 
 def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE) -> np.ndarray:
@@ -61,6 +63,7 @@ class InspectionPanels(QObject):
         self._saliency = False
         self._placed = False
         self._testSetArrived.connect(self._on_test_set)
+        self._histograms_refresh = Throttle(HISTOGRAMS_REFRESH_S, self._show_histograms, self)
 
         self.inspector = NeuronInspector()
         self.evaluation = EvaluationView()
@@ -84,6 +87,7 @@ class InspectionPanels(QObject):
         self.evaluation.evaluateRequested.connect(self.evaluate)
         self.evaluation.imageChosen.connect(self._put_on_canvas)
         self.hidden_map.layerChanged.connect(lambda _: self._refresh_map())
+        self.hidden_map.mapped.connect(lambda: self.hidden_map.set_drawing(self.window.current_trace()))
 
     # ------------------------------------------------------------------ from the window
     def drawing_changed(self) -> None:
@@ -99,9 +103,10 @@ class InspectionPanels(QObject):
             self.hidden_map.set_drawing(trace)
 
     def network_changed(self, snapshot) -> None:
-        """New weights arrived (at the views' refresh rate): redraw the histograms if they are shown."""
+        """New weights arrived (at the views' refresh rate): redraw the histograms, if shown, a little later
+        and at most HISTOGRAMS_REFRESH_S apart, so their work never adds to a redraw of the main views."""
         if self._showing(self.histograms):
-            self.histograms.set_snapshot(snapshot)
+            QTimer.singleShot(0, self._histograms_refresh.request)
 
     def epoch_finished(self) -> None:
         if self._showing(self.hidden_map):
@@ -136,6 +141,10 @@ class InspectionPanels(QObject):
         self._with_test_set(lambda x, y: self.evaluation.evaluate(self.window.network(), x, y))
 
     # ------------------------------------------------------------------ internals
+    def _show_histograms(self) -> None:
+        if self.window.snapshot() is not None:
+            self.histograms.set_snapshot(self.window.snapshot())
+
     def _showing(self, widget) -> bool:
         return self.inspect_dock.isVisible() and self.tabs.currentWidget() is widget
 
@@ -143,8 +152,8 @@ class InspectionPanels(QObject):
         if not self.inspect_dock.isVisible():
             return
         current = self.tabs.currentWidget()
-        if current is self.histograms and self.window.snapshot() is not None:
-            self.histograms.set_snapshot(self.window.snapshot())
+        if current is self.histograms:
+            self._show_histograms()
         elif current is self.hidden_map:
             self._with_test_set(lambda x, y: self._refresh_map())
         elif current is self.inspector:
@@ -156,7 +165,6 @@ class InspectionPanels(QObject):
         if not self.hidden_map.has_samples():
             self.hidden_map.set_samples(*self._test_set)
         self.hidden_map.refresh(self.window.network())
-        self.hidden_map.set_drawing(self.window.current_trace())
 
     def _put_on_canvas(self, digit: np.ndarray) -> None:
         self.window.canvas.set_image(digit)

@@ -8,7 +8,7 @@ how the threads interleave.
 
 On two cores the training step's BLAS threads already want both; an augmenting thread of equal
 priority preempts them mid-product and the epoch gets slower than doing the work in line. The
-prefetch thread therefore runs at the lowest priority (:func:`yield_to_training`): it fills the gaps
+prefetch thread therefore runs at the lowest priority (:func:`lowest_thread_priority`): it fills the gaps
 between BLAS calls, and when training waits for a chunk the core is all its own anyway.
 """
 
@@ -25,7 +25,7 @@ CHUNK = 4096
 AHEAD = 2
 
 
-def yield_to_training() -> None:
+def lowest_thread_priority() -> None:
     """Give the calling thread the lowest scheduling priority (Linux has per-thread nice values;
     elsewhere, or where it is not allowed, nothing changes)."""
     try:
@@ -36,7 +36,7 @@ def yield_to_training() -> None:
 
 def prefetch_executor() -> ThreadPoolExecutor:
     """The single low-priority thread that prepares the next chunks of an epoch."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnviz-augment", initializer=yield_to_training)
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnviz-augment", initializer=lowest_thread_priority)
 
 
 class EpochSamples:

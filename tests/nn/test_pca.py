@@ -36,3 +36,12 @@ def test_the_same_data_gives_the_same_signs():
 def test_impossible_requests_are_config_errors(X, k):
     with pytest.raises(ConfigError):
         fit_pca(X, k)
+
+
+def test_fewer_rows_than_columns_and_more_rows_give_the_same_directions():
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(8, 5)) @ np.diag([6, 3, 1, 0.5, 0.1])
+    wide = np.hstack([X, np.zeros((8, 6))])  # 8 rows, 11 columns: the direct SVD route
+    tall, direct = fit_pca(X), fit_pca(wide)
+    np.testing.assert_allclose(direct.components[:, :5], tall.components, atol=1e-8)
+    np.testing.assert_allclose(direct.project(wide), tall.project(X), atol=1e-8)

@@ -28,7 +28,7 @@ from nnviz.app.colormaps import SEQUENTIAL, map_sequential
 from nnviz.app.painting import background_colour, grey_qimage, legible_font
 from nnviz.nn.evaluation import Evaluation, confusion_matrix
 
-CHUNK = 1000  # digits per timer tick: a few milliseconds of work
+CHUNK = 500  # digits per timer tick: a millisecond or two of work, even while training runs
 GALLERY_LIMIT = 120
 ICON_PX = 56
 

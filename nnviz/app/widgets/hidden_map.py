@@ -4,9 +4,15 @@ Each dot is a test digit at the first two principal components of its activation
 layer, coloured by its true label; the user's drawing is the large white star, projected with the
 same components, so it moves among the clusters as the pen moves. During training the map is redone
 each epoch and the clusters visibly pull apart.
+
+The forward pass and the SVD (tens of milliseconds) run on a plain thread with a copy of the network,
+so the window keeps drawing; only the newest result is shown. (Not at a lower priority: a thread that
+holds the GIL and is kept off the CPU would stall the window instead.)
 """
 
 from __future__ import annotations
+
+import threading
 
 import numpy as np
 import pyqtgraph as pg
@@ -26,6 +32,8 @@ class HiddenMapView(QWidget):
     """``set_samples(x, y)`` once, ``refresh(net)`` for new weights, ``set_drawing(trace)`` as the pen moves."""
 
     layerChanged = Signal(int)
+    mapped = Signal()  # a new map is shown
+    _computed = Signal(int, object)  # (generation, (pca, coords)) from the computing thread
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -34,6 +42,8 @@ class HiddenMapView(QWidget):
         self._y: np.ndarray | None = None
         self._pca: PCA | None = None
         self._layer = 1
+        self._generation = 0
+        self._computed.connect(self._show_map)
         self.layer_box = QComboBox()
         self.layer_box.setObjectName("hiddenMapLayer")
         self.layer_box.currentIndexChanged.connect(self._layer_chosen)
@@ -86,19 +96,39 @@ class HiddenMapView(QWidget):
         return np.array([xs[0], ys[0]]) if len(xs) else None
 
     def refresh(self, net) -> None:
-        """Recompute the map with ``net``'s weights (one forward pass of the sample and one SVD)."""
+        """Recompute the map with ``net``'s weights, in the background; ``mapped`` fires when it is shown."""
         self._set_layers(len(net.sizes) - 2)
         if self._x is None or self._layer > len(net.sizes) - 2:
             return
-        hidden = net.forward(self._x).a[self._layer]
-        self._pca = fit_pca(hidden, k=2)
-        coords = self._pca.project(hidden)
+        self._generation += 1
+        job = (self._generation, net.copy(), self._x, self._layer)
+        threading.Thread(target=self._compute_in_background, args=job, name="nnviz-hidden-map", daemon=True).start()
+
+    @staticmethod
+    def compute(net, x: np.ndarray, layer: int) -> tuple[PCA, np.ndarray]:
+        """The map itself: (the PCA of layer ``layer``'s activations for ``x``, every digit's 2-D position)."""
+        hidden = net.forward(x).a[layer]
+        pca = fit_pca(hidden, k=2)
+        return pca, pca.project(hidden)
+
+    def _compute_in_background(self, generation: int, net, x: np.ndarray, layer: int) -> None:
+        result = self.compute(net, x, layer)
+        try:
+            self._computed.emit(generation, result)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+    def _show_map(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return  # a newer map is on its way
+        self._pca, coords = result
         for digit, item in enumerate(self._scatters):
             mine = coords[self._y == digit]
             item.setData(mine[:, 0], mine[:, 1])
         share = 100 * self._pca.explained.sum()
         self.caption.setText(f"{len(self._x):,} test digits; the two components show {share:.0f} % of the "
                              f"layer's variance")
+        self.mapped.emit()
 
     def set_drawing(self, trace) -> None:
         """Mark the current drawing (a one-input forward ``Trace``), or remove the mark (None)."""

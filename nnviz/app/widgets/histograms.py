@@ -15,10 +15,19 @@ from nnviz.app.painting import background_colour
 
 LAYER_COLOURS = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#999999")
 BINS = 60
+SAMPLE = 40_000  # values per layer that make a histogram: the shape of 200,000 is the same, 5x cheaper
+
+
+def _sample(values) -> np.ndarray:
+    """Every k-th value, at most SAMPLE of them (weights are in no particular order, so this is fair)."""
+    flat = np.asarray(values).reshape(-1)
+    return flat[:: -(-flat.size // SAMPLE)] if flat.size > SAMPLE else flat
 
 
 def weight_histogram(w: np.ndarray, bins: int = BINS) -> tuple[np.ndarray, np.ndarray]:
-    """(edges (bins+1,), share of the weights in each bin (bins,)) over a range symmetric around 0."""
+    """(edges (bins+1,), share of the weights in each bin (bins,)) over a range symmetric around 0 (from at
+    most SAMPLE of them)."""
+    w = _sample(w)
     limit = float(np.abs(w).max()) or 1.0
     counts, edges = np.histogram(w, bins=bins, range=(-limit, limit))
     return edges, counts / max(1, w.size)
@@ -26,7 +35,7 @@ def weight_histogram(w: np.ndarray, bins: int = BINS) -> tuple[np.ndarray, np.nd
 
 def gradient_histogram(g: np.ndarray, bins: int = BINS, low: float = -12.0, high: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """(edges in log10 |g|, share per bin) from 1e-12 to 10; zeros go in the lowest bin."""
-    magnitude = np.log10(np.maximum(np.abs(np.asarray(g, np.float64)), 10.0**low))
+    magnitude = np.log10(np.maximum(np.abs(_sample(g).astype(np.float64)), 10.0**low))
     counts, edges = np.histogram(np.clip(magnitude, low, high), bins=bins, range=(low, high))
     return edges, counts / max(1, magnitude.size)
 
