@@ -218,7 +218,7 @@ def run_window_phase(app, window, seconds: float, draw: bool) -> dict:
 def headless_child(seconds: float, data_dir: str | None) -> float:
     """samples/s of plain ``nnviz.nn.train`` in a fresh process with the user's BLAS settings, as
     ``nnviz train`` runs."""
-    child = subprocess.run([sys.executable, __file__, "--child-headless", "--seconds", str(seconds)]
+    child = subprocess.run([sys.executable, os.path.abspath(__file__), "--child-headless", "--seconds", str(seconds)]
                            + (["--data", data_dir] if data_dir else []), capture_output=True, text=True, check=True)
     return float(child.stdout.strip().splitlines()[-1])
 

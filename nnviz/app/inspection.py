@@ -25,7 +25,7 @@ from nnviz.app.widgets.histograms import HistogramsView
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.data.preprocess import input_on_canvas
 from nnviz.errors import DataFileError
-from nnviz.nn.saliency import input_gradient
+from nnviz.nn.saliency import input_gradient, occlusion
 
 OVERLAY_SIDE = 140  # the saliency overlay's resolution; the canvas stretches it over its 280 px
 OVERLAY_ALPHA = 200  # opacity of the strongest pixels
@@ -33,11 +33,20 @@ INSPECT_SIZE = QSize(1000, 640)
 HISTOGRAMS_REFRESH_S = 0.5
 
 
-def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE) -> np.ndarray:
-    """(side, side, 4) RGBA: ds/dx of the predicted class painted back onto the drawing, red where ink
-    there would raise the score, blue where it would lower it, transparent where it does not matter."""
+def saliency_map(net, image: np.ndarray, cls: int, method: str = "gradient") -> np.ndarray:
+    """(28, 28): "gradient": ds/dx of class ``cls``'s score (red: more ink there raises it); "occlusion":
+    how much its probability drops when a patch around each pixel is covered (red: the pixel supports it)."""
+    if method == "occlusion":
+        return occlusion(net, image.reshape(28, 28), cls)
+    return input_gradient(net, image.reshape(-1), cls).reshape(28, 28)
+
+
+def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE, method: str = "gradient") -> np.ndarray:
+    """(side, side, 4) RGBA: :func:`saliency_map` of the predicted class painted back onto the drawing, red
+    for pixels that push the prediction up, blue for those that pull it down, transparent where nothing
+    matters."""
     predicted = int(trace.a[-1][0].argmax())
-    gradient = input_gradient(net, prepared.image.reshape(-1), predicted).reshape(28, 28)
+    gradient = saliency_map(net, prepared.image, predicted, method)
     limit = float(np.abs(gradient).max()) or 1.0
     scale = side / 280.0
     placed = type(prepared)(prepared.image, prepared.is_empty, prepared.bbox, prepared.scale / scale,
@@ -61,6 +70,7 @@ class InspectionPanels(QObject):
         self._waiting: list = []  # what to do once the test set has arrived
         self._loading = False
         self._saliency = False
+        self._saliency_method = "gradient"
         self._placed = False
         self._testSetArrived.connect(self._on_test_set)
         self._histograms_refresh = Throttle(HISTOGRAMS_REFRESH_S, self._show_histograms, self)
@@ -98,7 +108,8 @@ class InspectionPanels(QObject):
             self.inspector.refresh(window.network(), trace)
         if self._saliency:
             prepared = window.current_input()
-            window.canvas.set_overlay(None if trace is None else saliency_overlay(window.network(), prepared, trace))
+            window.canvas.set_overlay(None if trace is None else saliency_overlay(
+                window.network(), prepared, trace, method=self._saliency_method))
         if self._showing(self.hidden_map):
             self.hidden_map.set_drawing(trace)
 
@@ -125,6 +136,11 @@ class InspectionPanels(QObject):
 
     def saliency_on(self) -> bool:
         return self._saliency
+
+    def set_occlusion(self, on: bool) -> None:
+        """Saliency by covering patches (what the network loses without them) instead of the gradient."""
+        self._saliency_method = "occlusion" if on else "gradient"
+        self.drawing_changed()
 
     def show_tab(self, widget) -> None:
         self.tabs.setCurrentWidget(widget)

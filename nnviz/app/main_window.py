@@ -406,6 +406,10 @@ class MainWindow(QMainWindow):
             inspect, "&Saliency on the canvas", inspection.set_saliency, "S",
             "Colour the drawing by how each pixel pushes the predicted digit's score: red up, blue down",
             checkable=True)
+        self._action(inspect, "Saliency by &occlusion", inspection.set_occlusion, None,
+                     "Instead of the gradient: how much the prediction loses when a 4×4 patch is covered",
+                     checkable=True)
+        inspect.addSeparator()
         self._action(inspect, "&Evaluate on the test digits", inspection.evaluate, "Ctrl+E",
                      "Accuracy, confusion matrix and mistakes on the 10,000 MNIST test digits")
         self._action(inspect, "Hidden-layer &map", lambda: inspection.show_tab(inspection.hidden_map), "Ctrl+M",

@@ -68,6 +68,16 @@ def test_saliency_colours_the_drawing_and_goes_away(window, qtbot):
     assert window.canvas._overlay is None
 
 
+def test_occlusion_saliency_is_drawn_too(window, qtbot):
+    draw(window.canvas, DIGITS[7][0])
+    window.inspection.set_occlusion(True)
+    window.saliency_button.click()
+    overlay = window.canvas._overlay
+    assert overlay is not None
+    window.canvas.clear()
+    assert window.canvas._overlay is None  # nothing drawn, nothing to explain
+
+
 def test_the_saliency_overlay_is_red_where_ink_raises_the_score():
     from nnviz.data import prepare
     from nnviz.nn import MLP

@@ -273,6 +273,45 @@ def test_closing_the_window_mid_download_cancels_it_within_a_second(qtbot, tmp_p
     assert not [t for t in window.findChildren(QThread) if t.isRunning()]
 
 
+def test_a_bug_inside_training_is_shown_with_details_and_the_window_stays_usable(training_window, qtbot, monkeypatch):
+    import nnviz.app.training_session as session_module
+
+    real_train = session_module.train
+
+    def broken_train(*args, **kwargs):
+        raise RuntimeError("a bug in the engine")
+        yield  # a generator, as train() is
+
+    monkeypatch.setattr(session_module, "train", broken_train)
+    window = training_window
+    window.start_training()
+    qtbot.waitUntil(lambda: "a bug in the engine" in window.banner.text(), timeout=20_000)
+    assert "Details…" in window.banner.action_labels()
+    shown = []
+    monkeypatch.setattr(window, "_show_details", lambda message, details: shown.append(details))
+    window.banner.trigger("Details…")
+    assert "Traceback" in shown[0] and "a bug in the engine" in shown[0]
+    draw(window.canvas, DIGITS[7][0])  # drawing and reading still work
+    assert window.prediction()[0].isdigit()
+    monkeypatch.setattr(session_module, "train", real_train)
+    window.start_training()  # and training can go on once the bug is gone
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "running", timeout=20_000)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", r"raise\(\)")  # the Inspect panel opens as its own window
+def test_evaluating_without_mnist_offers_the_download(qtbot, tmp_path):
+    def missing():
+        raise DataFileError(f"MNIST is not in {tmp_path}")
+
+    window = make_window(qtbot, load_training_data=missing, options={"data": str(tmp_path)})
+    window.inspection.evaluate()
+    qtbot.waitUntil(lambda: window.findChild(DownloadDialog) is not None, timeout=5_000)
+    dialog = window.findChild(DownloadDialog)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.inspection.evaluation.result() is None
+
+
 def test_a_missing_model_still_opens_and_says_what_to_do(qtbot, tmp_path):
     window = make_window(qtbot, options={"model": str(tmp_path / "nowhere.npz")})
     assert "not found" in window.banner.text()
