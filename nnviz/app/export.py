@@ -34,6 +34,11 @@ class View:
     table: Callable  # window -> Table | None (None: nothing to export yet)
 
 
+def _rows(header: list[str], rows: list[tuple]) -> Table | None:
+    """A table of mixed columns, or None when there is nothing in it yet."""
+    return (header, np.array(rows, dtype=object)) if rows else None
+
+
 def _matrix(values) -> Table | None:
     return None if values is None else (None, np.asarray(values))
 
@@ -64,7 +69,7 @@ def _loss(window) -> Table | None:
     x, loss = window.loss_plot.loss_data()
     ax, acc = window.loss_plot.accuracy_data()
     rows = [("batch_loss", a, b) for a, b in zip(x, loss)] + [("test_accuracy_percent", a, b) for a, b in zip(ax, acc)]
-    return ["series", "epochs", "value"], np.array(rows, dtype=object).reshape(-1, 3)
+    return _rows(["series", "epochs", "value"], rows)
 
 
 def _confusion(window) -> Table | None:
@@ -79,7 +84,7 @@ def _hidden_map(window) -> Table | None:
     if view.pca() is None:
         return None
     rows = [(digit, x, y) for digit in range(10) for x, y in view.points(digit)]
-    return ["digit", "pc1", "pc2"], np.array(rows, dtype=object).reshape(-1, 3)
+    return _rows(["digit", "pc1", "pc2"], rows)
 
 
 def _histograms(window) -> Table | None:
@@ -89,10 +94,11 @@ def _histograms(window) -> Table | None:
         for layer in range(view.layer_count()):
             edges, percent = view.curve_data(kind, layer)
             rows += [(kind, layer + 1, lo, hi, p) for lo, hi, p in zip(edges[:-1], edges[1:], percent)]
-    return ["kind", "layer", "bin_low", "bin_high", "percent"], np.array(rows, dtype=object).reshape(-1, 5)
+    return _rows(["kind", "layer", "bin_low", "bin_high", "percent"], rows)
 
 
 def _neuron(window) -> Table | None:
+    window.inspection.inspector.refresh(window.network(), window.current_trace())  # it may have been hidden
     terms = window.inspection.inspector.terms()
     if terms is None:
         return None

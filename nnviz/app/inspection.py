@@ -119,6 +119,21 @@ class InspectionPanels(QObject):
         if self._showing(self.histograms):
             QTimer.singleShot(0, self._histograms_refresh.request)
 
+    def network_replaced(self) -> None:
+        """A different network (reset, opened file): results computed for the old one go, the visible
+        panels are redone. Called before the window shows the new network."""
+        self.evaluation.invalidate()
+        self.hidden_map.invalidate()
+
+    def after_network_replaced(self) -> None:
+        """Called once the window shows the new network."""
+        self.inspector.refresh(self.window.network(), self.window.current_trace())
+        self._refresh_visible()
+
+    def set_data_loader(self, load_data) -> None:
+        """Where the test digits come from next time (after a download into another folder)."""
+        self._load_data = load_data
+
     def epoch_finished(self) -> None:
         if self._showing(self.hidden_map):
             self._refresh_map()

@@ -55,7 +55,7 @@ from nnviz.app.widgets.network_view import NetworkView
 from nnviz.app.widgets.probability_bars import ProbabilityBars
 from nnviz.app.widgets.training_panel import TrainingPanel
 from nnviz.app.widgets.weights_view import WeightsView
-from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader
+from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader, shared_loader
 from nnviz.cli import AppOptions
 from nnviz.errors import DataFileError, ModelFileError
 from nnviz.nn import MLP
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
             self.training_panel.set_architecture(architecture_of(net))
         else:  # the panel shows what Reset will build
             self.training_panel.set_architecture_pending(settings.architecture != architecture_of(net))
-        load_data = load_training_data or mnist_loader(options.data)
+        load_data = shared_loader(load_training_data or mnist_loader(options.data))
         worker = TrainingWorker(self.training_panel.settings(), network=net.copy(), load_data=load_data)
         self.training = TrainingThread(worker, self)
         self._connect_worker(worker)
@@ -581,7 +581,9 @@ class MainWindow(QMainWindow):
     def _on_network_replaced(self, snapshot: NetworkSnapshot) -> None:
         self._pending_snapshot = None
         self.loss_plot.clear()
+        self.inspection.network_replaced()
         self._show_network(snapshot)
+        self.inspection.after_network_replaced()
         self._origin_W0 = snapshot.weights[0]
         self.weights_view.set_baseline(self._origin_W0 if self._baseline_on else None)
         self.training_panel.set_architecture(Architecture(hidden=tuple(snapshot.sizes[1:-1]),
@@ -681,7 +683,9 @@ class MainWindow(QMainWindow):
         self._set_model_info(path, net)
         self.banner.dismiss("model")
         snapshot = NetworkSnapshot.of(net)
+        self.inspection.network_replaced()
         self._show_network(snapshot)
+        self.inspection.after_network_replaced()
         self.training.set_network(snapshot)
         self.training_panel.set_architecture(architecture_of(net))
         self.statusBar().showMessage(f"opened {path}", 6000)
@@ -733,7 +737,9 @@ class MainWindow(QMainWindow):
         if dialog is None:
             return
         if dialog.succeeded():
-            self.training.set_data_loader(mnist_loader(str(dialog.folder())))
+            load_data = shared_loader(mnist_loader(str(dialog.folder())))
+            self.training.set_data_loader(load_data)
+            self.inspection.set_data_loader(load_data)
             self.statusBar().showMessage(f"{dialog.message()}; press Start to train", 10000)
         elif dialog.message():
             self.banner.show_message(f"MNIST was not downloaded: {dialog.message()}", "warning",

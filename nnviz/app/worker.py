@@ -53,6 +53,22 @@ def mnist_loader(data_dir: str | None, limit: int | None = None,
     return load
 
 
+def shared_loader(load: Callable[[], TrainingData]) -> Callable[[], TrainingData]:
+    """``load`` run at most once, whoever asks first (the worker to train, the Inspect panel for the test
+    digits); the others wait for it and get the same arrays. A failure is not remembered: after a
+    download the next call tries again."""
+    lock = threading.Lock()
+    loaded: list[TrainingData] = []
+
+    def load_once() -> TrainingData:
+        with lock:
+            if not loaded:
+                loaded.append(load())
+            return loaded[0]
+
+    return load_once
+
+
 class TrainingWorker(QObject):
     """Lives in the training thread. Slots are commands; signals carry immutable records to the window."""
 

@@ -96,3 +96,9 @@ def test_file_export_lists_every_view(window):
 
 def test_the_canvas_keeps_its_right_button_for_erasing(window):
     assert window.canvas not in window._export_context_menus.targets
+
+
+@pytest.mark.parametrize("name", ["loss", "histograms", "hidden-layer-map"])
+def test_views_without_data_yet_say_so_for_csv(window, tmp_path, name):
+    with pytest.raises(DataFileError, match="no data yet"):
+        export_view(window, name, tmp_path / "x.csv")

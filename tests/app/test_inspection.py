@@ -156,3 +156,26 @@ def test_histograms_show_weights_and_after_a_step_gradients(qtbot, mnist_dir):
     qtbot.waitUntil(lambda: window.training_panel.status().step >= 1, timeout=20_000)
     qtbot.waitUntil(lambda: len(panels.histograms.curve_data("gradients", 0)[0]) > 0, timeout=5_000)
     assert panels.histograms.curve_data("gradients", 0)[1].sum() == pytest.approx(100.0)
+
+
+def test_a_new_network_clears_old_results_and_the_map_follows_it(window, qtbot, tmp_path):
+    from nnviz.nn import MLP
+
+    panels = window.inspection
+    with qtbot.waitSignal(panels.evaluation.finished, timeout=20_000):
+        panels.evaluate()
+    panels.show_tab(panels.hidden_map)
+    qtbot.waitUntil(lambda: panels.hidden_map.pca() is not None, timeout=20_000)
+    draw(window.canvas, DIGITS[7][0])
+    small = tmp_path / "small.npz"
+    MLP([784, 50, 10], seed=0).save(small)
+    assert window.open_model(small)  # a different width: the old map must not be used for the drawing
+    assert panels.evaluation.result() is None and "changed" in panels.evaluation.summary.text()
+    assert window.training_panel.settings().architecture.hidden == (50,)
+    qtbot.waitUntil(lambda: panels.hidden_map.pca() is not None, timeout=20_000)
+    assert panels.hidden_map.pca().mean.shape == (50,)
+    assert panels.hidden_map.drawing_point() is not None
+    MLP([784, 10], seed=0).save(small)
+    assert window.open_model(small)
+    assert "no hidden layer" in panels.hidden_map.caption.text()
+    assert panels.hidden_map.drawing_point() is None

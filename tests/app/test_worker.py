@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QThread, Slot
 
 from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.app.training_session import TrainingData, TrainingSettings
-from nnviz.app.worker import PUBLISH_HZ, TrainingThread, TrainingWorker, mnist_loader
+from nnviz.app.worker import PUBLISH_HZ, TrainingThread, TrainingWorker, mnist_loader, shared_loader
 from nnviz.errors import DataFileError
 from nnviz.nn import MLP, TrainConfig
 
@@ -220,3 +220,18 @@ def test_shutdown_mid_run_is_quick(make, qtbot):
 def test_mnist_loader_reads_a_subset(mnist_dir):
     data = mnist_loader(str(mnist_dir), limit=100, test_limit=50)()
     assert data.x_train.shape == (100, 784) and data.x_test.shape == (50, 784)
+
+
+def test_a_shared_loader_reads_once_for_everyone_and_retries_after_a_failure():
+    calls = []
+
+    def load():
+        calls.append(1)
+        if len(calls) == 1:
+            raise DataFileError("not there yet")
+        return "data"
+
+    load_once = shared_loader(load)
+    with pytest.raises(DataFileError):
+        load_once()
+    assert load_once() == "data" and load_once() == "data" and len(calls) == 2

@@ -132,6 +132,22 @@ class EvaluationView(QWidget):
         self.evaluate_button.setEnabled(False)
         self._timer.start()
 
+    def invalidate(self) -> None:
+        """The network changed: what is shown no longer describes it (a running evaluation is dropped)."""
+        if self._result is None and self._pending is None:
+            return
+        self._timer.stop()
+        self._pending, self._result = None, None
+        self._image.clear()
+        for text in self._counts:
+            text.setText("")
+        self.gallery.clear()
+        self._shown = np.array([], int)
+        self.gallery_title.setText("")
+        self.summary.setText("The network changed: press Evaluate to see how the new one does.")
+        self.evaluate_button.setEnabled(True)
+        self._set_enabled_for_result()
+
     def is_busy(self) -> bool:
         return self._timer.isActive()
 

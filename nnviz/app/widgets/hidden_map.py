@@ -95,10 +95,22 @@ class HiddenMapView(QWidget):
         xs, ys = self._drawing.getData()
         return np.array([xs[0], ys[0]]) if len(xs) else None
 
+    def invalidate(self, message: str = "The network changed: the map is being redone.") -> None:
+        """Forget the map (and any result still being computed): it belongs to a network that is gone."""
+        self._generation += 1
+        self._pca = None
+        for item in self._scatters:
+            item.setData([], [])
+        self._drawing.setData([], [])
+        self.caption.setText(message)
+
     def refresh(self, net) -> None:
         """Recompute the map with ``net``'s weights, in the background; ``mapped`` fires when it is shown."""
         self._set_layers(len(net.sizes) - 2)
-        if self._x is None or self._layer > len(net.sizes) - 2:
+        if len(net.sizes) < 3:
+            self.invalidate("This network has no hidden layer to map.")
+            return
+        if self._x is None:
             return
         self._generation += 1
         job = (self._generation, net.copy(), self._x, self._layer)
@@ -132,7 +144,8 @@ class HiddenMapView(QWidget):
 
     def set_drawing(self, trace) -> None:
         """Mark the current drawing (a one-input forward ``Trace``), or remove the mark (None)."""
-        if trace is None or self._pca is None or self._layer >= len(trace.a) - 1:
+        if (trace is None or self._pca is None or self._layer >= len(trace.a) - 1
+                or trace.a[self._layer].shape[1] != self._pca.mean.shape[0]):  # a map of another network
             self._drawing.setData([], [])
             return
         x, y = self._pca.project(trace.a[self._layer][0])
