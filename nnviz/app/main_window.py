@@ -84,6 +84,12 @@ weights</b> shows, for each neuron of the first hidden layer, which pixels excit
 <p><b>Train</b>: press Start to train on MNIST's 60,000 digits and watch weights, curves and the
 prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
 hidden layers, activation and seed take effect on Reset.</p>
+<p><b>Look inside</b> (Inspect menu): click a neuron in the diagram to see its weights and its sum written
+out with the real numbers; <b>Why?</b> colours your drawing by which pixels pushed the answer up (red) or
+down (blue); <b>Evaluate</b> shows where the network is wrong on 10,000 test digits (click a cell of the
+confusion matrix); the <b>hidden-layer map</b> shows how a layer groups the digits; the <b>histograms</b>
+show weights and gradients while training. Right-click a view (or File → Export) to save it as PNG, SVG
+or CSV.</p>
 <table cellspacing="6">
 <tr><td><b>Ctrl+Z</b></td><td>undo the last stroke</td></tr>
 <tr><td><b>Esc</b></td><td>clear the drawing</td></tr>
@@ -94,6 +100,9 @@ hidden layers, activation and seed take effect on Reset.</p>
 <tr><td><b>L</b></td><td>loss on a log scale</td></tr>
 <tr><td><b>Ctrl+R</b></td><td>reset: a new untrained network</td></tr>
 <tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a model</td></tr>
+<tr><td><b>S</b></td><td>saliency on the drawing ("Why?")</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>evaluate on the test digits</td></tr>
+<tr><td><b>Ctrl+M / Ctrl+H</b></td><td>hidden-layer map / weight and gradient histograms</td></tr>
 <tr><td><b>F11</b></td><td>full screen</td></tr>
 <tr><td><b>F1</b></td><td>this help</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>

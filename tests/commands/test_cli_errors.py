@@ -107,3 +107,8 @@ def test_json_training_run_writes_epochs_and_a_loadable_model(capsys, tmp_path, 
     code, stdout, _ = run_cli(capsys, "eval", "--model", str(out), "--json")
     assert code == 0
     assert json.loads(stdout.strip().splitlines()[-1])["accuracy"] == pytest.approx(lines[-1]["test_accuracy"], abs=1e-6)
+
+
+def test_lessons_are_refused_in_one_clear_line_until_the_window_can_show_them(capsys):
+    code, _, err = run_cli(capsys, "--lesson", "neuron")
+    assert_one_clear_line(code, err, "--lesson", "not available")
