@@ -77,11 +77,6 @@ def main(argv: list[str] | None = None) -> int:
 def launch_app(args: argparse.Namespace) -> int:
     from nnviz.app.launch import run_app
 
-    if args.lesson:
-        # Accepted by the parser (lesson files are defined in nnviz.lessons), but the window cannot show
-        # lessons yet: say so rather than open the ordinary window as if the option had worked.
-        raise NnvizError("--lesson is not available in the window yet; the lessons can be run from Python "
-                         "(import nnviz.lessons)")
 
     return run_app(
         AppOptions(

@@ -14,7 +14,7 @@ import sys
 import time
 
 from nnviz.cli import AppOptions
-from nnviz.errors import DataFileError
+from nnviz.errors import DataFileError, NnvizError
 
 SAMPLE_DIGIT = "sample_digit.png"
 SCREENSHOT_TIMEOUT_S = 10.0
@@ -52,6 +52,13 @@ def run_app(options: AppOptions) -> int:
     use_one_blas_thread()
     if options.screenshot and not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if options.lesson:
+        from nnviz.app.lesson_window import lesson_name
+
+        lesson_name(options.lesson)  # a wrong name or file is one clear line, before Qt starts
+    if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        raise NnvizError("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); run nnviz "
+                         "in a desktop session, or use --screenshot PATH to render the window to a picture")
     import nnviz.app  # noqa: F401  (applies the Qt work-arounds before anything else touches Qt)
     from PySide6.QtWidgets import QApplication
 
@@ -64,6 +71,8 @@ def run_app(options: AppOptions) -> int:
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
+    if options.lesson:
+        return run_lesson(app, options)
     window = MainWindow(options)
     if options.log_predictions:
         window.predictionTextChanged.connect(print_prediction)
@@ -75,6 +84,32 @@ def run_app(options: AppOptions) -> int:
         _process_events_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
         print(canvas_line(window.canvas), flush=True)
     return app.exec()
+
+
+def run_lesson(app, options: AppOptions) -> int:
+    """``nnviz --lesson NAME|FILE``: the lesson's own window (or its screenshot)."""
+    from nnviz.app.lesson_window import LessonWindow, lesson_name
+
+    window = LessonWindow(lesson_name(options.lesson), options.size)
+    window.show()
+    if options.screenshot:
+        _process_events_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+        return save_grab(window, options.screenshot)
+    return app.exec()
+
+
+def save_grab(window, path: str) -> int:
+    """Render ``window`` to the PNG ``path``, close it; 0, or 2 with one line on stderr."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    ok = window.grab().save(str(path), "PNG")
+    window.close()
+    QApplication.processEvents()
+    if not ok:
+        print(f"nnviz: error: could not write the screenshot to {path}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def print_prediction(text: str) -> None:
@@ -94,11 +129,9 @@ def canvas_line(canvas) -> str:
 
 def take_screenshot(window, path: str) -> int:
     """Show ``window`` with the sample digit drawn, wait for the prediction, save it to ``path`` (PNG)."""
-    from PySide6.QtWidgets import QApplication
 
     from nnviz.resources import asset_path
 
-    app = QApplication.instance()
     window.show()
     _process_events_until(lambda: window.isVisible() and window.windowHandle() is not None
                           and window.windowHandle().isExposed())
@@ -108,14 +141,7 @@ def take_screenshot(window, path: str) -> int:
         print(f"nnviz: warning: no sample digit for the screenshot ({error})", file=sys.stderr)
     _process_events_until(lambda: bool(window.prediction()) or window.canvas.is_empty())
     window.apply_pending()
-    app.processEvents()
-    ok = window.grab().save(str(path), "PNG")
-    window.close()
-    app.processEvents()
-    if not ok:
-        print(f"nnviz: error: could not write the screenshot to {path}", file=sys.stderr)
-        return 2
-    return 0
+    return save_grab(window, path)
 
 
 def _process_events_until(done, timeout_s: float = SCREENSHOT_TIMEOUT_S) -> bool:

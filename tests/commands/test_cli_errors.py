@@ -109,6 +109,6 @@ def test_json_training_run_writes_epochs_and_a_loadable_model(capsys, tmp_path, 
     assert json.loads(stdout.strip().splitlines()[-1])["accuracy"] == pytest.approx(lines[-1]["test_accuracy"], abs=1e-6)
 
 
-def test_lessons_are_refused_in_one_clear_line_until_the_window_can_show_them(capsys):
-    code, _, err = run_cli(capsys, "--lesson", "neuron")
-    assert_one_clear_line(code, err, "--lesson", "not available")
+def test_a_lesson_without_a_view_yet_is_refused_in_one_clear_line(capsys):
+    code, _, err = run_cli(capsys, "--lesson", "xor")
+    assert_one_clear_line(code, err, "xor", "no view in the window yet")

@@ -1,0 +1,64 @@
+"""The window of a built-in lesson (``nnviz --lesson NAME``): a title, a short explanation, the lesson's view.
+
+Lessons are opened by name (see :data:`nnviz.lessons.LESSONS`) or from a ``.nnviz`` lesson file. A lesson
+whose view is not built yet, or a name that is no lesson, is a clear error, never the wrong window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from nnviz.app.lesson_views import VIEWS
+from nnviz.app.painting import legible_font
+from nnviz.app.theme import theme_window
+from nnviz.errors import ConfigError
+
+
+def lesson_name(name_or_file: str) -> str:
+    """The lesson to open: a built-in name, or the one a ``.nnviz`` file names (the file is validated)."""
+    from nnviz.lessons import LESSONS
+    from nnviz.lessons.lesson_file import LessonFile
+
+    if name_or_file.endswith(".nnviz") or Path(name_or_file).is_file():
+        name = LessonFile.load(name_or_file).lesson
+    else:
+        name = name_or_file
+    if name == "mnist":
+        raise ConfigError(f"{name_or_file} sets up the MNIST window (lesson 'mnist'); opening such files is not "
+                          "built yet: start nnviz and set the hyperparameters in the training panel")
+    if name not in LESSONS:
+        raise ConfigError(f"unknown lesson {name!r}; choose one of: {', '.join(LESSONS)}")
+    if name not in VIEWS:
+        raise ConfigError(f"the lesson {name!r} has no view in the window yet; lessons with one: "
+                          f"{', '.join(VIEWS)} (all of them run from Python: import nnviz.lessons)")
+    return name
+
+
+class LessonWindow(QMainWindow):
+    """One lesson: its title, explanation and view."""
+
+    def __init__(self, name: str, size: tuple[int, int] = (1280, 720)):
+        super().__init__()
+        self.setObjectName("lessonWindow")
+        theme_window(self)
+        self.view = VIEWS[name]()
+        self.setWindowTitle(f"nnviz lesson: {self.view.title}")
+        title = QLabel(self.view.title)
+        title.setObjectName("lessonTitle")
+        title.setFont(legible_font(self, 1.6, bold=True))
+        explanation = QLabel(self.view.explanation)
+        explanation.setObjectName("lessonExplanation")
+        explanation.setWordWrap(True)
+        explanation.setTextFormat(Qt.TextFormat.RichText)
+        explanation.setFont(legible_font(self, 1.15))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(explanation)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.resize(*size)

@@ -1,0 +1,76 @@
+"""Lesson windows: the textbook's numbers on screen, numbers that follow the boxes, clear errors for the rest."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QImage
+
+from nnviz.app.lesson_window import LessonWindow, lesson_name
+from nnviz.errors import ConfigError, DataFileError
+from nnviz.lessons.lesson_file import LessonFile
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def neuron_window(qtbot):
+    window = LessonWindow("neuron", (1280, 720))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_neuron_lesson_opens_on_the_textbook_example(neuron_window):
+    view = neuron_window.view
+    assert view.output().sigmoid == 0.9990889488055994
+    assert "0.9990889488055994" in view.sigmoid_label.text()
+    assert view.sum_label.text() == "z = 0·2 + 1·3 + 4 = 7"
+    assert view.perceptron_label.text().endswith("a = 1")
+
+
+def test_changing_a_number_updates_both_neurons(neuron_window, qtbot):
+    view = neuron_window.view
+    view.boxes["b"].setValue(-10.0)  # z = 3 - 10 = -7
+    assert view.output().z == -7.0 and view.output().perceptron == 0.0
+    assert view.output().sigmoid == pytest.approx(1 - 0.9990889488055994)
+    assert "a = 0" in view.perceptron_label.text()
+    view.preset_button.click()
+    assert view.output().z == 7.0
+
+
+def test_lesson_names_and_files(tmp_path):
+    assert lesson_name("neuron") == "neuron"
+    path = LessonFile(lesson="neuron", title="first lecture").save(tmp_path / "class.nnviz")
+    assert lesson_name(str(path)) == "neuron"
+    with pytest.raises(ConfigError, match="unknown lesson 'swim'"):
+        lesson_name("swim")
+    with pytest.raises(ConfigError, match="no view in the window yet"):
+        lesson_name("xor")
+    LessonFile().save(tmp_path / "mnist.nnviz")  # the MNIST window's set-up
+    with pytest.raises(ConfigError, match="not built yet"):
+        lesson_name(str(tmp_path / "mnist.nnviz"))
+    (tmp_path / "broken.nnviz").write_text("{not json")
+    with pytest.raises(DataFileError):
+        lesson_name(str(tmp_path / "broken.nnviz"))
+
+
+def test_nnviz_lesson_screenshot_from_the_command_line(tmp_path):
+    out = tmp_path / "neuron.png"
+    done = subprocess.run([sys.executable, "-m", "nnviz", "--lesson", "neuron", "--screenshot", str(out),
+                           "--size", "1280x720"], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)
+
+
+def test_a_bad_lesson_on_the_command_line_is_one_line(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "nnviz", "--lesson", "swim"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "unknown lesson" in done.stderr
