@@ -129,7 +129,6 @@ def canvas_line(canvas) -> str:
 
 def take_screenshot(window, path: str) -> int:
     """Show ``window`` with the sample digit drawn, wait for the prediction, save it to ``path`` (PNG)."""
-
     from nnviz.resources import asset_path
 
     window.show()

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
@@ -50,7 +51,7 @@ def test_lesson_names_and_files(tmp_path):
     with pytest.raises(ConfigError, match="unknown lesson 'swim'"):
         lesson_name("swim")
     with pytest.raises(ConfigError, match="no view in the window yet"):
-        lesson_name("xor")
+        lesson_name("optimizers")
     LessonFile().save(tmp_path / "mnist.nnviz")  # the MNIST window's set-up
     with pytest.raises(ConfigError, match="not built yet"):
         lesson_name(str(tmp_path / "mnist.nnviz"))
@@ -74,3 +75,51 @@ def test_a_bad_lesson_on_the_command_line_is_one_line(tmp_path):
                           timeout=60)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "unknown lesson" in done.stderr
+
+
+@pytest.fixture
+def open_lesson(qtbot):
+    windows = []  # kept alive for the test: the view belongs to its window
+
+    def open_(name):
+        window = LessonWindow(name, (1280, 720))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window.view
+
+    return open_
+
+
+def test_forward_shows_the_textbook_intermediates(open_lesson):
+    view = open_lesson("forward")
+    first = view.layer_labels[0].text()
+    assert "z1 = a0 · W1 + b1 = [0.3, 0.7, 1.1]" in first
+    assert "[0.57444252, 0.66818777, 0.75026011]" in first
+    assert view.output_label.text() == "y = [0.31682708, 0.69627909]"
+
+
+def test_fit_sine_starts_untrained_and_play_bends_the_curve(open_lesson, qtbot):
+    view = open_lesson("fit-sine")
+    first = view.last
+    assert first.epoch == 1
+    view.controls.speed.setValue(50)
+    view.controls.play_button.click()
+    qtbot.waitUntil(lambda: view.last.epoch >= 200, timeout=20_000)
+    view.controls.play_button.click()  # pause
+    assert not view.player.is_playing()
+    assert view.last.loss < first.loss / 2
+    x, y = view.fitted.getData()
+    np.testing.assert_allclose(y, view.last.fitted)
+    view.controls.restart_button.click()
+    assert view.last.epoch == 1
+
+
+def test_xor_perceptron_never_learns_it_and_the_network_does(open_lesson):
+    view = open_lesson("xor")
+    assert min(view.perceptron_mistakes) > 0
+    for _ in range(100):
+        view.player.tick()  # 100 frames of 20 epochs
+    assert "4 of 4 right" in view.status.text()
+    assert view.image.image is not None and view.image.image.shape[:2] == (81, 81)

@@ -110,5 +110,5 @@ def test_json_training_run_writes_epochs_and_a_loadable_model(capsys, tmp_path, 
 
 
 def test_a_lesson_without_a_view_yet_is_refused_in_one_clear_line(capsys):
-    code, _, err = run_cli(capsys, "--lesson", "xor")
-    assert_one_clear_line(code, err, "xor", "no view in the window yet")
+    code, _, err = run_cli(capsys, "--lesson", "optimizers")
+    assert_one_clear_line(code, err, "optimizers", "no view in the window yet")
