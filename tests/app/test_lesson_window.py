@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
+from nnviz.app.lesson_views import VIEWS
 from nnviz.app.lesson_window import LessonWindow, lesson_name
 from nnviz.errors import ConfigError, DataFileError
 from nnviz.lessons.lesson_file import LessonFile
@@ -44,14 +45,15 @@ def test_changing_a_number_updates_both_neurons(neuron_window, qtbot):
     assert view.output().z == 7.0
 
 
-def test_lesson_names_and_files(tmp_path):
+def test_lesson_names_and_files(tmp_path, monkeypatch):
     assert lesson_name("neuron") == "neuron"
     path = LessonFile(lesson="neuron", title="first lecture").save(tmp_path / "class.nnviz")
     assert lesson_name(str(path)) == "neuron"
     with pytest.raises(ConfigError, match="unknown lesson 'swim'"):
         lesson_name("swim")
+    monkeypatch.delitem(VIEWS, "xor")  # a lesson whose view is not built
     with pytest.raises(ConfigError, match="no view in the window yet"):
-        lesson_name("optimizers")
+        lesson_name("xor")
     LessonFile().save(tmp_path / "mnist.nnviz")  # the MNIST window's set-up
     with pytest.raises(ConfigError, match="not built yet"):
         lesson_name(str(tmp_path / "mnist.nnviz"))
@@ -123,3 +125,36 @@ def test_xor_perceptron_never_learns_it_and_the_network_does(open_lesson):
         view.player.tick()  # 100 frames of 20 epochs
     assert "4 of 4 right" in view.status.text()
     assert view.image.image is not None and view.image.image.shape[:2] == (81, 81)
+
+
+def test_two_layer_shows_the_textbook_output_and_learns_the_four_people(open_lesson):
+    view = open_lesson("two-layer")
+    assert view.output == 0.7216325609518421 and "0.7216325609518421" in view.forward_label.text()
+    for _ in range(60):
+        view.player.tick()  # 300 epochs
+    assert "4 of 4 right" in view.status.text()
+
+
+def test_the_optimizer_race_grows_every_trajectory_and_switches_surface(open_lesson):
+    view = open_lesson("optimizers")
+    assert set(view.curves) == set(view.paths) and len(view.paths) == 10
+    for _ in range(10):
+        view.player.tick()
+    assert view.shown == 51
+    for name, curve in view.curves.items():
+        x, _ = curve.getData()
+        assert len(x) == min(52, len(view.paths[name]))
+    view.surface_box.setCurrentText("bowl")
+    assert view.shown == 1 and np.allclose(view.paths["sgd"][0], (-4.0, 1.5))
+
+
+def test_losses_activations_has_its_four_plots(open_lesson):
+    view = open_lesson("losses-activations")
+    assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == ["Losses", "Activations", "L1 vs L2",
+                                                                        "Schedules"]
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_every_lesson_opens_at_1280x720(open_lesson, name):
+    view = open_lesson(name)
+    assert view.isVisible() and view.title and view.explanation

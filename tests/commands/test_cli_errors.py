@@ -109,6 +109,6 @@ def test_json_training_run_writes_epochs_and_a_loadable_model(capsys, tmp_path, 
     assert json.loads(stdout.strip().splitlines()[-1])["accuracy"] == pytest.approx(lines[-1]["test_accuracy"], abs=1e-6)
 
 
-def test_a_lesson_without_a_view_yet_is_refused_in_one_clear_line(capsys):
-    code, _, err = run_cli(capsys, "--lesson", "optimizers")
-    assert_one_clear_line(code, err, "optimizers", "no view in the window yet")
+def test_an_unknown_lesson_is_refused_in_one_clear_line(capsys):
+    code, _, err = run_cli(capsys, "--lesson", "swim")
+    assert_one_clear_line(code, err, "unknown lesson", "neuron")

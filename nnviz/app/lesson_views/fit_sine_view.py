@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnviz.app.lesson_views.player import Player, PlayerControls
-from nnviz.app.painting import background_colour, legible_font
+from nnviz.app.lesson_views.plots import lesson_plot, status_label
 from nnviz.lessons.fit_sine import P, fit_sine, target
 
 TARGET_COLOUR, FIT_COLOUR = "#E69F00", "#56B4E9"
@@ -25,13 +25,8 @@ class FitSineLessonView(QWidget):
         self.setObjectName("fitSineLesson")
         self.player = Player(lambda: fit_sine(epochs=5000), per_tick=10, parent=self)
         self.controls = PlayerControls(self.player)
-        self.status = QLabel("epoch 0")
-        self.status.setObjectName("fitStatus")
-        self.status.setFont(legible_font(self, 1.2, bold=True))
-        self.plot = pg.PlotWidget(background=background_colour(self))
-        self.plot.setMenuEnabled(False)
-        self.plot.addLegend(offset=(10, 10), labelTextSize=f"{legible_font(self).pointSizeF():g}pt")
-        self.plot.setLabel("bottom", "p")
+        self.status = status_label(self, "fitStatus")
+        self.plot = lesson_plot(self, "p", "g(p)")
         self.plot.plot(P, target(P), pen=pg.mkPen(TARGET_COLOUR, width=3), name="target 1 + sin(πp/4)")
         self.fitted = self.plot.plot([], [], pen=pg.mkPen(FIT_COLOUR, width=3), name="the network")
         self.plot.setRange(xRange=(-2, 2), yRange=(-0.2, 2.2))

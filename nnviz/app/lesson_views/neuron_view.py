@@ -11,7 +11,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from nnviz.app.painting import background_colour, legible_font
+from nnviz.app.lesson_views.plots import lesson_plot
+from nnviz.app.painting import legible_font
 from nnviz.lessons.neuron import PRESET, NeuronOutput, neuron
 from nnviz.nn.activations import sigmoid
 
@@ -59,14 +60,8 @@ class NeuronLessonView(QWidget):
             label.setFont(legible_font(self, 1.3, bold=True))
             label.setStyleSheet(f"color: {colour}")  # the same colour as its curve
 
-        self.plot = pg.PlotWidget(background=background_colour(self))
-        self.plot.setMenuEnabled(False)
+        self.plot = lesson_plot(self, "z", "output a")
         self.plot.setMouseEnabled(False, False)
-        font = legible_font(self)
-        for axis, text in (("bottom", "z"), ("left", "output a")):
-            self.plot.getAxis(axis).setTickFont(font)
-            self.plot.setLabel(axis, text, **{"font-size": f"{font.pointSizeF():g}pt"})
-        self.plot.addLegend(offset=(10, 10), labelTextSize=f"{font.pointSizeF():g}pt")
         z = np.linspace(-Z_RANGE, Z_RANGE, 401)
         self.plot.plot(z, (z > 0).astype(float), pen=pg.mkPen(PERCEPTRON_COLOUR, width=3), name="perceptron (step)")
         self.plot.plot(z, sigmoid(z), pen=pg.mkPen(SIGMOID_COLOUR, width=3), name="sigmoid")

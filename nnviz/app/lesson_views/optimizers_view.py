@@ -1,0 +1,99 @@
+"""Lesson 6, the optimizers race: all ten rules from the same start on a 2-D loss surface.
+
+The trajectories are drawn on the surface's contour map and grow step by step (Play), so the class sees
+plain SGD crawl, momentum overshoot, and the adaptive rules take their own paths to the minimum.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from nnviz.app.lesson_views.player import Player, PlayerControls
+from nnviz.app.lesson_views.plots import SERIES_COLOURS, lesson_plot, status_label
+from nnviz.lessons.optimizer_race import SURFACES, race_on_surface
+
+STEPS = 500
+
+
+def surface_image(name: str, n: int = 200) -> np.ndarray:
+    """(n, n) log(1 + f) over the surface's extent, rows = y (for a colour map of the landscape)."""
+    spec = SURFACES[name]
+    x0, x1, y0, y1 = spec.extent
+    gx, gy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
+    return np.log1p(spec.f(np.array([gx, gy])))
+
+
+def landscape_rgba(name: str) -> np.ndarray:
+    """The surface in dark greys (valleys darkest), so that the coloured trajectories stand out."""
+    values = surface_image(name)
+    level = (values - values.min()) / (np.ptp(values) or 1.0)
+    grey = (18 + 80 * level).astype(np.uint8)
+    return np.dstack([grey, grey, grey, np.full_like(grey, 255)])
+
+
+class OptimizersLessonView(QWidget):
+    title = "Ten optimizers, one landscape"
+    explanation = (
+        "Every optimizer gets the same gradient at the same point and decides differently how far and "
+        "where to step: SGD, Momentum, NAG, AdaGrad, RMSprop, Adam, AdamW, AdaDelta, AMSGrad, Nadam. "
+        "Choose a surface and press Play; the white cross is the minimum."
+    )
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("optimizersLesson")
+        self.surface_box = QComboBox()
+        self.surface_box.setObjectName("surfaceBox")
+        self.surface_box.addItems(list(SURFACES))
+        self.surface_box.currentTextChanged.connect(self.set_surface)
+        self.status = status_label(self, "raceStatus")
+        self.plot = lesson_plot(self, "x", "y", legend_at=(-10, 10))
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.minimum = pg.ScatterPlotItem(size=18, symbol="x", pen=pg.mkPen("#ffffff", width=3))
+        self.plot.addItem(self.minimum)
+        self.curves = {}
+        self.paths: dict[str, np.ndarray] = {}
+        self.player = Player(self._steps, per_tick=5, parent=self)
+        self.controls = PlayerControls(self.player, unit="steps")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("surface"))
+        top.addWidget(self.surface_box)
+        top.addWidget(self.controls, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.plot, 1)
+        self.shown = 0
+        self.player.advanced.connect(self._show)
+        self.set_surface(self.surface_box.currentText())
+
+    def set_surface(self, name: str) -> None:
+        spec = SURFACES[name]
+        self.paths = race_on_surface(name, steps=STEPS)
+        x0, x1, y0, y1 = spec.extent
+        self.image.setImage(landscape_rgba(name), autoLevels=False)
+        self.image.setRect(x0, y0, x1 - x0, y1 - y0)
+        self.minimum.setData([spec.minimum[0]], [spec.minimum[1]])
+        if not self.curves:
+            for colour, optimizer in zip(SERIES_COLOURS, self.paths):
+                self.curves[optimizer] = self.plot.plot([], [], pen=pg.mkPen(colour, width=2.5), name=optimizer)
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.player.restart()
+        self.player.step()
+
+    def _steps(self):
+        for step in range(1, STEPS + 1):
+            yield step
+
+    def _show(self, step: int) -> None:
+        self.shown = step
+        for optimizer, path in self.paths.items():
+            part = path[: step + 1]
+            self.curves[optimizer].setData(part[:, 0], part[:, 1])
+        spec = SURFACES[self.surface_box.currentText()]
+        closest = min(self.paths, key=lambda o: np.linalg.norm(self.paths[o][min(step, len(self.paths[o]) - 1)]
+                                                              - np.array(spec.minimum)))
+        self.status.setText(f"step {step} of {STEPS}; nearest the minimum now: {closest}")
