@@ -2,7 +2,7 @@
 
 - a saliency overlay on the canvas: which pixels push the predicted digit's score up (red) or down (blue);
 - the Inspect panel (a window of its own, or docked where the user drops it): the neuron inspector,
-  which opens when a node of the diagram is clicked; evaluation on the test set (confusion matrix,
+  which opens when a node of the diagram is clicked; softmax step by step with a temperature; evaluation on the test set (confusion matrix,
   galleries); the hidden-layer map; weight and gradient histograms.
 
 Everything here observes the window's own copy of the network; nothing reaches into the training worker.
@@ -23,6 +23,7 @@ from nnviz.app.widgets.evaluation_view import EvaluationView
 from nnviz.app.widgets.hidden_map import HiddenMapView
 from nnviz.app.widgets.histograms import HistogramsView
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
+from nnviz.app.widgets.softmax_view import SoftmaxView
 from nnviz.data.preprocess import input_on_canvas
 from nnviz.errors import DataFileError
 from nnviz.nn.saliency import input_gradient, occlusion
@@ -76,12 +77,14 @@ class InspectionPanels(QObject):
         self._histograms_refresh = Throttle(HISTOGRAMS_REFRESH_S, self._show_histograms, self)
 
         self.inspector = NeuronInspector()
+        self.softmax = SoftmaxView()
         self.evaluation = EvaluationView()
         self.hidden_map = HiddenMapView()
         self.histograms = HistogramsView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("inspectTabs")
         self.tabs.addTab(self.inspector, "Neuron")
+        self.tabs.addTab(self.softmax, "Softmax")
         self.tabs.addTab(self.evaluation, "Evaluation")
         self.tabs.addTab(self.hidden_map, "Hidden-layer map")
         self.tabs.addTab(self.histograms, "Histograms")
@@ -106,6 +109,8 @@ class InspectionPanels(QObject):
         trace = window.current_trace()
         if self._showing(self.inspector):
             self.inspector.refresh(window.network(), trace)
+        if self._showing(self.softmax):
+            self.softmax.set_logits(None if trace is None else trace.z[-1][0])
         if self._saliency:
             prepared = window.current_input()
             window.canvas.set_overlay(None if trace is None else saliency_overlay(
@@ -189,6 +194,9 @@ class InspectionPanels(QObject):
             self._with_test_set(lambda x, y: self._refresh_map())
         elif current is self.inspector:
             self.inspector.refresh(self.window.network(), self.window.current_trace())
+        elif current is self.softmax:
+            trace = self.window.current_trace()
+            self.softmax.set_logits(None if trace is None else trace.z[-1][0])
 
     def _refresh_map(self) -> None:
         if self._test_set is None:

@@ -425,6 +425,8 @@ class MainWindow(QMainWindow):
                      "The test digits as a hidden layer sees them, flattened to 2-D by PCA")
         self._action(inspect, "Weight and gradient &histograms", lambda: inspection.show_tab(inspection.histograms),
                      "Ctrl+H", "How each layer's weights and gradients are distributed, live")
+        self._action(inspect, "Soft&max step by step", lambda: inspection.show_tab(inspection.softmax), None,
+                     "The ten output values through softmax: exp, sum, divide, with a temperature")
         self._action(inspect, "Neuron &inspector", lambda: inspection.show_tab(inspection.inspector), None,
                      "Click a neuron in the network diagram to see its weights and its sum written out")
         self.saliency_button.toggled.connect(self.saliency_action.setChecked)

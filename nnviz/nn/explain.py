@@ -60,3 +60,32 @@ def neuron_terms(snapshot_or_net, layer: int, index: int, trace=None, k: int = 5
 def _number(value: float, digits: int, wrap: bool = False) -> str:
     text = f"{value:.{digits}f}".replace("-", "−")
     return f"({text})" if wrap and value < 0 else text
+
+
+@dataclass(frozen=True)
+class SoftmaxSteps:
+    """Softmax at temperature T, one step at a time, as it is computed (stably):
+
+    scaled = z / T;  shifted = scaled − max(scaled)  (so no e^x can overflow);  e = exp(shifted);
+    total = Σ e;  p = e / total.
+    """
+
+    z: np.ndarray
+    temperature: float
+    scaled: np.ndarray
+    shifted: np.ndarray
+    exps: np.ndarray
+    total: float
+    p: np.ndarray
+
+
+def softmax_steps(z: np.ndarray, temperature: float = 1.0) -> SoftmaxSteps:
+    """The steps of softmax(z / temperature) for one output vector ``z`` (n,)."""
+    if not (np.isfinite(temperature) and temperature > 0):
+        raise ValueError(f"the temperature must be a number > 0, got {temperature}")
+    z = np.asarray(z, dtype=np.float64)
+    scaled = z / temperature
+    shifted = scaled - scaled.max()
+    exps = np.exp(shifted)
+    total = float(exps.sum())
+    return SoftmaxSteps(z, float(temperature), scaled, shifted, exps, total, exps / total)

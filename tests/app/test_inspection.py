@@ -179,3 +179,21 @@ def test_a_new_network_clears_old_results_and_the_map_follows_it(window, qtbot, 
     assert window.open_model(small)
     assert "no hidden layer" in panels.hidden_map.caption.text()
     assert panels.hidden_map.drawing_point() is None
+
+
+def test_softmax_step_by_step_follows_the_drawing_and_the_temperature(window):
+    from nnviz.nn import softmax
+
+    panels = window.inspection
+    panels.show_tab(panels.softmax)
+    assert panels.softmax.steps() is None  # nothing drawn yet
+    draw(window.canvas, DIGITS[7][0])
+    steps = panels.softmax.steps()
+    z = window.current_trace().z[-1][0]
+    np.testing.assert_allclose(steps.z, z, rtol=1e-6)
+    np.testing.assert_allclose(steps.p, softmax(z.astype(np.float64)), rtol=1e-9)
+    assert panels.softmax.table.item(7, 0).font().bold()
+    sure = steps.p.max()
+    panels.softmax.slider.setValue(panels.softmax.slider.maximum())
+    assert panels.softmax.temperature() == pytest.approx(10.0)
+    assert panels.softmax.steps().p.max() < sure and panels.softmax.steps().p.argmax() == 7

@@ -29,3 +29,17 @@ def test_the_formula_shows_the_real_numbers():
 def test_without_a_drawing_it_still_shows_the_weights_and_bias():
     terms = neuron_terms(MLP([5, 3], seed=0), 1, 2)
     assert terms.z is None and terms.weights.shape == (5,) and "draw a digit" in terms.formula()
+
+
+def test_softmax_steps_end_where_softmax_does_and_temperature_flattens():
+    from nnviz.nn import softmax
+    from nnviz.nn.explain import softmax_steps
+
+    z = np.array([2.0, 1.0, 0.1])
+    steps = softmax_steps(z)
+    np.testing.assert_allclose(steps.p, softmax(z), rtol=1e-12)
+    assert steps.shifted.max() == 0.0 and steps.total == steps.exps.sum()
+    hot, cold = softmax_steps(z, 5.0), softmax_steps(z, 0.2)
+    assert hot.p.max() < steps.p.max() < cold.p.max()  # higher temperature: less sure
+    big = softmax_steps(np.array([1000.0, 999.0]))  # no overflow thanks to the shift
+    np.testing.assert_allclose(big.p, [1 / (1 + np.exp(-1)), 1 - 1 / (1 + np.exp(-1))])
