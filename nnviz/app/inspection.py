@@ -176,6 +176,16 @@ class InspectionPanels(QObject):
         self.show_tab(self.evaluation)
         self._with_test_set(lambda x, y: self.evaluation.evaluate(self.window.network(), x, y))
 
+    def visible_tabs(self) -> tuple[str, ...]:
+        """The Inspect tab on show, by name (for a lesson file); empty when the panel is closed."""
+        return (self.tabs.tabText(self.tabs.currentIndex()),) if self.inspect_dock.isVisible() else ()
+
+    def show_tab_named(self, name: str) -> None:
+        """Show the tab called ``name`` (from a lesson file); an unknown name is ignored."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index).lower() == name.lower():
+                self.show_tab(self.tabs.widget(index))
+
     # ------------------------------------------------------------------ internals
     def _show_histograms(self) -> None:
         if self.window.snapshot() is not None:

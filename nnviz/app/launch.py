@@ -63,6 +63,8 @@ def run_app(options: AppOptions) -> int:
     from PySide6.QtWidgets import QApplication
 
     from nnviz import __version__
+    from nnviz.app.lesson_setup import WINDOW_LESSON
+    from nnviz.app.lesson_window import lesson_name
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
 
@@ -71,9 +73,11 @@ def run_app(options: AppOptions) -> int:
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
-    if options.lesson:
+    if options.lesson and lesson_name(options.lesson) != WINDOW_LESSON:
         return run_lesson(app, options)
     window = MainWindow(options)
+    if options.lesson:
+        window.open_lesson_file(options.lesson)
     if options.log_predictions:
         window.predictionTextChanged.connect(print_prediction)
         window.trainingStateChanged.connect(print_training_state)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from nnviz.app.lesson_setup import WINDOW_LESSON
 from nnviz.app.lesson_views import VIEWS
 from nnviz.app.painting import legible_font
 from nnviz.app.theme import theme_window
@@ -18,7 +19,8 @@ from nnviz.errors import ConfigError
 
 
 def lesson_name(name_or_file: str) -> str:
-    """The lesson to open: a built-in name, or the one a ``.nnviz`` file names (the file is validated)."""
+    """The lesson to open: a built-in name, or the one a ``.nnviz`` file names (the file is validated);
+    ``"mnist"`` for a file that sets up the main window."""
     from nnviz.lessons import LESSONS
     from nnviz.lessons.lesson_file import LessonFile
 
@@ -26,9 +28,8 @@ def lesson_name(name_or_file: str) -> str:
         name = LessonFile.load(name_or_file).lesson
     else:
         name = name_or_file
-    if name == "mnist":
-        raise ConfigError(f"{name_or_file} sets up the MNIST window (lesson 'mnist'); opening such files is not "
-                          "built yet: start nnviz and set the hyperparameters in the training panel")
+    if name == WINDOW_LESSON:
+        return name  # a set-up of the main window
     if name not in LESSONS:
         raise ConfigError(f"unknown lesson {name!r}; choose one of: {', '.join(LESSONS)}")
     if name not in VIEWS:

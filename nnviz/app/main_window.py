@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app.inspection import InspectionPanels
+from nnviz.app.lesson_window import lesson_name
 from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.app.theme import theme_window
 from nnviz.app.throttle import Throttle
@@ -57,7 +58,7 @@ from nnviz.app.widgets.training_panel import TrainingPanel
 from nnviz.app.widgets.weights_view import WeightsView
 from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader, shared_loader
 from nnviz.cli import AppOptions
-from nnviz.errors import DataFileError, ModelFileError
+from nnviz.errors import DataFileError, ModelFileError, NnvizError
 from nnviz.nn import MLP
 from nnviz.resources import shipped_model_path
 
@@ -70,6 +71,7 @@ SNAPSHOT_REFRESH_S = 0.1
 VIEWS_REFRESH_S = 0.2
 PREDICTION_POINT_SIZE = 30
 MODEL_FILTER = "nnviz models (*.npz);;All files (*)"
+LESSON_FILTER = "nnviz lessons (*.nnviz);;All files (*)"
 PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)"
 HELP_HTML = """
 <h2>nnviz: watch a neural network read and learn</h2>
@@ -369,6 +371,11 @@ class MainWindow(QMainWindow):
                      "Go back to the pretrained model that comes with nnviz")
         file.addSeparator()
         self._action(file, "Open &picture…", self._ask_open_picture, "Ctrl+I", "Put a picture of a digit on the canvas")
+        file.addSeparator()
+        self._action(file, "Open &lesson…", self._ask_open_lesson, "Ctrl+L",
+                     "Open a lesson set-up (.nnviz): architecture, hyperparameters, seed and panels")
+        self._action(file, "Save lesson set-&up…", self._ask_save_lesson, "Ctrl+Shift+S",
+                     "Save this set-up as a .nnviz file to open again or share with a class")
         self._action(file, "&Download MNIST…", self.offer_download, None, "Fetch the MNIST digits used for training")
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -769,6 +776,58 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Save the model", start, MODEL_FILTER)
         if path:
             self.save_model(path)
+
+    def open_lesson_file(self, path: str | Path) -> bool:
+        """A .nnviz file: a set-up of this window is applied (and the network reset to it); a built-in
+        lesson opens in its own window. Problems are shown, not raised."""
+        from nnviz.app.lesson_setup import WINDOW_LESSON, settings_from_lesson
+        from nnviz.app.lesson_window import LessonWindow
+        from nnviz.lessons.lesson_file import LessonFile
+
+        try:
+            lesson = LessonFile.load(path)
+            if lesson.lesson != WINDOW_LESSON:
+                window = LessonWindow(lesson_name(str(path)), (self.width(), self.height()))
+                window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                window.setParent(self, Qt.WindowType.Window)
+                window.show()
+                return True
+        except NnvizError as error:
+            self.banner.show_message(f"Could not open the lesson: {error}", "error", kind="lesson")
+            return False
+        settings = settings_from_lesson(lesson)
+        self.training_panel.set_settings(settings)
+        self.training.set_config(settings.config)
+        self.reset_network()
+        for tab in lesson.panels:
+            self.inspection.show_tab_named(tab)
+        self.statusBar().showMessage(f"lesson {lesson.title or Path(path).name}: "
+                                     f"{'-'.join(map(str, settings.architecture.sizes))}, press Start", 10000)
+        return True
+
+    def save_lesson_file(self, path: str | Path, title: str = "") -> bool:
+        from nnviz.app.lesson_setup import lesson_from_settings
+
+        path = Path(path)
+        if path.suffix.lower() != ".nnviz":
+            path = path.with_name(path.name + ".nnviz")
+        try:
+            lesson_from_settings(self.training_panel.settings(), self.inspection.visible_tabs(), title).save(path)
+        except (NnvizError, OSError) as error:
+            self.banner.show_message(f"Could not save the lesson: {error}", "error", kind="lesson")
+            return False
+        self.statusBar().showMessage(f"saved {path}", 6000)
+        return True
+
+    def _ask_open_lesson(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a lesson", "", LESSON_FILTER)
+        if path:
+            self.open_lesson_file(path)
+
+    def _ask_save_lesson(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the lesson set-up", "lesson.nnviz", LESSON_FILTER)
+        if path:
+            self.save_lesson_file(path)
 
     def _ask_open_picture(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", str(Path.cwd()), PICTURE_FILTER)

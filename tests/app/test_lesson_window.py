@@ -15,7 +15,7 @@ from nnviz.app.lesson_window import LessonWindow, lesson_name
 from nnviz.errors import ConfigError, DataFileError
 from nnviz.lessons.lesson_file import LessonFile
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", r"raise\(\)")
 
 
 @pytest.fixture
@@ -54,9 +54,8 @@ def test_lesson_names_and_files(tmp_path, monkeypatch):
     monkeypatch.delitem(VIEWS, "xor")  # a lesson whose view is not built
     with pytest.raises(ConfigError, match="no view in the window yet"):
         lesson_name("xor")
-    LessonFile().save(tmp_path / "mnist.nnviz")  # the MNIST window's set-up
-    with pytest.raises(ConfigError, match="not built yet"):
-        lesson_name(str(tmp_path / "mnist.nnviz"))
+    LessonFile().save(tmp_path / "mnist.nnviz")  # a set-up of the main window
+    assert lesson_name(str(tmp_path / "mnist.nnviz")) == "mnist"
     (tmp_path / "broken.nnviz").write_text("{not json")
     with pytest.raises(DataFileError):
         lesson_name(str(tmp_path / "broken.nnviz"))
@@ -158,3 +157,39 @@ def test_losses_activations_has_its_four_plots(open_lesson):
 def test_every_lesson_opens_at_1280x720(open_lesson, name):
     view = open_lesson(name)
     assert view.isVisible() and view.title and view.explanation
+
+
+def test_a_set_up_saved_from_the_window_opens_again_with_its_network_and_panel(qtbot, tmp_path):
+    from nnviz.app.snapshot import Architecture
+    from nnviz.app.training_session import TrainingSettings
+    from nnviz.nn import TrainConfig
+    from window_helpers import make_window
+
+    first = make_window(qtbot)
+    first.training_panel.set_settings(TrainingSettings(Architecture(hidden=(16, 16), activation="tanh"),
+                                                       TrainConfig(lr=0.05, optimizer="sgd", seed=7)))
+    first.inspection.show_tab(first.inspection.softmax)
+    assert first.save_lesson_file(tmp_path / "class")
+    saved = tmp_path / "class.nnviz"
+    assert saved.exists()
+
+    second = make_window(qtbot)
+    assert second.open_lesson_file(saved)
+    settings = second.training_panel.settings()
+    assert settings.architecture.hidden == (16, 16) and settings.architecture.activation == "tanh"
+    assert settings.config.lr == 0.05 and settings.config.optimizer == "sgd" and settings.config.seed == 7
+    qtbot.waitUntil(lambda: second.network().sizes == (784, 16, 16, 10), timeout=10_000)  # reset to it
+    assert second.inspection.tabs.currentWidget() is second.inspection.softmax
+
+
+def test_opening_a_built_in_lesson_file_opens_its_window_and_a_bad_file_says_why(qtbot, tmp_path):
+    from window_helpers import make_window
+
+    window = make_window(qtbot)
+    path = LessonFile(lesson="xor").save(tmp_path / "xor.nnviz")
+    assert window.open_lesson_file(path)
+    lessons = [w for w in window.findChildren(LessonWindow)]
+    assert len(lessons) == 1 and lessons[0].view.objectName() == "xorLesson"
+    (tmp_path / "bad.nnviz").write_text('{"format": "nnviz-lesson", "hidden": [0]}')
+    assert not window.open_lesson_file(tmp_path / "bad.nnviz")
+    assert "Could not open the lesson" in window.banner.text() and "hidden" in window.banner.text()

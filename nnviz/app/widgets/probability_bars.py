@@ -88,7 +88,10 @@ class ProbabilityBars(QWidget):
                 p = float(self._p[digit])
                 height = round(area.height() * p)
                 painter.fillRect(QRectF(x, area.bottom() - height, width, height), ACCENT if is_winner else BAR)
-                if p >= SHOW_PERCENT_FROM or is_winner:
+                # Other bars' labels only where they fit their slot: crowded labels run into each other
+                # (hovering a bar still tells its value).
+                fits = QFontMetricsF(percent_font).horizontalAdvance(percent_text(p)) <= slot - 2
+                if is_winner or (p >= SHOW_PERCENT_FROM and fits):
                     painter.setFont(legible_font(self, bold=is_winner))
                     painter.setPen(accent_text(self) if is_winner else text_colour(self, 210))
                     label_y = max(0.0, area.bottom() - height - QFontMetricsF(percent_font).height() - 2)
