@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_MNIST = PROJECT_ROOT.parent / "shared" / "data" / "mnist"
+
+# The windows the tests start, in this process or as subprocesses, remember their settings here, never in
+# the user's own config folder (QSettings follows XDG_CONFIG_HOME).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="nnviz-test-config-")
 
 # Tests read MNIST exactly as a user would: through the NNVIZ_DATA environment variable.
 if "NNVIZ_DATA" not in os.environ and SHARED_MNIST.is_dir():
@@ -41,6 +46,21 @@ def damage():
         return bytes(result)
 
     return damaged
+
+
+@pytest.fixture(autouse=True)
+def remembered_settings_in_a_temporary_folder(tmp_path):
+    """What the window remembers (QSettings) goes to this test's own folder: tests neither read a
+    user's settings nor leave any behind, nor see each other's."""
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        yield
+        return
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
 
 
 @pytest.fixture(autouse=True)

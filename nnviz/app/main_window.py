@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.app.export import add_export_menu, install_context_menus
+from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
 from nnviz.app.lesson_window import lesson_name
 from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
@@ -106,7 +107,8 @@ or CSV.</p>
 <tr><td><b>Ctrl+E</b></td><td>evaluate on the test digits</td></tr>
 <tr><td><b>Ctrl+M / Ctrl+H</b></td><td>hidden-layer map / weight and gradient histograms</td></tr>
 <tr><td><b>F11</b></td><td>full screen</td></tr>
-<tr><td><b>F1</b></td><td>this help</td></tr>
+<tr><td><b>F1 or ?</b></td><td>this help</td></tr>
+<tr><td><b>Ctrl+L / Ctrl+Shift+S</b></td><td>open / save a lesson set-up (.nnviz)</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>
 </table>
 """
@@ -193,6 +195,8 @@ class MainWindow(QMainWindow):
         self._update_prediction()
         self.resize(*options.size)
         self._distribute(*options.size)
+        self._restore_session(restore_training=settings is None and not options.lesson,
+                              restore_layout=not options.screenshot)
 
     # ------------------------------------------------------------------ construction
     def _build_widgets(self, settings: TrainingSettings) -> None:
@@ -405,7 +409,8 @@ class MainWindow(QMainWindow):
                      "A new untrained network with the panel's hidden layers, activation and seed")
 
         help_menu = self.help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Help and shortcuts", self.show_help, QKeySequence.StandardKey.HelpContents)
+        help_action = self._action(help_menu, "&Help and shortcuts", self.show_help, QKeySequence.StandardKey.HelpContents)
+        help_action.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents), QKeySequence("?")])
         self._action(help_menu, "&About nnviz", self._show_about)
 
         panel = self.training_panel
@@ -886,8 +891,30 @@ class MainWindow(QMainWindow):
     def sizeHint(self) -> QSize:
         return QSize(*self._options.size)
 
+    # ------------------------------------------------------------------ remembered between sessions
+    def splitters(self) -> dict:
+        """The window's splitters by name (their positions are remembered)."""
+        return dict(self._splitters)
+
+    def _restore_session(self, restore_training: bool, restore_layout: bool) -> None:
+        if restore_layout and settings_store.restore_geometry(self):
+            QTimer.singleShot(0, lambda: settings_store.restore_splitters(self))
+        remembered = settings_store.restored_training() if restore_training else None
+        if remembered is None:
+            return
+        settings, panels = remembered
+        in_use = self.training_panel.settings().architecture
+        self.training_panel.set_settings(settings)
+        self.training_panel.set_architecture_pending(settings.architecture != in_use)
+        self.training.set_config(settings.config)
+        self.training.set_architecture(settings.architecture)
+        for tab in panels:
+            self.inspection.show_tab_named(tab)
+
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._options.screenshot:  # a scripted picture must not change what the user's window remembers
+            settings_store.save_window(self)
         for dialog in self.findChildren(DownloadDialog):
             dialog.stop()
         self.training.shutdown()

@@ -353,8 +353,47 @@ def test_f1_shows_the_shortcuts(window, qtbot):
     assert dialog.objectName() == "helpDialog" and dialog.isVisible()
     assert "Ctrl+Z" in dialog.text() and "Space" in dialog.text() and "Esc" in dialog.text()
     dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()
+    QTest.keyClick(window, "?")  # "?" opens it too
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=2_000)
+    dialog.close()
 
 
 def test_menus(window):
     titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert titles == ["File", "Edit", "View", "Train", "Inspect", "Help"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", r"raise\(\)")  # the Inspect panel opens as its own window
+def test_the_window_remembers_hyperparameters_layout_and_tab_between_sessions(qtbot):
+    from nnviz.app.snapshot import Architecture
+    from nnviz.nn import TrainConfig
+
+    first = make_window(qtbot)
+    first.training_panel.set_settings(TrainingSettings(Architecture(hidden=(64,)), TrainConfig(lr=0.02, epochs=3)))
+    first.splitters()["columns"].setSizes([500, 400, 380])
+    first.inspection.show_tab(first.inspection.histograms)
+    sizes = first.splitters()["columns"].sizes()
+    first.close()
+
+    second = make_window(qtbot)
+    settings = second.training_panel.settings()
+    assert settings.config.lr == 0.02 and settings.config.epochs == 3 and settings.architecture.hidden == (64,)
+    assert second.training_panel.pending_label.isVisibleTo(second.training_panel)  # Reset builds it
+    assert second.network().sizes == (784, 256, 128, 64, 10)  # the model in use is unchanged
+    # The middle and right columns come back exactly; the offscreen platform gives the restored window a
+    # slightly different width (no window frame), which the left column absorbs.
+    qtbot.waitUntil(lambda: second.splitters()["columns"].sizes()[1:] == sizes[1:], timeout=2_000)
+    assert second.inspection.tabs.currentWidget() is second.inspection.histograms
+
+
+def test_unreadable_remembered_settings_are_ignored(qtbot):
+    from nnviz.app import settings_store
+
+    settings = settings_store.store()
+    settings.setValue("training/setup", "{not json")
+    settings.setValue("window/geometry", "garbage")
+    settings.sync()
+    window = make_window(qtbot)
+    assert window.training_panel.settings() == TrainingSettings()

@@ -1,0 +1,60 @@
+"""What the window remembers between sessions (QSettings): its size and layout, the last hyperparameters
+and architecture of the training panel, and which Inspect tab was open.
+
+Stored as an INI file in the user's config folder. A value that cannot be read back (an older format, a
+hand edit) is skipped: remembering is a convenience and must never stop the window from opening.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from nnviz.app.lesson_setup import lesson_from_settings, settings_from_lesson
+from nnviz.app.training_session import TrainingSettings
+from nnviz.errors import NnvizError
+from nnviz.lessons.lesson_file import LessonFile
+
+
+def store() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "nnviz", "nnviz")
+
+
+def save_window(window) -> None:
+    settings = store()
+    settings.setValue("window/geometry", window.saveGeometry())
+    for name, splitter in window.splitters().items():
+        settings.setValue(f"splitters/{name}", splitter.saveState())
+    lesson = lesson_from_settings(window.training_panel.settings(), window.inspection.visible_tabs())
+    settings.setValue("training/setup", json.dumps(asdict(lesson)))
+    settings.sync()
+
+
+def restored_training(settings: QSettings | None = None) -> tuple[TrainingSettings, tuple[str, ...]] | None:
+    """The training panel's last settings and Inspect tabs, or None when there are none (or unreadable)."""
+    text = (settings or store()).value("training/setup")
+    if not isinstance(text, str):
+        return None
+    try:
+        doc = json.loads(text)
+        lesson = LessonFile(**{**doc, "hidden": tuple(doc["hidden"]), "panels": tuple(doc.get("panels", ()))})
+        return settings_from_lesson(lesson.validate()), lesson.panels
+    except (ValueError, TypeError, KeyError, NnvizError):
+        return None
+
+
+def restore_geometry(window) -> bool:
+    """The window's size and place as they were; False when nothing (readable) was stored."""
+    geometry = store().value("window/geometry")
+    return isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
+
+
+def restore_splitters(window) -> None:
+    """Splitter positions as they were (call once the window is shown: before, its layout redistributes)."""
+    settings = store()
+    for name, splitter in window.splitters().items():
+        state = settings.value(f"splitters/{name}")
+        if isinstance(state, QByteArray):
+            splitter.restoreState(state)
