@@ -25,6 +25,7 @@ class AppOptions:
     data: str | None = None
     screenshot: str | None = None
     size: tuple[int, int] = (1600, 900)
+    size_given: bool = False  # --size was on the command line (then it wins over the remembered size)
     lesson: str | None = None
     log_predictions: bool = False
 
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", metavar="PATH", help="model file to open (default: the shipped model)")
     parser.add_argument("--data", metavar="DIR", help="folder with the four MNIST files (default: $NNVIZ_DATA, then the cache)")
     parser.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--size", type=parse_size, default=(1600, 900), metavar="WxH", help="window size (default 1600x900)")
+    parser.add_argument("--size", type=parse_size, default=None, metavar="WxH", help="window size (default: as last time, or 1600x900)")
     parser.add_argument("--lesson", metavar="NAME|FILE", help="open a built-in lesson or a .nnviz lesson file")
     parser.add_argument("--log-predictions", action="store_true", help="print every change of prediction to stdout")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrorParser)
@@ -80,7 +81,8 @@ def launch_app(args: argparse.Namespace) -> int:
 
     return run_app(
         AppOptions(
-            model=args.model, data=args.data, screenshot=args.screenshot, size=args.size,
+            model=args.model, data=args.data, screenshot=args.screenshot, size=args.size or AppOptions.size,
+            size_given=args.size is not None,
             lesson=args.lesson, log_predictions=args.log_predictions,
         )
     )

@@ -21,6 +21,7 @@ def lesson_from_settings(settings: TrainingSettings, panels: tuple[str, ...] = (
     return LessonFile(lesson=WINDOW_LESSON, hidden=tuple(settings.architecture.hidden),
                       activation=settings.architecture.activation, hyperparameters=hyperparameters,
                       seed=settings.config.seed, panels=tuple(panels), title=title).validate()
+    # (validate() raises DataFileError for what a lesson file cannot hold, e.g. a layer of 5,000 neurons)
 
 
 def settings_from_lesson(lesson: LessonFile) -> TrainingSettings:

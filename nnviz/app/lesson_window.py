@@ -24,12 +24,17 @@ def lesson_name(name_or_file: str) -> str:
     from nnviz.lessons import LESSONS
     from nnviz.lessons.lesson_file import LessonFile
 
-    if name_or_file.endswith(".nnviz") or Path(name_or_file).is_file():
+    path = Path(name_or_file)
+    if path.is_dir():
+        raise ConfigError(f"{name_or_file} is a folder; give a lesson name or a .nnviz lesson file")
+    if name_or_file.endswith(".nnviz") or path.is_file():
         name = LessonFile.load(name_or_file).lesson
+        if name == WINDOW_LESSON:
+            return name  # a set-up of the main window
+    elif name_or_file == WINDOW_LESSON:
+        raise ConfigError("'mnist' is the main window itself: run nnviz without --lesson, or give a .nnviz file")
     else:
         name = name_or_file
-    if name == WINDOW_LESSON:
-        return name  # a set-up of the main window
     if name not in LESSONS:
         raise ConfigError(f"unknown lesson {name!r}; choose one of: {', '.join(LESSONS)}")
     if name not in VIEWS:

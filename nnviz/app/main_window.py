@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
-from nnviz.app.lesson_window import lesson_name
 from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.app.theme import theme_window
 from nnviz.app.throttle import Throttle
@@ -172,6 +171,7 @@ class MainWindow(QMainWindow):
         self._origin_W0: np.ndarray | None = None  # first-layer weights at the last reset, for "show the change"
         self._baseline_on = False
         self._training_state = "idle"
+        self._lesson_windows: list = []
 
         self._build_widgets(settings or TrainingSettings())
         self._build_layout()
@@ -195,8 +195,10 @@ class MainWindow(QMainWindow):
         self._update_prediction()
         self.resize(*options.size)
         self._distribute(*options.size)
-        self._restore_session(restore_training=settings is None and not options.lesson,
-                              restore_layout=not options.screenshot)
+        # What the user asked for on the command line wins over what the window remembers.
+        self._restore_session(
+            restore_training=settings is None and not (options.lesson or options.model or options.screenshot),
+            restore_layout=not (options.screenshot or options.size_given))
 
     # ------------------------------------------------------------------ construction
     def _build_widgets(self, settings: TrainingSettings) -> None:
@@ -786,29 +788,37 @@ class MainWindow(QMainWindow):
         """A .nnviz file: a set-up of this window is applied (and the network reset to it); a built-in
         lesson opens in its own window. Problems are shown, not raised."""
         from nnviz.app.lesson_setup import WINDOW_LESSON, settings_from_lesson
-        from nnviz.app.lesson_window import LessonWindow
         from nnviz.lessons.lesson_file import LessonFile
 
         try:
             lesson = LessonFile.load(path)
             if lesson.lesson != WINDOW_LESSON:
-                window = LessonWindow(lesson_name(str(path)), (self.width(), self.height()))
-                window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                window.setParent(self, Qt.WindowType.Window)
-                window.show()
+                self._open_lesson_window(lesson.lesson)
                 return True
+            settings = settings_from_lesson(lesson)
         except NnvizError as error:
             self.banner.show_message(f"Could not open the lesson: {error}", "error", kind="lesson")
             return False
-        settings = settings_from_lesson(lesson)
-        self.training_panel.set_settings(settings)
-        self.training.set_config(settings.config)
+        self._apply_settings(settings)
         self.reset_network()
         for tab in lesson.panels:
             self.inspection.show_tab_named(tab)
         self.statusBar().showMessage(f"lesson {lesson.title or Path(path).name}: "
                                      f"{'-'.join(map(str, settings.architecture.sizes))}, press Start", 10000)
         return True
+
+    def _open_lesson_window(self, name: str) -> None:
+        """A lesson in a window of its own, beside this one (kept until it is closed)."""
+        from nnviz.app.lesson_window import LessonWindow
+
+        window = LessonWindow(name)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._lesson_windows.append(window)
+        window.destroyed.connect(lambda *_: self._lesson_windows.remove(window) if window in self._lesson_windows else None)
+        window.show()
+
+    def lesson_windows(self) -> list:
+        return list(self._lesson_windows)
 
     def save_lesson_file(self, path: str | Path, title: str = "") -> bool:
         from nnviz.app.lesson_setup import lesson_from_settings
@@ -898,23 +908,26 @@ class MainWindow(QMainWindow):
 
     def _restore_session(self, restore_training: bool, restore_layout: bool) -> None:
         if restore_layout and settings_store.restore_geometry(self):
-            QTimer.singleShot(0, lambda: settings_store.restore_splitters(self))
+            QTimer.singleShot(0, self, lambda: settings_store.restore_splitters(self))
         remembered = settings_store.restored_training() if restore_training else None
         if remembered is None:
             return
         settings, panels = remembered
-        in_use = self.training_panel.settings().architecture
-        self.training_panel.set_settings(settings)
-        self.training_panel.set_architecture_pending(settings.architecture != in_use)
-        self.training.set_config(settings.config)
-        self.training.set_architecture(settings.architecture)
+        self._apply_settings(settings)
+        self.training_panel.set_architecture_pending(settings.architecture != architecture_of(self._net))
         for tab in panels:
             self.inspection.show_tab_named(tab)
+
+    def _apply_settings(self, settings: TrainingSettings) -> None:
+        """Show ``settings`` in the panel and hand them to the worker (the architecture for the next Reset)."""
+        self.training_panel.set_settings(settings)
+        self.training.set_config(settings.config)
+        self.training.set_architecture(settings.architecture)
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._options.screenshot:  # a scripted picture must not change what the user's window remembers
-            settings_store.save_window(self)
+            settings_store.save_window(self)  # never raises: the thread below must always be stopped
         for dialog in self.findChildren(DownloadDialog):
             dialog.stop()
         self.training.shutdown()

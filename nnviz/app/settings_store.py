@@ -23,13 +23,17 @@ def store() -> QSettings:
 
 
 def save_window(window) -> None:
-    settings = store()
-    settings.setValue("window/geometry", window.saveGeometry())
-    for name, splitter in window.splitters().items():
-        settings.setValue(f"splitters/{name}", splitter.saveState())
-    lesson = lesson_from_settings(window.training_panel.settings(), window.inspection.visible_tabs())
-    settings.setValue("training/setup", json.dumps(asdict(lesson)))
-    settings.sync()
+    """Remember the window's layout and set-up. Never raises: closing must not fail over a setting."""
+    try:
+        settings = store()
+        settings.setValue("window/geometry", window.saveGeometry())
+        for name, splitter in window.splitters().items():
+            settings.setValue(f"splitters/{name}", splitter.saveState())
+        lesson = lesson_from_settings(window.training_panel.settings(), window.inspection.visible_tabs())
+        settings.setValue("training/setup", json.dumps(asdict(lesson)))
+        settings.sync()
+    except (NnvizError, OSError, TypeError, ValueError):  # e.g. a model wider than a lesson file allows
+        pass
 
 
 def restored_training(settings: QSettings | None = None) -> tuple[TrainingSettings, tuple[str, ...]] | None:
@@ -39,9 +43,9 @@ def restored_training(settings: QSettings | None = None) -> tuple[TrainingSettin
         return None
     try:
         doc = json.loads(text)
-        lesson = LessonFile(**{**doc, "hidden": tuple(doc["hidden"]), "panels": tuple(doc.get("panels", ()))})
-        return settings_from_lesson(lesson.validate()), lesson.panels
-    except (ValueError, TypeError, KeyError, NnvizError):
+        lesson = LessonFile.from_dict(doc) if isinstance(doc, dict) else None
+        return None if lesson is None else (settings_from_lesson(lesson), lesson.panels)
+    except (ValueError, TypeError, NnvizError):
         return None
 
 

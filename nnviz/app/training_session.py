@@ -29,14 +29,13 @@ import numpy as np
 
 from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.errors import ConfigError, DivergenceError, NnvizError
-from nnviz.nn import ACTIVATIONS, MLP, EpochRecord, StepRecord, TrainConfig, train
+from nnviz.lessons.lesson_file import HIDDEN_ACTIVATIONS, MAX_HIDDEN_LAYERS  # noqa: F401  (re-exported)
+from nnviz.nn import MLP, EpochRecord, StepRecord, TrainConfig, train
 
 MAX_HIDDEN_SIZE = 4096
-MAX_HIDDEN_LAYERS = 8
 RATE_HALF_LIFE_S = 1.0  # samples/s is averaged over about this much training time
 IDLE, LOADING, RUNNING, PAUSED = "idle", "loading", "running", "paused"
 FINISHED, STOPPED, DIVERGED, ERROR = "finished", "stopped", "diverged", "error"
-HIDDEN_ACTIVATIONS = tuple(name for name in ("relu", "leaky_relu", "tanh", "sigmoid") if name in ACTIVATIONS)
 
 
 @dataclass(frozen=True)

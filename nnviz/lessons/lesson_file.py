@@ -18,6 +18,38 @@ FORMAT = "nnviz-lesson"
 VERSION = 1
 
 
+# What the window's training panel can build (nnviz.app.training_session takes these from here).
+HIDDEN_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid")
+MAX_HIDDEN_LAYERS = 8
+HYPERPARAMETER_TYPES = {
+    "epochs": "whole", "batch_size": "whole", "optimizer": "text", "lr": "number", "weight_decay": "number or null",
+    "l1": "number", "l2": "number", "schedule": "text", "warmup": "number", "gamma": "number",
+    "step_size": "number", "augment": "true or false",
+}
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _has_type(value, kind: str) -> bool:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return {"whole": _whole(value), "text": isinstance(value, str), "number": number,
+            "number or null": value is None or number, "true or false": isinstance(value, bool)}[kind]
+
+
+def _check_hyperparameters(hyperparameters) -> None:
+    if not isinstance(hyperparameters, dict):
+        raise DataFileError(f"'hyperparameters' must be an object, got {hyperparameters!r}")
+    for key, value in hyperparameters.items():
+        if key == "seed":
+            raise DataFileError("the seed goes in 'seed', not in 'hyperparameters'")
+        if key not in HYPERPARAMETER_TYPES:
+            raise DataFileError(f"unknown hyperparameter {key!r}; known: {', '.join(HYPERPARAMETER_TYPES)}")
+        if not _has_type(value, HYPERPARAMETER_TYPES[key]):
+            raise DataFileError(f"hyperparameter {key!r} must be {HYPERPARAMETER_TYPES[key]}, got {value!r}")
+
+
 @dataclass(frozen=True)
 class LessonFile:
     lesson: str = "mnist"
@@ -30,20 +62,43 @@ class LessonFile:
     notes: str = ""
 
     def validate(self) -> "LessonFile":
+        """Check every field as the window will use it; a DataFileError names the field that is wrong."""
         from nnviz.lessons import LESSONS
-        from nnviz.nn import ACTIVATIONS, TrainConfig
+        from nnviz.nn import TrainConfig
 
         if self.lesson not in LESSONS and self.lesson != "mnist":
             raise DataFileError(f"unknown lesson {self.lesson!r}; choose one of: mnist, {', '.join(LESSONS)}")
-        if not all(isinstance(h, int) and 1 <= h <= 4096 for h in self.hidden):
-            raise DataFileError(f"'hidden' must be whole numbers between 1 and 4096, got {list(self.hidden)}")
-        if self.activation not in ACTIVATIONS:
-            raise DataFileError(f"unknown activation {self.activation!r}")
+        if not (isinstance(self.hidden, tuple) and 1 <= len(self.hidden) <= MAX_HIDDEN_LAYERS
+                and all(_whole(h) and 1 <= h <= 4096 for h in self.hidden)):
+            raise DataFileError(f"'hidden' must be 1 to {MAX_HIDDEN_LAYERS} whole numbers between 1 and 4096, "
+                                f"got {list(self.hidden) if isinstance(self.hidden, tuple) else self.hidden!r}")
+        if self.activation not in HIDDEN_ACTIVATIONS:
+            raise DataFileError(f"'activation' must be one of {', '.join(HIDDEN_ACTIVATIONS)}, got {self.activation!r}")
+        if not (_whole(self.seed) and 0 <= self.seed < 2**31):
+            raise DataFileError(f"'seed' must be a whole number from 0 to {2**31 - 1}, got {self.seed!r}")
+        if not (isinstance(self.panels, tuple) and all(isinstance(p, str) for p in self.panels)):
+            raise DataFileError(f"'panels' must be a list of panel names, got {self.panels!r}")
+        for name in ("title", "notes"):
+            if not isinstance(getattr(self, name), str):
+                raise DataFileError(f"'{name}' must be text")
+        _check_hyperparameters(self.hyperparameters)
         try:
             TrainConfig(**self.hyperparameters)
-        except (NnvizError, TypeError) as exc:
+        except NnvizError as exc:
             raise DataFileError(f"invalid hyperparameters: {exc}") from None
         return self
+
+    @classmethod
+    def from_dict(cls, doc: dict) -> "LessonFile":
+        """A validated lesson from its JSON object (unknown keys, e.g. from a newer nnviz, are ignored)."""
+        known = set(cls.__dataclass_fields__)
+        fields = {k: v for k, v in doc.items() if k in known}
+        for name in ("hidden", "panels"):
+            if name in fields:
+                if not isinstance(fields[name], list):
+                    raise DataFileError(f"'{name}' must be a list, got {fields[name]!r}")
+                fields[name] = tuple(fields[name])
+        return cls(**fields).validate()
 
     def save(self, path) -> Path:
         path = Path(path)
@@ -65,15 +120,7 @@ class LessonFile:
             raise DataFileError(f"{path} is not a valid lesson file ({exc})") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise DataFileError(f"{path} is not an nnviz lesson file")
-        known = set(cls.__dataclass_fields__)
-        fields = {k: v for k, v in doc.items() if k in known}
         try:
-            lesson = cls(**{**fields, "hidden": tuple(fields.get("hidden", cls.hidden)),
-                            "panels": tuple(fields.get("panels", ()))})
-            if not isinstance(lesson.hyperparameters, dict) or not isinstance(lesson.seed, int):
-                raise TypeError("hyperparameters must be an object and seed a whole number")
-            return lesson.validate()
+            return cls.from_dict(doc)
         except DataFileError as exc:
-            raise DataFileError(f"{path}: {exc}") from None
-        except TypeError as exc:
             raise DataFileError(f"{path}: {exc}") from None

@@ -56,6 +56,10 @@ def test_lesson_names_and_files(tmp_path, monkeypatch):
         lesson_name("xor")
     LessonFile().save(tmp_path / "mnist.nnviz")  # a set-up of the main window
     assert lesson_name(str(tmp_path / "mnist.nnviz")) == "mnist"
+    with pytest.raises(ConfigError, match="main window itself"):
+        lesson_name("mnist")
+    with pytest.raises(ConfigError, match="is a folder"):
+        lesson_name(str(tmp_path))
     (tmp_path / "broken.nnviz").write_text("{not json")
     with pytest.raises(DataFileError):
         lesson_name(str(tmp_path / "broken.nnviz"))
@@ -188,8 +192,9 @@ def test_opening_a_built_in_lesson_file_opens_its_window_and_a_bad_file_says_why
     window = make_window(qtbot)
     path = LessonFile(lesson="xor").save(tmp_path / "xor.nnviz")
     assert window.open_lesson_file(path)
-    lessons = [w for w in window.findChildren(LessonWindow)]
-    assert len(lessons) == 1 and lessons[0].view.objectName() == "xorLesson"
+    lessons = window.lesson_windows()
+    assert len(lessons) == 1 and lessons[0].view.objectName() == "xorLesson" and lessons[0].isVisible()
+    lessons[0].close()
     (tmp_path / "bad.nnviz").write_text('{"format": "nnviz-lesson", "hidden": [0]}')
     assert not window.open_lesson_file(tmp_path / "bad.nnviz")
     assert "Could not open the lesson" in window.banner.text() and "hidden" in window.banner.text()

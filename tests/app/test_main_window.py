@@ -397,3 +397,23 @@ def test_unreadable_remembered_settings_are_ignored(qtbot):
     settings.sync()
     window = make_window(qtbot)
     assert window.training_panel.settings() == TrainingSettings()
+
+
+def test_closing_always_stops_training_even_when_the_set_up_cannot_be_remembered(qtbot, tmp_path):
+    wide = tmp_path / "wide.npz"
+    MLP([784, 5000, 10], seed=0).save(wide)  # wider than a lesson file (or the panel) allows
+    window = make_window(qtbot, options={"model": str(wide)})
+    window.close()
+    assert not window.training.thread.isRunning()
+
+
+def test_what_the_command_line_asks_for_wins_over_what_was_remembered(qtbot, tmp_path):
+    from nnviz.app.snapshot import Architecture
+
+    first = make_window(qtbot)
+    first.training_panel.set_settings(TrainingSettings(Architecture(hidden=(64,))))
+    first.close()
+    small = tmp_path / "small.npz"
+    MLP([784, 32, 10], seed=0).save(small)
+    second = make_window(qtbot, options={"model": str(small)})
+    assert second.training_panel.settings().architecture.hidden == (32,)
