@@ -513,6 +513,13 @@ class MainWindow(QMainWindow):
             self._views_refresh.request()
         self._predict()
 
+    def _replace_network(self, snapshot: NetworkSnapshot) -> None:
+        """Another network altogether (reset, opened file): what the Inspect panel computed for the old one
+        goes before the new one is shown, and what it shows is redone after."""
+        self.inspection.network_replaced()
+        self._show_network(snapshot)
+        self.inspection.after_network_replaced()
+
     def _show_weights(self) -> None:
         """The diagram's strongest connections and the first layer's weight tiles, from the newest snapshot."""
         snapshot = self._snapshot
@@ -521,8 +528,7 @@ class MainWindow(QMainWindow):
         self.network_view.set_snapshot(snapshot)
         if snapshot.sizes[0] == 784:
             self.weights_view.set_weights(snapshot.weights[0])
-        if hasattr(self, "inspection"):
-            self.inspection.network_changed(snapshot)
+        self.inspection.network_changed(snapshot)
 
     @Slot(int)
     def _show_pen_width(self, width: int) -> None:
@@ -552,7 +558,7 @@ class MainWindow(QMainWindow):
             self.network_view.set_activations(None)
             self.heatmaps.set_activations(None)
             self._set_prediction("")
-            self._follow_drawing()
+            self.inspection.drawing_changed()
             return
         trace = self._net.forward(prepared.image.reshape(1, -1))
         self._trace = trace
@@ -562,11 +568,7 @@ class MainWindow(QMainWindow):
         self.network_view.set_activations([a[0] for a in trace.a])
         self.heatmaps.set_activations([a[0] for a in trace.a[1:-1]])
         self._set_prediction(prediction_text(p))
-        self._follow_drawing()
-
-    def _follow_drawing(self) -> None:
-        if hasattr(self, "inspection"):  # built after the first prediction
-            self.inspection.drawing_changed()
+        self.inspection.drawing_changed()
 
     def current_trace(self):
         """The forward pass of the current drawing with the window's network (None for an empty canvas)."""
@@ -606,9 +608,7 @@ class MainWindow(QMainWindow):
     def _on_network_replaced(self, snapshot: NetworkSnapshot) -> None:
         self._pending_snapshot = None
         self.loss_plot.clear()
-        self.inspection.network_replaced()
-        self._show_network(snapshot)
-        self.inspection.after_network_replaced()
+        self._replace_network(snapshot)
         self._origin_W0 = snapshot.weights[0]
         self.weights_view.set_baseline(self._origin_W0 if self._baseline_on else None)
         self.training_panel.set_architecture(Architecture(hidden=tuple(snapshot.sizes[1:-1]),
@@ -708,9 +708,7 @@ class MainWindow(QMainWindow):
         self._set_model_info(path, net)
         self.banner.dismiss("model")
         snapshot = NetworkSnapshot.of(net)
-        self.inspection.network_replaced()
-        self._show_network(snapshot)
-        self.inspection.after_network_replaced()
+        self._replace_network(snapshot)
         self.training.set_network(snapshot)
         self.training_panel.set_architecture(architecture_of(net))
         self.statusBar().showMessage(f"opened {path}", 6000)
