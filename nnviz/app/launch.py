@@ -52,10 +52,11 @@ def run_app(options: AppOptions) -> int:
     use_one_blas_thread()
     if options.screenshot and not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    lesson = None
     if options.lesson:
         from nnviz.app.lesson_window import lesson_name
 
-        lesson_name(options.lesson)  # a wrong name or file is one clear line, before Qt starts
+        lesson = lesson_name(options.lesson)  # a wrong name or file is one clear line, before Qt starts
     if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
         raise NnvizError("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); run nnviz "
                          "in a desktop session, or use --screenshot PATH to render the window to a picture")
@@ -64,7 +65,6 @@ def run_app(options: AppOptions) -> int:
 
     from nnviz import __version__
     from nnviz.app.lesson_setup import WINDOW_LESSON
-    from nnviz.app.lesson_window import lesson_name
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
 
@@ -73,10 +73,10 @@ def run_app(options: AppOptions) -> int:
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
-    if options.lesson and lesson_name(options.lesson) != WINDOW_LESSON:
-        return run_lesson(app, options)
+    if lesson is not None and lesson != WINDOW_LESSON:
+        return run_lesson(app, lesson, options)
     window = MainWindow(options)
-    if options.lesson:
+    if lesson is not None:  # a .nnviz set-up of this window
         window.open_lesson_file(options.lesson)
     if options.log_predictions:
         window.predictionTextChanged.connect(print_prediction)
@@ -85,19 +85,19 @@ def run_app(options: AppOptions) -> int:
         return take_screenshot(window, options.screenshot)
     window.show()
     if options.log_predictions:
-        _process_events_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+        _wait_until_shown(window)
         print(canvas_line(window.canvas), flush=True)
     return app.exec()
 
 
-def run_lesson(app, options: AppOptions) -> int:
+def run_lesson(app, lesson: str, options: AppOptions) -> int:
     """``nnviz --lesson NAME|FILE``: the lesson's own window (or its screenshot)."""
-    from nnviz.app.lesson_window import LessonWindow, lesson_name
+    from nnviz.app.lesson_window import LessonWindow
 
-    window = LessonWindow(lesson_name(options.lesson), options.size)
+    window = LessonWindow(lesson, options.size)
     window.show()
     if options.screenshot:
-        _process_events_until(lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+        _wait_until_shown(window)
         return save_grab(window, options.screenshot)
     return app.exec()
 
@@ -136,8 +136,7 @@ def take_screenshot(window, path: str) -> int:
     from nnviz.resources import asset_path
 
     window.show()
-    _process_events_until(lambda: window.isVisible() and window.windowHandle() is not None
-                          and window.windowHandle().isExposed())
+    _wait_until_shown(window)
     try:
         window.canvas.load_image_file(asset_path(SAMPLE_DIGIT))
     except DataFileError as error:
@@ -145,6 +144,12 @@ def take_screenshot(window, path: str) -> int:
     _process_events_until(lambda: bool(window.prediction()) or window.canvas.is_empty())
     window.apply_pending()
     return save_grab(window, path)
+
+
+def _wait_until_shown(window) -> bool:
+    """Process events until ``window`` is on the screen (exposed), or the timeout passes."""
+    return _process_events_until(lambda: window.isVisible() and window.windowHandle() is not None
+                                 and window.windowHandle().isExposed())
 
 
 def _process_events_until(done, timeout_s: float = SCREENSHOT_TIMEOUT_S) -> bool:
