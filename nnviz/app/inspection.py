@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QTabWidget
 
 from nnviz.app.colormaps import DIVERGING, map_diverging
 from nnviz.app.throttle import Throttle
+from nnviz.app.widgets.canvas import RESOLUTION
 from nnviz.app.widgets.evaluation_view import EvaluationView
 from nnviz.app.widgets.hidden_map import HiddenMapView
 from nnviz.app.widgets.histograms import HistogramsView
@@ -49,10 +50,7 @@ def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE, method: str
     predicted = int(trace.a[-1][0].argmax())
     gradient = saliency_map(net, prepared.image, predicted, method)
     limit = float(np.abs(gradient).max()) or 1.0
-    scale = side / 280.0
-    placed = type(prepared)(prepared.image, prepared.is_empty, prepared.bbox, prepared.scale / scale,
-                            (prepared.centre[0] * scale, prepared.centre[1] * scale))
-    values = input_on_canvas(placed, gradient, (side, side))
+    values = input_on_canvas(prepared, gradient, (side, side), zoom=side / RESOLUTION)
     rgba = map_diverging(values, limit, DIVERGING)
     rgba[..., 3] = np.clip(np.abs(values) / limit, 0, 1) * OVERLAY_ALPHA
     return rgba
@@ -110,7 +108,7 @@ class InspectionPanels(QObject):
         if self._showing(self.inspector):
             self.inspector.refresh(window.network(), trace)
         if self._showing(self.softmax):
-            self.softmax.set_logits(None if trace is None else trace.z[-1][0])
+            self.softmax.set_trace(trace)
         if self._saliency:
             prepared = window.current_input()
             window.canvas.set_overlay(None if trace is None else saliency_overlay(
@@ -205,8 +203,7 @@ class InspectionPanels(QObject):
         elif current is self.inspector:
             self.inspector.refresh(self.window.network(), self.window.current_trace())
         elif current is self.softmax:
-            trace = self.window.current_trace()
-            self.softmax.set_logits(None if trace is None else trace.z[-1][0])
+            self.softmax.set_trace(self.window.current_trace())
 
     def _refresh_map(self) -> None:
         if self._test_set is None:

@@ -153,18 +153,19 @@ def as_grey(img) -> np.ndarray:
     return np.clip(arr, 0, 1).astype(np.float32, copy=False)
 
 
-def input_on_canvas(prepared: Prepared, values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """(H, W) float32: ``values`` (28, 28), given per input pixel, painted back onto the drawing (H, W) it
-    was :func:`prepare`\\d from, each drawing pixel taking the value of the input pixel it landed in (zero
-    where it fell outside the field, and everywhere for an empty drawing). Saliency maps use it to show
-    on the canvas which strokes mattered."""
+def input_on_canvas(prepared: Prepared, values: np.ndarray, shape: tuple[int, int], zoom: float = 1.0) -> np.ndarray:
+    """(H, W) float32: ``values`` (28, 28), given per input pixel, painted back onto the drawing it was
+    :func:`prepare`\\d from, each pixel taking the value of the input pixel it landed in (zero where it fell
+    outside the field, and everywhere for an empty drawing). ``shape`` is the output's, ``zoom`` its pixels
+    per drawing pixel (0.5: half the drawing's resolution). Saliency maps use it to show on the canvas
+    which strokes mattered."""
     out = np.zeros(shape, np.float32)
     if prepared.is_empty:
         return out
     values = np.asarray(values, np.float32).reshape(FIELD, FIELD)
     # Inverse of prepare's placement: drawing coordinate y lands at CENTRE + (y - centre) * scale.
-    rows = np.floor(CENTRE + 0.5 + (np.arange(shape[0]) - prepared.centre[0]) * prepared.scale).astype(int)
-    cols = np.floor(CENTRE + 0.5 + (np.arange(shape[1]) - prepared.centre[1]) * prepared.scale).astype(int)
+    rows = np.floor(CENTRE + 0.5 + (np.arange(shape[0]) / zoom - prepared.centre[0]) * prepared.scale).astype(int)
+    cols = np.floor(CENTRE + 0.5 + (np.arange(shape[1]) / zoom - prepared.centre[1]) * prepared.scale).astype(int)
     inside_r, inside_c = (rows >= 0) & (rows < FIELD), (cols >= 0) & (cols < FIELD)
     out[np.ix_(inside_r, inside_c)] = values[np.ix_(rows[inside_r], cols[inside_c])]
     return out

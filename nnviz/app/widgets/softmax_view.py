@@ -60,6 +60,10 @@ class SoftmaxView(QWidget):
     def steps(self) -> SoftmaxSteps | None:
         return self._steps
 
+    def set_trace(self, trace) -> None:
+        """The output layer's z of a one-input forward ``Trace`` (None: no drawing)."""
+        self.set_logits(None if trace is None else trace.z[-1][0])
+
     def set_logits(self, z) -> None:
         self._z = None if z is None else np.asarray(z, dtype=np.float64)
         self._update()
