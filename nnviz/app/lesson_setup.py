@@ -17,11 +17,12 @@ WINDOW_LESSON = "mnist"  # the lesson name of a set-up of the main window (the o
 
 
 def lesson_from_settings(settings: TrainingSettings, panels: tuple[str, ...] = (), title: str = "") -> LessonFile:
+    """The window's set-up as a lesson; DataFileError for what a lesson file cannot hold (e.g. a layer of
+    5,000 neurons from an opened model)."""
     hyperparameters = {k: v for k, v in asdict(settings.config).items() if k != "seed"}
     return LessonFile(lesson=WINDOW_LESSON, hidden=tuple(settings.architecture.hidden),
                       activation=settings.architecture.activation, hyperparameters=hyperparameters,
                       seed=settings.config.seed, panels=tuple(panels), title=title).validate()
-    # (validate() raises DataFileError for what a lesson file cannot hold, e.g. a layer of 5,000 neurons)
 
 
 def settings_from_lesson(lesson: LessonFile) -> TrainingSettings:

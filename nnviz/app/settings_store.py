@@ -8,7 +8,6 @@ hand edit) is skipped: remembering is a convenience and must never stop the wind
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -30,7 +29,7 @@ def save_window(window) -> None:
         for name, splitter in window.splitters().items():
             settings.setValue(f"splitters/{name}", splitter.saveState())
         lesson = lesson_from_settings(window.training_panel.settings(), window.inspection.visible_tabs())
-        settings.setValue("training/setup", json.dumps(asdict(lesson)))
+        settings.setValue("training/setup", json.dumps(lesson.to_dict()))
         settings.sync()
     except (NnvizError, OSError, TypeError, ValueError):  # e.g. a model wider than a lesson file allows
         pass

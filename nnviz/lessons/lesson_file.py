@@ -100,9 +100,13 @@ class LessonFile:
                 fields[name] = tuple(fields[name])
         return cls(**fields).validate()
 
+    def to_dict(self) -> dict:
+        """The JSON object of this lesson (what :meth:`from_dict` reads back)."""
+        return {"format": FORMAT, "version": VERSION, **asdict(self)}
+
     def save(self, path) -> Path:
         path = Path(path)
-        text = json.dumps({"format": FORMAT, "version": VERSION, **asdict(self)}, indent=2)
+        text = json.dumps(self.to_dict(), indent=2)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text + "\n")
