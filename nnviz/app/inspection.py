@@ -11,8 +11,6 @@ The MNIST test set is read once, on a plain thread, when a panel first needs it.
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QTabWidget
@@ -25,6 +23,7 @@ from nnviz.app.widgets.hidden_map import HiddenMapView
 from nnviz.app.widgets.histograms import HistogramsView
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.app.widgets.softmax_view import SoftmaxView
+from nnviz.app.worker import call_in_thread
 from nnviz.data.preprocess import input_on_canvas
 from nnviz.errors import DataFileError
 from nnviz.nn.saliency import input_gradient, occlusion
@@ -59,7 +58,7 @@ def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE, method: str
 class InspectionPanels(QObject):
     """Built by the main window; it calls :meth:`drawing_changed` and :meth:`network_changed`."""
 
-    _testSetArrived = Signal(object, object)  # (x, y) or None, error or None; from the loading thread
+    _testSetArrived = Signal(object, object)  # TrainingData or None, error or None; from the loading thread
 
     def __init__(self, window, load_data):
         super().__init__(window)
@@ -225,30 +224,19 @@ class InspectionPanels(QObject):
             return
         self._loading = True
         self.window.statusBar().showMessage("reading the MNIST test digits…")
-        threading.Thread(target=self._load_in_background, name="nnviz-load-test-set", daemon=True).start()
+        call_in_thread(self._load_data, self._testSetArrived, "nnviz-load-test-set")
 
-    def _load_in_background(self) -> None:
-        try:
-            data = self._load_data()
-            result, error = (data.x_test, data.y_test), None
-        except Exception as exc:  # reported in the window, never lost
-            result, error = None, exc
-        try:
-            self._testSetArrived.emit(result, error)
-        except RuntimeError:  # the window closed while reading
-            pass
-
-    def _on_test_set(self, result, error) -> None:
+    def _on_test_set(self, data, error) -> None:
         self._loading = False
         waiting, self._waiting = self._waiting, []
-        if result is None:
+        if data is None:
             if isinstance(error, DataFileError):
                 self.window.offer_download(str(error))
             else:
                 self.window.banner.show_message(f"could not read the MNIST test digits: {error}", "error", [],
                                                 kind="data")
             return
-        self._test_set = result
+        self._test_set = (data.x_test, data.y_test)
         self.window.statusBar().clearMessage()
         for then in waiting:
-            then(*result)
+            then(*self._test_set)

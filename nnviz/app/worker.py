@@ -53,6 +53,24 @@ def mnist_loader(data_dir: str | None, limit: int | None = None,
     return load
 
 
+def call_in_thread(function: Callable[[], object], deliver, name: str) -> None:
+    """Run ``function`` on a plain daemon thread and emit ``deliver(result, error)`` (one of them None), which
+    Qt queues to the receiver's thread. An exception is delivered, never lost; if the receiver is gone
+    meanwhile (the window closed), nothing happens."""
+
+    def run() -> None:
+        try:
+            result, error = function(), None
+        except Exception as exc:  # handed to the receiver, which reports it
+            result, error = None, exc
+        try:
+            deliver.emit(result, error)
+        except RuntimeError:  # the receiving QObject was deleted
+            pass
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+
+
 def shared_loader(load: Callable[[], TrainingData]) -> Callable[[], TrainingData]:
     """``load`` run at most once, whoever asks first (the worker to train, the Inspect panel for the test
     digits); the others wait for it and get the same arrays. A failure is not remembered: after a
@@ -247,18 +265,8 @@ class TrainingWorker(QObject):
             self._loading = True
             self.statusChanged.emit(TrainingStatus(state=LOADING, epochs=self.session.config.epochs,
                                                    message="reading MNIST…"))
-            threading.Thread(target=self._load_in_background, name="nnviz-load-mnist", daemon=True).start()
+            call_in_thread(self._load_data, self._dataArrived, "nnviz-load-mnist")
         return False
-
-    def _load_in_background(self) -> None:
-        try:
-            data, error = self._load_data(), None
-        except Exception as exc:  # reported in the worker's thread, never lost
-            data, error = None, exc
-        try:
-            self._dataArrived.emit(data, error)
-        except RuntimeError:  # the window closed (and the worker went) while reading
-            pass
 
     @Slot(object, object)
     def _on_data(self, data: TrainingData | None, error: Exception | None) -> None:

@@ -12,14 +12,13 @@ holds the GIL and is kept off the CPU would stall the window instead.)
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nnviz.app.painting import background_colour
+from nnviz.app.worker import call_in_thread
 from nnviz.nn.pca import PCA, fit_pca
 
 # Ten colours told apart with the common colour-vision deficiencies (Okabe-Ito, plus two neutrals).
@@ -33,7 +32,7 @@ class HiddenMapView(QWidget):
 
     layerChanged = Signal(int)
     mapped = Signal()  # a new map is shown
-    _computed = Signal(int, object)  # (generation, (pca, coords)) from the computing thread
+    _computed = Signal(object, object)  # ((generation, (pca, coords)) or None, error or None) from the thread
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -113,8 +112,8 @@ class HiddenMapView(QWidget):
         if self._x is None:
             return
         self._generation += 1
-        job = (self._generation, net.copy(), self._x, self._layer)
-        threading.Thread(target=self._compute_in_background, args=job, name="nnviz-hidden-map", daemon=True).start()
+        generation, net, x, layer = self._generation, net.copy(), self._x, self._layer
+        call_in_thread(lambda: (generation, self.compute(net, x, layer)), self._computed, "nnviz-hidden-map")
 
     @staticmethod
     def compute(net, x: np.ndarray, layer: int) -> tuple[PCA, np.ndarray]:
@@ -123,17 +122,14 @@ class HiddenMapView(QWidget):
         pca = fit_pca(hidden, k=2)
         return pca, pca.project(hidden)
 
-    def _compute_in_background(self, generation: int, net, x: np.ndarray, layer: int) -> None:
-        result = self.compute(net, x, layer)
-        try:
-            self._computed.emit(generation, result)
-        except RuntimeError:  # the window closed meanwhile
-            pass
-
-    def _show_map(self, generation: int, result) -> None:
+    def _show_map(self, result, error) -> None:
+        if error is not None:
+            self.caption.setText(f"The map could not be computed: {type(error).__name__}: {error}")
+            return
+        generation, (pca, coords) = result
         if generation != self._generation:
             return  # a newer map is on its way
-        self._pca, coords = result
+        self._pca = pca
         for digit, item in enumerate(self._scatters):
             mine = coords[self._y == digit]
             item.setData(mine[:, 0], mine[:, 1])
