@@ -28,6 +28,8 @@ class AppOptions:
     size_given: bool = False  # --size was on the command line (then it wins over the remembered size)
     lesson: str | None = None
     log_predictions: bool = False
+    present: bool = False  # start in presentation mode
+    language: str | None = None  # "en" or "zh_CN"; None: as chosen last time, else the system's
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -54,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
     parser.add_argument("--size", type=parse_size, default=None, metavar="WxH", help="window size (default: as last time, or 1600x900)")
     parser.add_argument("--lesson", metavar="NAME|FILE", help="open a built-in lesson or a .nnviz lesson file")
+    parser.add_argument("--present", action="store_true",
+                        help="start in presentation mode (F11): large type, high contrast, full screen")
+    parser.add_argument("--language", choices=("en", "zh_CN"),
+                        help="language of the window: en (English) or zh_CN (简体中文); default: as chosen "
+                        "last time in View > Language, else the system's")
     parser.add_argument("--log-predictions", action="store_true", help="print every change of prediction to stdout")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrorParser)
     register_all(commands)
@@ -78,11 +85,11 @@ def main(argv: list[str] | None = None) -> int:
 def launch_app(args: argparse.Namespace) -> int:
     from nnviz.app.launch import run_app
 
-
     return run_app(
         AppOptions(
             model=args.model, data=args.data, screenshot=args.screenshot, size=args.size or AppOptions.size,
             size_given=args.size is not None,
-            lesson=args.lesson, log_predictions=args.log_predictions,
+            lesson=args.lesson, log_predictions=args.log_predictions, language=args.language,
+            present=args.present,
         )
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QAbstractScrollArea, QFileDialog, QMenu, QWidget
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFileDialog, QMenu, QWidget
 from nnviz.errors import DataFileError
 
 Table = tuple[list[str] | None, np.ndarray]  # (column names or None for a plain matrix, rows)
-FORMATS = {".png": "PNG image", ".svg": "SVG drawing", ".csv": "CSV table"}
+FORMATS = {".png": QT_TRANSLATE_NOOP("Export", "PNG image"), ".svg": QT_TRANSLATE_NOOP("Export", "SVG drawing"),
+           ".csv": QT_TRANSLATE_NOOP("Export", "CSV table")}
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -108,17 +110,17 @@ def _neuron(window) -> Table | None:
 
 
 VIEWS: tuple[View, ...] = (
-    View("drawing", "Drawing", lambda w: w.canvas, lambda w: _matrix(w.canvas.image())),
-    View("network-input", "Network input (28×28)", lambda w: w.input_preview, lambda w: _matrix(w.input_preview.image())),
-    View("probabilities", "Probabilities", lambda w: w.probabilities, _probabilities),
-    View("network", "Network diagram", lambda w: w.network_view, lambda w: _activations(w, hidden_only=False)),
-    View("activations", "Hidden-layer activations", lambda w: w.heatmaps, lambda w: _activations(w, hidden_only=True)),
-    View("first-layer-weights", "First-layer weights", lambda w: w.weights_view, _first_layer_weights),
-    View("loss", "Loss and accuracy", lambda w: w.loss_plot, _loss),
-    View("neuron", "Neuron inspector", lambda w: w.inspection.inspector, _neuron),
-    View("confusion-matrix", "Confusion matrix", lambda w: w.inspection.evaluation.matrix, _confusion),
-    View("hidden-layer-map", "Hidden-layer map", lambda w: w.inspection.hidden_map.plot, _hidden_map),
-    View("histograms", "Weight and gradient histograms", lambda w: w.inspection.histograms, _histograms),
+    View("drawing", QT_TRANSLATE_NOOP("Export", "Drawing"), lambda w: w.canvas, lambda w: _matrix(w.canvas.image())),
+    View("network-input", QT_TRANSLATE_NOOP("Export", "Network input (28×28)"), lambda w: w.input_preview, lambda w: _matrix(w.input_preview.image())),
+    View("probabilities", QT_TRANSLATE_NOOP("Export", "Probabilities"), lambda w: w.probabilities, _probabilities),
+    View("network", QT_TRANSLATE_NOOP("Export", "Network diagram"), lambda w: w.network_view, lambda w: _activations(w, hidden_only=False)),
+    View("activations", QT_TRANSLATE_NOOP("Export", "Hidden-layer activations"), lambda w: w.heatmaps, lambda w: _activations(w, hidden_only=True)),
+    View("first-layer-weights", QT_TRANSLATE_NOOP("Export", "First-layer weights"), lambda w: w.weights_view, _first_layer_weights),
+    View("loss", QT_TRANSLATE_NOOP("Export", "Loss and accuracy"), lambda w: w.loss_plot, _loss),
+    View("neuron", QT_TRANSLATE_NOOP("Export", "Neuron inspector"), lambda w: w.inspection.inspector, _neuron),
+    View("confusion-matrix", QT_TRANSLATE_NOOP("Export", "Confusion matrix"), lambda w: w.inspection.evaluation.matrix, _confusion),
+    View("hidden-layer-map", QT_TRANSLATE_NOOP("Export", "Hidden-layer map"), lambda w: w.inspection.hidden_map.plot, _hidden_map),
+    View("histograms", QT_TRANSLATE_NOOP("Export", "Weight and gradient histograms"), lambda w: w.inspection.histograms, _histograms),
 )
 
 
@@ -134,19 +136,21 @@ def export_view(window, name: str, path: str | os.PathLike) -> Path:
     view, path = view_named(name), Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise DataFileError(f"{path.name}: choose a .png, .svg or .csv file name")
+        raise DataFileError(translate("Export", "{0}: choose a .png, .svg or .csv file name").format(path.name))
     try:
         if suffix == ".csv":
             table = view.table(window)
             if table is None:
-                raise DataFileError(f"the {view.title.lower()} has no data yet: draw, train or evaluate first")
+                raise DataFileError(translate("Export", "{0}: no data yet; draw, train or evaluate first")
+                                    .format(translate("Export", view.title)))
             write_csv(path, *table)
         elif suffix == ".svg":
             write_svg(view.widget(window), path, view.title)
         elif not view.widget(window).grab().save(str(path), "PNG"):
             raise OSError("Qt could not write the image")
     except OSError as error:
-        raise DataFileError(f"could not write {path}: {getattr(error, 'strerror', None) or error}") from None
+        reason = getattr(error, "strerror", None) or error
+        raise DataFileError(translate("Export", "could not write {0}: {1}").format(path, reason)) from None
     return path
 
 
@@ -189,8 +193,10 @@ def write_svg(widget: QWidget, path: Path, title: str) -> None:
 def ask_and_export(window, name: str, suffix: str) -> None:
     """The file dialog of a menu entry, then :func:`export_view`; problems go to the window's banner."""
     view = view_named(name)
-    path, _ = QFileDialog.getSaveFileName(window, f"Save the {view.title.lower()} as {FORMATS[suffix]}",
-                                          f"nnviz-{name}{suffix}", f"{FORMATS[suffix]} (*{suffix})")
+    kind = translate("Export", FORMATS[suffix])
+    path, _ = QFileDialog.getSaveFileName(
+        window, translate("Export", "Save {0} as {1}").format(translate("Export", view.title), kind),
+        f"nnviz-{name}{suffix}", f"{kind} (*{suffix})")
     if not path:
         return
     if not path.lower().endswith(suffix):
@@ -200,15 +206,15 @@ def ask_and_export(window, name: str, suffix: str) -> None:
     except DataFileError as error:
         window.banner.show_message(str(error), "warning", [], kind="export")
         return
-    window.statusBar().showMessage(f"saved {path}", 6000)
+    window.statusBar().showMessage(translate("Export", "saved {0}").format(path), 6000)
 
 
 def add_export_menu(window, menu: QMenu) -> None:
     """File -> Export: one submenu per view with PNG, SVG and CSV."""
     for view in VIEWS:
-        submenu = menu.addMenu(view.title)
+        submenu = menu.addMenu(translate("Export", view.title))
         for suffix, label in FORMATS.items():
-            action = submenu.addAction(f"{label}…")
+            action = submenu.addAction(translate("Export", "{0}…").format(translate("Export", label)))
             action.triggered.connect(lambda _=False, n=view.name, s=suffix: ask_and_export(window, n, s))
 
 
@@ -224,7 +230,7 @@ class _ContextMenus(QObject):
             name = self.targets[watched]
             menu = QMenu(self.window)
             for suffix, label in FORMATS.items():
-                action = menu.addAction(f"Save as {label}…")
+                action = menu.addAction(translate("Export", "Save as {0}…").format(translate("Export", label)))
                 action.triggered.connect(lambda _=False, s=suffix: ask_and_export(self.window, name, s))
             menu.exec(event.globalPos())
             return True

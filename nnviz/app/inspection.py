@@ -3,7 +3,8 @@
 - a saliency overlay on the canvas: which pixels push the predicted digit's score up (red) or down (blue);
 - the Inspect panel (a window of its own, or docked where the user drops it): the neuron inspector,
   which opens when a node of the diagram is clicked; softmax step by step with a temperature; evaluation on the test set (confusion matrix,
-  galleries); the hidden-layer map; weight and gradient histograms.
+  galleries); the hidden-layer map; weight and gradient histograms; slow motion (one forward and one
+  backward pass of the drawing, a layer at a time).
 
 Everything here observes the window's own copy of the network; nothing reaches into the training worker.
 The MNIST test set is read once, on a plain thread, when a panel first needs it.
@@ -12,7 +13,7 @@ The MNIST test set is read once, on a plain thread, when a panel first needs it.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 
 from nnviz.app.colormaps import DIVERGING, map_diverging
@@ -22,6 +23,7 @@ from nnviz.app.widgets.evaluation_view import EvaluationView
 from nnviz.app.widgets.hidden_map import HiddenMapView
 from nnviz.app.widgets.histograms import HistogramsView
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
+from nnviz.app.widgets.slow_motion import SlowMotionView
 from nnviz.app.widgets.softmax_view import SoftmaxView
 from nnviz.app.worker import call_in_thread
 from nnviz.data.preprocess import input_on_canvas
@@ -32,6 +34,15 @@ OVERLAY_SIDE = 140  # the saliency overlay's resolution; the canvas stretches it
 OVERLAY_ALPHA = 200  # opacity of the strongest pixels
 INSPECT_SIZE = QSize(1000, 640)
 HISTOGRAMS_REFRESH_S = 0.5
+# The tabs: attribute of the panels -> name. A lesson file keeps the English name, whatever the language.
+TABS = (
+    ("inspector", QT_TRANSLATE_NOOP("InspectionPanels", "Neuron")),
+    ("softmax", QT_TRANSLATE_NOOP("InspectionPanels", "Softmax")),
+    ("evaluation", QT_TRANSLATE_NOOP("InspectionPanels", "Evaluation")),
+    ("hidden_map", QT_TRANSLATE_NOOP("InspectionPanels", "Hidden-layer map")),
+    ("histograms", QT_TRANSLATE_NOOP("InspectionPanels", "Histograms")),
+    ("slow_motion", QT_TRANSLATE_NOOP("InspectionPanels", "Slow motion")),
+)
 
 
 def saliency_map(net, image: np.ndarray, cls: int, method: str = "gradient") -> np.ndarray:
@@ -78,15 +89,13 @@ class InspectionPanels(QObject):
         self.evaluation = EvaluationView()
         self.hidden_map = HiddenMapView()
         self.histograms = HistogramsView()
+        self.slow_motion = SlowMotionView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("inspectTabs")
-        self.tabs.addTab(self.inspector, "Neuron")
-        self.tabs.addTab(self.softmax, "Softmax")
-        self.tabs.addTab(self.evaluation, "Evaluation")
-        self.tabs.addTab(self.hidden_map, "Hidden-layer map")
-        self.tabs.addTab(self.histograms, "Histograms")
+        for attribute, name in TABS:
+            self.tabs.addTab(getattr(self, attribute), QCoreApplication.translate("InspectionPanels", name))
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
-        self.inspect_dock = QDockWidget("Inspect", window)
+        self.inspect_dock = QDockWidget(self.tr("Inspect"), window)
         self.inspect_dock.setObjectName("inspectDock")
         self.inspect_dock.setWidget(self.tabs)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspect_dock)
@@ -98,6 +107,7 @@ class InspectionPanels(QObject):
         self.evaluation.imageChosen.connect(self._put_on_canvas)
         self.hidden_map.layerChanged.connect(lambda _: self._refresh_map())
         self.hidden_map.mapped.connect(lambda: self.hidden_map.set_drawing(self.window.current_trace()))
+        self.slow_motion.softmaxRequested.connect(lambda: self.show_tab(self.softmax))
 
     # ------------------------------------------------------------------ from the window
     def drawing_changed(self) -> None:
@@ -114,6 +124,8 @@ class InspectionPanels(QObject):
                 window.network(), prepared, trace, method=self._saliency_method))
         if self._showing(self.hidden_map):
             self.hidden_map.set_drawing(trace)
+        if self._showing(self.slow_motion):
+            self._show_slow_motion()
 
     def network_changed(self, snapshot) -> None:
         """New weights arrived (at the views' refresh rate): redraw the histograms, if shown, a little later
@@ -174,14 +186,16 @@ class InspectionPanels(QObject):
         self._with_test_set(lambda x, y: self.evaluation.evaluate(self.window.network(), x, y))
 
     def visible_tabs(self) -> tuple[str, ...]:
-        """The Inspect tab on show, by name (for a lesson file); empty when the panel is closed."""
-        return (self.tabs.tabText(self.tabs.currentIndex()),) if self.inspect_dock.isVisible() else ()
+        """The Inspect tab on show, by its English name (for a lesson file); empty when the panel is closed."""
+        if not self.inspect_dock.isVisible():
+            return ()
+        return tuple(name for attribute, name in TABS if getattr(self, attribute) is self.tabs.currentWidget())
 
     def show_tab_named(self, name: str) -> None:
-        """Show the tab called ``name`` (from a lesson file); an unknown name is ignored."""
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index).lower() == name.lower():
-                self.show_tab(self.tabs.widget(index))
+        """Show the tab called ``name`` (from a lesson file: English, or as shown); an unknown name is ignored."""
+        for index, (attribute, english) in enumerate(TABS):
+            if name.lower() in (english.lower(), self.tabs.tabText(index).lower()):
+                self.show_tab(getattr(self, attribute))
 
     # ------------------------------------------------------------------ internals
     def _show_histograms(self) -> None:
@@ -203,6 +217,12 @@ class InspectionPanels(QObject):
             self.inspector.refresh(self.window.network(), self.window.current_trace())
         elif current is self.softmax:
             self.softmax.set_trace(self.window.current_trace())
+        elif current is self.slow_motion:
+            self._show_slow_motion()
+
+    def _show_slow_motion(self) -> None:
+        trace = self.window.current_trace()
+        self.slow_motion.set_input(self.window.network(), None if trace is None else trace.a[0][0])
 
     def _refresh_map(self) -> None:
         if self._test_set is None:
@@ -213,7 +233,8 @@ class InspectionPanels(QObject):
 
     def _put_on_canvas(self, digit: np.ndarray) -> None:
         self.window.canvas.set_image(digit)
-        self.window.statusBar().showMessage("a test digit is on the canvas: draw over it, or Ctrl+Z to go back", 8000)
+        self.window.statusBar().showMessage(
+            self.tr("a test digit is on the canvas: draw over it, or Ctrl+Z to go back"), 8000)
 
     def _with_test_set(self, then) -> None:
         if self._test_set is not None:
@@ -223,7 +244,7 @@ class InspectionPanels(QObject):
         if self._loading:
             return
         self._loading = True
-        self.window.statusBar().showMessage("reading the MNIST test digits…")
+        self.window.statusBar().showMessage(self.tr("reading the MNIST test digits…"))
         call_in_thread(self._load_data, self._testSetArrived, "nnviz-load-test-set")
 
     def _on_test_set(self, data, error) -> None:
@@ -233,8 +254,8 @@ class InspectionPanels(QObject):
             if isinstance(error, DataFileError):
                 self.window.offer_download(str(error))
             else:
-                self.window.banner.show_message(f"could not read the MNIST test digits: {error}", "error", [],
-                                                kind="data")
+                self.window.banner.show_message(self.tr("could not read the MNIST test digits: {0}").format(error),
+                                                "error", [], kind="data")
             return
         self._test_set = (data.x_test, data.y_test)
         self.window.statusBar().clearMessage()

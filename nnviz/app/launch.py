@@ -64,6 +64,7 @@ def run_app(options: AppOptions) -> int:
     from PySide6.QtWidgets import QApplication
 
     from nnviz import __version__
+    from nnviz.app.i18n import install_language, remembered_language
     from nnviz.app.lesson_setup import WINDOW_LESSON
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
@@ -73,11 +74,14 @@ def run_app(options: AppOptions) -> int:
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
+    install_language(options.language or remembered_language())
     if lesson is not None and lesson != WINDOW_LESSON:
         return run_lesson(app, lesson, options)
     window = MainWindow(options)
     if lesson is not None:  # a .nnviz set-up of this window
         window.open_lesson_file(options.lesson)
+    if options.present:  # a screenshot keeps the size asked for
+        window.set_presenting(True, full_screen=not options.screenshot)
     if options.log_predictions:
         window.predictionTextChanged.connect(print_prediction)
         window.trainingStateChanged.connect(print_training_state)

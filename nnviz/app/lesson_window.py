@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from nnviz.app.lesson_setup import WINDOW_LESSON
 from nnviz.app.lesson_views import VIEWS
@@ -26,20 +26,24 @@ def lesson_name(name_or_file: str) -> str:
 
     path = Path(name_or_file)
     if path.is_dir():
-        raise ConfigError(f"{name_or_file} is a folder; give a lesson name or a .nnviz lesson file")
+        raise ConfigError(QCoreApplication.translate(
+            "LessonWindow", "{0} is a folder; give a lesson name or a .nnviz lesson file").format(name_or_file))
     if name_or_file.endswith(".nnviz") or path.is_file():
         name = LessonFile.load(name_or_file).lesson
         if name == WINDOW_LESSON:
             return name  # a set-up of the main window
     elif name_or_file == WINDOW_LESSON:
-        raise ConfigError("'mnist' is the main window itself: run nnviz without --lesson, or give a .nnviz file")
+        raise ConfigError(QCoreApplication.translate(
+            "LessonWindow", "'mnist' is the main window itself: run nnviz without --lesson, or give a .nnviz file"))
     else:
         name = name_or_file
     if name not in LESSONS:
-        raise ConfigError(f"unknown lesson {name!r}; choose one of: {', '.join(LESSONS)}")
+        raise ConfigError(QCoreApplication.translate(
+            "LessonWindow", "unknown lesson {0}; choose one of: {1}").format(repr(name), ", ".join(LESSONS)))
     if name not in VIEWS:
-        raise ConfigError(f"the lesson {name!r} has no view in the window yet; lessons with one: "
-                          f"{', '.join(VIEWS)} (all of them run from Python: import nnviz.lessons)")
+        raise ConfigError(QCoreApplication.translate(
+            "LessonWindow", "the lesson {0} has no view in the window yet; lessons with one: {1} (all of them run "
+            "from Python: import nnviz.lessons)").format(repr(name), ", ".join(VIEWS)))
     return name
 
 
@@ -49,9 +53,10 @@ class LessonWindow(QMainWindow):
     def __init__(self, name: str, size: tuple[int, int] = (1280, 720)):
         super().__init__()
         self.setObjectName("lessonWindow")
-        theme_window(self)
+        if not QApplication.instance().styleSheet():  # inside nnviz the application's theme applies
+            theme_window(self)
         self.view = VIEWS[name]()
-        self.setWindowTitle(f"nnviz lesson: {self.view.title}")
+        self.setWindowTitle(self.tr("nnviz lesson: {0}").format(self.view.title))
         title = QLabel(self.view.title)
         title.setObjectName("lessonTitle")
         title.setFont(legible_font(self, 1.6, bold=True))

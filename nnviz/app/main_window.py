@@ -19,9 +19,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -41,8 +42,10 @@ from PySide6.QtWidgets import (
 from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
-from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
-from nnviz.app.theme import theme_window
+from nnviz.app.panels import Panel
+from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
+from nnviz.app.i18n import LANGUAGES, current_language
+from nnviz.app.theme import DARK, PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.app.throttle import Throttle
 from nnviz.app.training_session import TrainingSettings, architecture_of, build_network
 from nnviz.app.widgets.banner import Banner
@@ -62,18 +65,18 @@ from nnviz.errors import DataFileError, ModelFileError, NnvizError
 from nnviz.nn import MLP
 from nnviz.resources import shipped_model_path
 
-EMPTY_PREDICTION = "draw a digit"
+EMPTY_PREDICTION = QT_TRANSLATE_NOOP("MainWindow", "draw a digit")
 # While training, the worker sends up to 30 snapshots a second. The window reads the drawing with the
 # newest one 10 times a second and redraws the diagram's connections and the weight tiles 5 times a
 # second: enough to watch it learn, and it leaves the GIL to the training thread (every millisecond the
 # GUI thread spends in Python is one the worker may wait for).
 SNAPSHOT_REFRESH_S = 0.1
 VIEWS_REFRESH_S = 0.2
-PREDICTION_POINT_SIZE = 30
-MODEL_FILTER = "nnviz models (*.npz);;All files (*)"
-LESSON_FILTER = "nnviz lessons (*.nnviz);;All files (*)"
-PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)"
-HELP_HTML = """
+PRESENTATION_HIDES = ("activations", "weights")  # secondary in a lecture; View > Panels brings them back
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nnviz models (*.npz);;All files (*)")
+LESSON_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nnviz lessons (*.nnviz);;All files (*)")
+PICTURE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)")
+HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 <h2>nnviz: watch a neural network read and learn</h2>
 <p><b>Draw</b> a digit on the black square with the left mouse button (or a pen). The network's guess and
 its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
@@ -92,6 +95,9 @@ down (blue); <b>Evaluate</b> shows where the network is wrong on 10,000 test dig
 confusion matrix); the <b>hidden-layer map</b> shows how a layer groups the digits; the <b>histograms</b>
 show weights and gradients while training. Right-click a view (or File → Export) to save it as PNG, SVG
 or CSV.</p>
+<p><b>In a lecture</b>: F11 presents (full screen, large type, high contrast, only the main panels).
+Every panel can be popped out into a window of its own or hidden with the buttons beside its title;
+View → Panels brings it back. View → Language switches between English and 简体中文.</p>
 <table cellspacing="6">
 <tr><td><b>Ctrl+Z</b></td><td>undo the last stroke</td></tr>
 <tr><td><b>Esc</b></td><td>clear the drawing</td></tr>
@@ -105,22 +111,23 @@ or CSV.</p>
 <tr><td><b>S</b></td><td>saliency on the drawing ("Why?")</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>evaluate on the test digits</td></tr>
 <tr><td><b>Ctrl+M / Ctrl+H</b></td><td>hidden-layer map / weight and gradient histograms</td></tr>
-<tr><td><b>F11</b></td><td>full screen</td></tr>
+<tr><td><b>F11</b></td><td>presentation mode: full screen, large type, high contrast</td></tr>
+<tr><td><b>Ctrl+Shift+F</b></td><td>full screen</td></tr>
+<tr><td><b>Ctrl+J</b></td><td>slow motion: one forward and backward pass, step by step</td></tr>
 <tr><td><b>F1 or ?</b></td><td>this help</td></tr>
 <tr><td><b>Ctrl+L / Ctrl+Shift+S</b></td><td>open / save a lesson set-up (.nnviz)</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>
 </table>
-"""
+""")
 
 
 def load_window_model(path: str | Path) -> MLP:
     """A model file the window can use: 784 inputs (28x28), 10 softmax outputs. Raises ModelFileError."""
     net = MLP.load(path)
     if net.sizes[0] != 784 or net.sizes[-1] != 10 or net.output != "softmax":
-        raise ModelFileError(
-            f"{Path(path).name} is a {'-'.join(map(str, net.sizes))} network with {net.output} output; the "
-            f"window needs an MNIST classifier (784 inputs, 10 softmax outputs)"
-        )
+        raise ModelFileError(QCoreApplication.translate(
+            "MainWindow", "{0} is a {1} network with {2} output; the window needs an MNIST classifier "
+            "(784 inputs, 10 softmax outputs)").format(Path(path).name, "-".join(map(str, net.sizes)), net.output))
     return net
 
 
@@ -130,28 +137,11 @@ def prediction_text(p: np.ndarray) -> str:
     return f"{digit} ({100.0 * float(p[digit]):.0f} %)"
 
 
-def section(title: str, body: QWidget, tooltip: str = "") -> QWidget:
-    """``body`` under a small bold heading, so everyone in the room knows what a panel shows."""
-    box = QWidget()
-    heading = QLabel(title)
-    heading.setObjectName("sectionTitle")
-    heading.setMinimumWidth(40)  # a long title may be cut in a narrow panel; it must not widen the window
-    font = QFont(heading.font())
-    font.setBold(True)
-    heading.setFont(font)
-    heading.setToolTip(tooltip or body.toolTip())
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(4, 2, 4, 2)
-    layout.setSpacing(2)
-    layout.addWidget(heading)
-    layout.addWidget(body, 1)
-    return box
-
-
 class MainWindow(QMainWindow):
     """The nnviz window. ``options`` as parsed by the CLI; ``load_training_data`` replaces reading MNIST
     (tests give a small subset)."""
 
+    presentingChanged = Signal(bool)
     predictionTextChanged = Signal(str)  # "7 (96 %)", or "" when the canvas is empty
     trainingStateChanged = Signal(str)  # TrainingStatus.state, once per change ("running", "paused", ...)
 
@@ -159,8 +149,7 @@ class MainWindow(QMainWindow):
                  load_training_data=None):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("nnviz: draw a digit, watch a neural network")
-        theme_window(self)
+        self.setWindowTitle(self.tr("nnviz: draw a digit, watch a neural network"))
         self._options = options
         self._prepared = None  # the current drawing as the network's input (nnviz.data.Prepared)
         self._trace = None
@@ -172,7 +161,12 @@ class MainWindow(QMainWindow):
         self._baseline_on = False
         self._training_state = "idle"
         self._lesson_windows: list = []
+        self._presenting = False
+        self._before_presenting = None
+        self._theme = settings_store.remembered_view().get("theme", DARK)
+        self._load_training_data = load_training_data
 
+        apply_theme(QApplication.instance(), self._theme)
         self._build_widgets(settings or TrainingSettings())
         self._build_layout()
         self._build_actions()
@@ -211,42 +205,38 @@ class MainWindow(QMainWindow):
         self.pen_slider.setObjectName("penWidth")
         self.pen_slider.setRange(MIN_PEN_WIDTH, MAX_PEN_WIDTH)
         self.pen_slider.setValue(self.canvas.pen_width())
-        self.pen_slider.setToolTip("Pen width (also: mouse wheel over the drawing)")
+        self.pen_slider.setToolTip(self.tr("Pen width (also: mouse wheel over the drawing)"))
         self.pen_slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
         self.canvas.penWidthChanged.connect(self.pen_slider.setValue)
         self.pen_value = QLabel(f"{self.canvas.pen_width()} px")
         self.pen_value.setMinimumWidth(self.pen_value.fontMetrics().horizontalAdvance("60 px") + 4)
         self.canvas.penWidthChanged.connect(self._show_pen_width)
-        self.eraser_button = QPushButton("Eraser")
+        self.eraser_button = QPushButton(self.tr("Eraser"))
         self.eraser_button.setObjectName("eraserButton")
         self.eraser_button.setCheckable(True)
-        self.eraser_button.setToolTip("Erase with the left button too (E). The right button always erases.")
+        self.eraser_button.setToolTip(self.tr("Erase with the left button too (E). The right button always erases."))
         self.eraser_button.toggled.connect(self.canvas.set_eraser)
         self.canvas.eraserChanged.connect(self.eraser_button.setChecked)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undoButton")
-        self.undo_button.setToolTip("Take back the last stroke (Ctrl+Z)")
+        self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.canvas.undo)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setObjectName("clearButton")
-        self.clear_button.setToolTip("Erase the whole drawing (Esc)")
+        self.clear_button.setToolTip(self.tr("Erase the whole drawing (Esc)"))
         self.clear_button.clicked.connect(self.canvas.clear)
-        self.saliency_button = QPushButton("Why?")
+        self.saliency_button = QPushButton(self.tr("Why?"))
         self.saliency_button.setObjectName("saliencyButton")
         self.saliency_button.setCheckable(True)
-        self.saliency_button.setToolTip("Show which pixels pushed the prediction up (red) or down (blue) (S)")
+        self.saliency_button.setToolTip(self.tr("Show which pixels pushed the prediction up (red) or down (blue) (S)"))
         for button in (self.eraser_button, self.undo_button, self.clear_button, self.saliency_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.prediction_label = QLabel(EMPTY_PREDICTION)
         self.prediction_label.setObjectName("prediction")
         self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFont(self.prediction_label.font())
-        font.setPointSize(PREDICTION_POINT_SIZE)
-        font.setBold(True)
-        self.prediction_label.setFont(font)
-        self.prediction_label.setToolTip("The network's answer: the digit it finds most likely, and how sure it is")
+        self.prediction_label.setToolTip(self.tr("The network's answer: the digit it finds most likely, and how sure it is"))
         self.prediction_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         self.input_preview = InputPreview()
@@ -267,7 +257,7 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         pen_row = QHBoxLayout()
         pen_row.setSpacing(6)
-        pen = QLabel("Pen width")
+        pen = QLabel(self.tr("Pen width"))
         pen.setBuddy(self.pen_slider)
         pen_row.addWidget(pen)
         pen_row.addWidget(self.pen_slider, 1)
@@ -291,39 +281,44 @@ class MainWindow(QMainWindow):
         column.addWidget(self.prediction_label)
         column.addLayout(reading, 3)
 
-        inside = QSplitter(Qt.Orientation.Horizontal)
-        inside.addWidget(section("Hidden-layer activations", self.heatmaps,
-                                 "Each hidden layer as a small image: one square per neuron"))
-        inside.addWidget(section("First-layer weights", self.weights_view,
-                                 "One 28×28 tile per neuron of hidden layer 1: what it looks for.\n"
-                                 "Red pixels excite it, blue ones inhibit it."))
-        inside.setStretchFactor(0, 2)
-        inside.setStretchFactor(1, 3)
-        middle = QSplitter(Qt.Orientation.Vertical)
-        middle.addWidget(section("Network", self.network_view,
-                                 "Every neuron coloured by its activation for your drawing, with its strongest connections"))
-        middle.addWidget(inside)
-        middle.setStretchFactor(0, 3)
-        middle.setStretchFactor(1, 2)
-
         scroll = QScrollArea()
         scroll.setObjectName("trainingScroll")
         scroll.setWidget(self.training_panel)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # never narrower than the panel: a cut-off form is worse than a narrower diagram
-        scroll.setMinimumWidth(self.training_panel.minimumSizeHint().width()
-                               + scroll.verticalScrollBar().sizeHint().width())
+        panels = self.panels = {
+            "drawing": Panel("drawing", self.tr("Drawing"), drawing, heading=False),
+            "network": Panel("network", self.tr("Network"), self.network_view,
+                             self.tr("Every neuron coloured by its activation for your drawing, "
+                                     "with its strongest connections")),
+            "activations": Panel("activations", self.tr("Hidden-layer activations"), self.heatmaps,
+                                 self.tr("Each hidden layer as a small image: one square per neuron")),
+            "weights": Panel("weights", self.tr("First-layer weights"), self.weights_view, self.tr(
+                "One 28×28 tile per neuron of hidden layer 1: what it looks for.\n"
+                "Red pixels excite it, blue ones inhibit it.")),
+            "training": Panel("training", self.tr("Training"), scroll),
+            "loss": Panel("loss", self.tr("Loss and accuracy"), self.loss_panel),
+        }
+        inside = QSplitter(Qt.Orientation.Horizontal)
+        inside.addWidget(panels["activations"])
+        inside.addWidget(panels["weights"])
+        inside.setStretchFactor(0, 2)
+        inside.setStretchFactor(1, 3)
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(panels["network"])
+        middle.addWidget(inside)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(scroll)
-        right.addWidget(section("Loss and accuracy", self.loss_panel))
+        right.addWidget(panels["training"])
+        right.addWidget(panels["loss"])
         right.setStretchFactor(0, 0)
         right.setStretchFactor(1, 1)
 
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.setObjectName("columns")
-        columns.addWidget(drawing)
+        columns.addWidget(panels["drawing"])
         columns.addWidget(middle)
         columns.addWidget(right)
         columns.setStretchFactor(0, 3)
@@ -333,6 +328,7 @@ class MainWindow(QMainWindow):
             splitter.setChildrenCollapsible(False)
             splitter.setHandleWidth(6)
         self._splitters = {"columns": columns, "middle": middle, "inside": inside, "right": right}
+        self._fit_training_column()
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -342,17 +338,29 @@ class MainWindow(QMainWindow):
         layout.addWidget(columns, 1)
         self.setCentralWidget(central)
 
+    def _fit_training_column(self) -> None:
+        """Never narrower than the training panel (a cut-off form is worse than a narrower diagram); as
+        narrow as it allows when presentation mode hides its forms."""
+        scroll = self.panels["training"].body
+        self.training_panel.layout().activate()
+        scroll.setMinimumWidth(self.training_panel.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
+
     def _distribute(self, width: int, height: int) -> None:
         """Initial splitter sizes for a window of this size: a big canvas on the left, the diagram over
         two thirds of the middle, the training panel at its natural height on the right."""
         splitters = self._splitters
-        right = max(splitters["columns"].widget(2).minimumSizeHint().width(), int(0.29 * width))
-        left = max(splitters["columns"].widget(0).minimumSizeHint().width(), int(0.26 * width))
+        share = (0.3, 0.3) if self._presenting else (0.26, 0.29)  # large type needs wider side columns
+        right = max(splitters["columns"].widget(2).minimumSizeHint().width(), int(share[1] * width))
+        left = max(splitters["columns"].widget(0).minimumSizeHint().width(), int(share[0] * width))
         centre = max(1, width - left - right)
         splitters["columns"].setSizes([left, centre, right])
         splitters["middle"].setSizes([int(0.56 * height), int(0.44 * height)])
         splitters["inside"].setSizes([int(0.42 * centre), int(0.58 * centre)])
-        panel = self.training_panel.sizeHint().height() + 8
+        training = self.panels["training"]
+        for widget in (self.training_panel, training):
+            widget.layout().activate()  # what it needs now, with the rows presentation mode hides
+        panel = training.header.sizeHint().height() + self.training_panel.sizeHint().height() + 12
         splitters["right"].setSizes([panel, max(1, height - panel)])
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
@@ -368,52 +376,61 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        file = self.file_menu = bar.addMenu("&File")
-        self.open_action = self._action(file, "&Open model…", self._ask_open_model, QKeySequence.StandardKey.Open,
-                                        "Open a model file (.npz) saved by nnviz")
-        self.save_action = self._action(file, "&Save model…", self._ask_save_model, QKeySequence.StandardKey.Save,
-                                        "Save the current network to a file")
-        self._action(file, "&Reload the shipped model", self.reload_shipped_model, None,
-                     "Go back to the pretrained model that comes with nnviz")
+        file = self.file_menu = bar.addMenu(self.tr("&File"))
+        self.open_action = self._action(file, self.tr("&Open model…"), self._ask_open_model, QKeySequence.StandardKey.Open,
+                                        self.tr("Open a model file (.npz) saved by nnviz"))
+        self.save_action = self._action(file, self.tr("&Save model…"), self._ask_save_model, QKeySequence.StandardKey.Save,
+                                        self.tr("Save the current network to a file"))
+        self._action(file, self.tr("&Reload the shipped model"), self.reload_shipped_model, None,
+                     self.tr("Go back to the pretrained model that comes with nnviz"))
         file.addSeparator()
-        self._action(file, "Open &picture…", self._ask_open_picture, "Ctrl+I", "Put a picture of a digit on the canvas")
+        self._action(file, self.tr("Open &picture…"), self._ask_open_picture, "Ctrl+I", self.tr("Put a picture of a digit on the canvas"))
         file.addSeparator()
-        self._action(file, "Open &lesson…", self._ask_open_lesson, "Ctrl+L",
-                     "Open a lesson set-up (.nnviz): architecture, hyperparameters, seed and panels")
-        self._action(file, "Save lesson set-&up…", self._ask_save_lesson, "Ctrl+Shift+S",
-                     "Save this set-up as a .nnviz file to open again or share with a class")
-        self._action(file, "&Download MNIST…", self.offer_download, None, "Fetch the MNIST digits used for training")
+        self._action(file, self.tr("Open &lesson…"), self._ask_open_lesson, "Ctrl+L",
+                     self.tr("Open a lesson set-up (.nnviz): architecture, hyperparameters, seed and panels"))
+        self._action(file, self.tr("Save lesson set-&up…"), self._ask_save_lesson, "Ctrl+Shift+S",
+                     self.tr("Save this set-up as a .nnviz file to open again or share with a class"))
+        self._action(file, self.tr("&Download MNIST…"), self.offer_download, None, self.tr("Fetch the MNIST digits used for training"))
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo stroke", self.canvas.undo, QKeySequence.StandardKey.Undo)
-        self.clear_action = self._action(edit, "&Clear drawing", self.canvas.clear, "Esc")
-        self.eraser_action = self._action(edit, "&Eraser", self.canvas.set_eraser, "E", checkable=True)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit, self.tr("&Undo stroke"), self.canvas.undo, QKeySequence.StandardKey.Undo)
+        self.clear_action = self._action(edit, self.tr("&Clear drawing"), self.canvas.clear, "Esc")
+        self.eraser_action = self._action(edit, self.tr("&Eraser"), self.canvas.set_eraser, "E", checkable=True)
         self.canvas.eraserChanged.connect(self.eraser_action.setChecked)
 
-        view = bar.addMenu("&View")
-        self.log_action = self._action(view, "&Log-scale loss", self.loss_plot.set_log_scale, "L", checkable=True)
+        view = bar.addMenu(self.tr("&View"))
+        self.log_action = self._action(view, self.tr("&Log-scale loss"), self.loss_plot.set_log_scale, "L", checkable=True)
         self.loss_plot.logScaleChanged.connect(self.log_action.setChecked)
-        self._action(view, "Weights: show the &change since Reset", self._show_weight_change, None,
-                     "Colour each weight by how much training has changed it", checkable=True)
-        self._action(view, "Weights: one &scale for all tiles", self._set_global_scale, None,
-                     "All tiles on one colour scale instead of each on its own", checkable=True)
+        self._action(view, self.tr("Weights: show the &change since Reset"), self._show_weight_change, None,
+                     self.tr("Colour each weight by how much training has changed it"), checkable=True)
+        self._action(view, self.tr("Weights: one &scale for all tiles"), self._set_global_scale, None,
+                     self.tr("All tiles on one colour scale instead of each on its own"), checkable=True)
         view.addSeparator()
-        self._action(view, "&Full screen", self._toggle_full_screen, "F11", checkable=True)
+        self._build_panel_menus(view)
+        view.addSeparator()
+        self._build_look_menus(view)
+        view.addSeparator()
+        self.present_action = self._action(
+            view, self.tr("&Present"), self.set_presenting, "F11",
+            self.tr("Presentation mode: full screen, large type, high contrast, secondary panels hidden"),
+            checkable=True)
+        self.present_action.setObjectName("presentAction")
+        self._action(view, self.tr("&Full screen"), self._toggle_full_screen, "Ctrl+Shift+F", checkable=True)
 
-        train = bar.addMenu("&Train")
-        self.train_action = self._action(train, "&Start / pause", self.toggle_training, "Space",
-                                         "Start or pause training (Space)")
-        self._action(train, "S&tep (one batch)", self.step_training, "Ctrl+Right")
-        self._action(train, "St&op", self.stop_training, "Ctrl+.")
-        self._action(train, "&Reset network", self.reset_network, "Ctrl+R",
-                     "A new untrained network with the panel's hidden layers, activation and seed")
+        train = bar.addMenu(self.tr("&Train"))
+        self.train_action = self._action(train, self.tr("&Start / pause"), self.toggle_training, "Space",
+                                         self.tr("Start or pause training (Space)"))
+        self._action(train, self.tr("S&tep (one batch)"), self.step_training, "Ctrl+Right")
+        self._action(train, self.tr("St&op"), self.stop_training, "Ctrl+.")
+        self._action(train, self.tr("&Reset network"), self.reset_network, "Ctrl+R",
+                     self.tr("A new untrained network with the panel's hidden layers, activation and seed"))
 
-        help_menu = self.help_menu = bar.addMenu("&Help")
-        help_action = self._action(help_menu, "&Help and shortcuts", self.show_help, QKeySequence.StandardKey.HelpContents)
+        help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
+        help_action = self._action(help_menu, self.tr("&Help and shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
         help_action.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents), QKeySequence("?")])
-        self._action(help_menu, "&About nnviz", self._show_about)
+        self._action(help_menu, self.tr("&About nnviz"), self._show_about)
 
         panel = self.training_panel
         panel.startPauseClicked.connect(self.toggle_training)
@@ -421,32 +438,68 @@ class MainWindow(QMainWindow):
         panel.stopClicked.connect(self.stop_training)
         panel.resetClicked.connect(self.reset_network)
 
+    def _build_panel_menus(self, view: QMenu) -> None:
+        shown = view.addMenu(self.tr("P&anels"))
+        popped = view.addMenu(self.tr("Pop &out"))
+        for panel in self.panels.values():
+            action = self._action(shown, panel.title(), panel.set_shown, None,
+                                  self.tr("Show or hide this panel"), checkable=True)
+            action.setChecked(True)
+            panel.shownChanged.connect(action.setChecked)
+            action = self._action(popped, panel.title(), lambda on, p=panel: p.pop_out() if on else p.dock(), None,
+                                  self.tr("Move this panel into a window of its own"), checkable=True)
+            panel.poppedOutChanged.connect(action.setChecked)
+        shown.addSeparator()
+        self._action(shown, self.tr("Show &all"), self.show_all_panels)
+
+    def _build_look_menus(self, view: QMenu) -> None:
+        themes = view.addMenu(self.tr("&Theme"))
+        self._theme_actions = self._choices(themes, {
+            DARK: self.tr("Dark"), PROJECTOR: self.tr("High contrast (projector)")}, self.set_theme, self._theme)
+        languages = view.addMenu(self.tr("&Language"))
+        self._choices(languages, LANGUAGES, self.switch_language, current_language())
+
+    def _choices(self, menu: QMenu, names: dict[str, str], choose, current: str) -> dict[str, QAction]:
+        """Exclusive checkable actions, one per key of ``names``; ``choose(key)`` when one is picked."""
+        group = QActionGroup(self)
+        actions = {}
+        for key, name in names.items():
+            action = QAction(name, self, checkable=True, checked=key == current)
+            action.setData(key)
+            group.addAction(action)
+            menu.addAction(action)
+            action.triggered.connect(lambda _=False, k=key: choose(k))
+            actions[key] = action
+        return actions
+
     def _build_inspection_actions(self) -> None:
-        inspect = QMenu("&Inspect", self)
+        inspect = QMenu(self.tr("&Inspect"), self)
         self.menuBar().insertMenu(self.help_menu.menuAction(), inspect)
         inspection = self.inspection
         self.saliency_action = self._action(
-            inspect, "&Saliency on the canvas", inspection.set_saliency, "S",
-            "Colour the drawing by how each pixel pushes the predicted digit's score: red up, blue down",
+            inspect, self.tr("&Saliency on the canvas"), inspection.set_saliency, "S",
+            self.tr("Colour the drawing by how each pixel pushes the predicted digit's score: red up, blue down"),
             checkable=True)
-        self._action(inspect, "Saliency by &occlusion", inspection.set_occlusion, None,
-                     "Instead of the gradient: how much the prediction loses when a 4×4 patch is covered",
+        self._action(inspect, self.tr("Saliency by &occlusion"), inspection.set_occlusion, None,
+                     self.tr("Instead of the gradient: how much the prediction loses when a 4×4 patch is covered"),
                      checkable=True)
         inspect.addSeparator()
-        self._action(inspect, "&Evaluate on the test digits", inspection.evaluate, "Ctrl+E",
-                     "Accuracy, confusion matrix and mistakes on the 10,000 MNIST test digits")
-        self._action(inspect, "Hidden-layer &map", lambda: inspection.show_tab(inspection.hidden_map), "Ctrl+M",
-                     "The test digits as a hidden layer sees them, flattened to 2-D by PCA")
-        self._action(inspect, "Weight and gradient &histograms", lambda: inspection.show_tab(inspection.histograms),
-                     "Ctrl+H", "How each layer's weights and gradients are distributed, live")
-        self._action(inspect, "Soft&max step by step", lambda: inspection.show_tab(inspection.softmax), None,
-                     "The ten output values through softmax: exp, sum, divide, with a temperature")
-        self._action(inspect, "Neuron &inspector", lambda: inspection.show_tab(inspection.inspector), None,
-                     "Click a neuron in the network diagram to see its weights and its sum written out")
+        self._action(inspect, self.tr("&Evaluate on the test digits"), inspection.evaluate, "Ctrl+E",
+                     self.tr("Accuracy, confusion matrix and mistakes on the 10,000 MNIST test digits"))
+        self._action(inspect, self.tr("Hidden-layer &map"), lambda: inspection.show_tab(inspection.hidden_map), "Ctrl+M",
+                     self.tr("The test digits as a hidden layer sees them, flattened to 2-D by PCA"))
+        self._action(inspect, self.tr("Weight and gradient &histograms"), lambda: inspection.show_tab(inspection.histograms),
+                     "Ctrl+H", self.tr("How each layer's weights and gradients are distributed, live"))
+        self._action(inspect, self.tr("Soft&max step by step"), lambda: inspection.show_tab(inspection.softmax), None,
+                     self.tr("The ten output values through softmax: exp, sum, divide, with a temperature"))
+        self._action(inspect, self.tr("Neuron &inspector"), lambda: inspection.show_tab(inspection.inspector), None,
+                     self.tr("Click a neuron in the network diagram to see its weights and its sum written out"))
+        self._action(inspect, self.tr("S&low motion"), lambda: inspection.show_tab(inspection.slow_motion), "Ctrl+J",
+                     self.tr("One forward and one backward pass for your drawing, layer by layer (Space: next step)"))
         self.saliency_button.toggled.connect(self.saliency_action.setChecked)
         self.saliency_action.toggled.connect(self.saliency_button.setChecked)
         quit_action = self.file_menu.actions()[-1]
-        add_export_menu(self, self.file_menu.insertMenu(quit_action, QMenu("&Export", self)).menu())
+        add_export_menu(self, self.file_menu.insertMenu(quit_action, QMenu(self.tr("&Export"), self)).menu())
         self.file_menu.insertSeparator(quit_action)
         install_context_menus(self)
 
@@ -478,21 +531,22 @@ class MainWindow(QMainWindow):
 
     def _show_model_problem(self, path: Path, error: Exception) -> None:
         missing = not path.exists()
-        what = f"The model {path.name} was not found" if missing else f"The model {path.name} could not be loaded"
-        detail = "" if missing else f": {error}"
+        what = (self.tr("The model {0} was not found.") if missing else
+                self.tr("The model {0} could not be loaded: {1}.")).format(path.name, error)
         self.banner.show_message(
-            f"{what}{detail}. The predictions come from an untrained network until you train one "
-            f"(Start) or open a model file (Ctrl+O).", "error",
-            [("Start training", self.start_training), ("Open model…", self._ask_open_model),
-             ("Retry", self.reload_model)], kind="model")
+            what + " " + self.tr("The predictions come from an untrained network until you train one "
+                                 "(Start) or open a model file (Ctrl+O)."), "error",
+            [(self.tr("Start training"), self.start_training), (self.tr("Open model…"), self._ask_open_model),
+             (self.tr("Retry"), self.reload_model)], kind="model")
 
     def _set_model_info(self, path: Path | None, net: MLP) -> None:
         arch = "-".join(map(str, net.sizes))
         accuracy = net.metadata.get("test_accuracy")
-        accuracy = f" · {100 * accuracy:.1f} % on the test digits" if isinstance(accuracy, (int, float)) else ""
-        source = path.name if path is not None else "untrained network"
+        accuracy = (self.tr(" · {0:.1f} % on the test digits").format(100 * accuracy)
+                    if isinstance(accuracy, (int, float)) else "")
+        source = path.name if path is not None else self.tr("untrained network")
         self.model_label.setText(f"{source} · {arch}{accuracy}")
-        self.model_label.setToolTip(str(path) if path is not None else "no model file loaded")
+        self.model_label.setToolTip(str(path) if path is not None else self.tr("no model file loaded"))
 
     def _show_network(self, snapshot: NetworkSnapshot, views_now: bool = True) -> None:
         """Make ``snapshot`` the network of the UI thread, re-read the drawing with it, and redraw the
@@ -583,7 +637,7 @@ class MainWindow(QMainWindow):
         return self._snapshot
 
     def _set_prediction(self, text: str) -> None:
-        self.prediction_label.setText(text or EMPTY_PREDICTION)
+        self.prediction_label.setText(text or self.tr(EMPTY_PREDICTION))
         self.prediction_label.setProperty("empty", not text)
         if text != self._prediction:
             self._prediction = text
@@ -611,8 +665,7 @@ class MainWindow(QMainWindow):
         self._replace_network(snapshot)
         self._origin_W0 = snapshot.weights[0]
         self.weights_view.set_baseline(self._origin_W0 if self._baseline_on else None)
-        self.training_panel.set_architecture(Architecture(hidden=tuple(snapshot.sizes[1:-1]),
-                                                          activation=snapshot.activation))
+        self.training_panel.set_architecture(architecture_of(snapshot))
 
     @Slot(object)
     def _on_status(self, status: TrainingStatus) -> None:
@@ -621,11 +674,11 @@ class MainWindow(QMainWindow):
             self._training_state = status.state
             self.trainingStateChanged.emit(status.state)
         running = status.state in ("running", "loading")
-        self.train_action.setText("&Pause training" if running else "&Start training")
+        self.train_action.setText(self.tr("&Pause training") if running else self.tr("&Start training"))
         if status.state == "diverged":
             self.banner.show_message(
-                f"Training diverged. {status.message}", "warning",
-                [("Divide the learning rate by 10", self._lower_learning_rate)], kind="training")
+                self.tr("Training diverged. {0}").format(status.message), "warning",
+                [(self.tr("Divide the learning rate by 10"), self._lower_learning_rate)], kind="training")
         elif status.state == "running":
             self.banner.dismiss("training")
             self.banner.dismiss("model")
@@ -644,8 +697,8 @@ class MainWindow(QMainWindow):
         self.inspection.epoch_finished()
         if result.test_accuracy is not None:
             self.statusBar().showMessage(
-                f"epoch {result.epoch}: test accuracy {100 * result.test_accuracy:.1f} %, "
-                f"training loss {result.loss:.3f} ({result.seconds:.1f} s)", 10000)
+                self.tr("epoch {0}: test accuracy {1:.1f} %, training loss {2:.3f} ({3:.1f} s)").format(
+                    result.epoch, 100 * result.test_accuracy, result.loss, result.seconds), 10000)
 
     @Slot(str)
     def _on_data_missing(self, message: str) -> None:
@@ -653,14 +706,14 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _on_failed(self, message: str, details: str) -> None:
-        actions = [("Details…", lambda: self._show_details(message, details))] if details else []
+        actions = [(self.tr("Details…"), lambda: self._show_details(message, details))] if details else []
         self.banner.show_message(message, "error", actions, kind="training")
 
     def _model_changed_by_training(self) -> None:
         self._model_path = None
         if self._snapshot is not None:
-            self.model_label.setText(f"trained in the window · {'-'.join(map(str, self._snapshot.sizes))} · "
-                                     f"{self._snapshot.step:,} steps")
+            self.model_label.setText(self.tr("trained in the window · {0} · {1:,} steps").format(
+                "-".join(map(str, self._snapshot.sizes)), self._snapshot.step))
 
     # ------------------------------------------------------------------ commands
     def toggle_training(self) -> None:
@@ -687,14 +740,14 @@ class MainWindow(QMainWindow):
         self.training.reset()
         self.banner.dismiss("training")
         self._model_path = None
-        self.model_label.setText("new untrained network (Reset)")
+        self.model_label.setText(self.tr("new untrained network (Reset)"))
 
     def _lower_learning_rate(self) -> None:
         settings = self.training_panel.settings()
         config = settings.config.replace(lr=settings.config.lr / 10)
         self.training_panel.set_settings(TrainingSettings(settings.architecture, config))
         self.training.set_config(config)
-        self.statusBar().showMessage(f"learning rate is now {config.lr:g}; press Start to go on", 8000)
+        self.statusBar().showMessage(self.tr("learning rate is now {0:g}; press Start to go on").format(config.lr), 8000)
 
     def open_model(self, path: str | Path) -> bool:
         """Use the model in ``path`` for predictions and further training. Problems are shown, not raised."""
@@ -702,17 +755,25 @@ class MainWindow(QMainWindow):
         try:
             net = load_window_model(path)
         except ModelFileError as error:
-            self.banner.show_message(f"Could not open {path.name}: {error}", "error", kind="model")
+            self.banner.show_message(self.tr("Could not open {0}: {1}").format(path.name, error), "error", kind="model")
             return False
         self._model_path = path
-        self._set_model_info(path, net)
         self.banner.dismiss("model")
-        snapshot = NetworkSnapshot.of(net)
+        self.adopt_network(NetworkSnapshot.of(net))
+        self._set_model_info(path, net)
+        self.statusBar().showMessage(self.tr("opened {0}").format(path), 6000)
+        return True
+
+    def adopt_network(self, snapshot: NetworkSnapshot, description: str | None = None) -> None:
+        """Make ``snapshot`` the network shown and trained from here on; ``description`` for the status bar."""
         self._replace_network(snapshot)
         self.training.set_network(snapshot)
-        self.training_panel.set_architecture(architecture_of(net))
-        self.statusBar().showMessage(f"opened {path}", 6000)
-        return True
+        self.training_panel.set_architecture(architecture_of(snapshot))
+        if description is not None:
+            self.model_label.setText(description)
+
+    def model_description(self) -> str:
+        return self.model_label.text()
 
     def save_model(self, path: str | Path) -> bool:
         """Save the network as shown (the newest snapshot) atomically. Problems are shown, not raised."""
@@ -727,7 +788,7 @@ class MainWindow(QMainWindow):
         try:
             self._net.save(path, metadata)
         except ModelFileError as error:
-            self.banner.show_message(f"Could not save the model: {error}", "error", kind="save")
+            self.banner.show_message(self.tr("Could not save the model: {0}").format(error), "error", kind="save")
             return False
         self._model_path = path
         self.statusBar().showMessage(f"saved {path}", 6000)
@@ -745,7 +806,7 @@ class MainWindow(QMainWindow):
     def reload_shipped_model(self) -> None:
         path = shipped_model_path()
         if not self.open_model(path):
-            self._show_model_problem(path, ModelFileError(f"{path} is missing or damaged"))
+            self._show_model_problem(path, ModelFileError(self.tr("{0} is missing or damaged").format(path)))
 
     def offer_download(self, reason: str = "") -> None:
         from nnviz.data import resolve_data_dir
@@ -763,22 +824,22 @@ class MainWindow(QMainWindow):
             load_data = shared_loader(mnist_loader(str(dialog.folder())))
             self.training.set_data_loader(load_data)
             self.inspection.set_data_loader(load_data)
-            self.statusBar().showMessage(f"{dialog.message()}; press Start to train", 10000)
+            self.statusBar().showMessage(self.tr("{0}; press Start to train").format(dialog.message()), 10000)
         elif dialog.message():
-            self.banner.show_message(f"MNIST was not downloaded: {dialog.message()}", "warning",
-                                     [("Try again", self.offer_download)], kind="data")
+            self.banner.show_message(self.tr("MNIST was not downloaded: {0}").format(dialog.message()), "warning",
+                                     [(self.tr("Try again"), self.offer_download)], kind="data")
         dialog.deleteLater()
 
     # ------------------------------------------------------------------ dialogs
     def _ask_open_model(self) -> None:
         start = str(self._model_path.parent if self._model_path else shipped_model_path().parent)
-        path, _ = QFileDialog.getOpenFileName(self, "Open a model", start, MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a model"), start, self.tr(MODEL_FILTER))
         if path:
             self.open_model(path)
 
     def _ask_save_model(self) -> None:
         start = str(self._model_path if self._model_path else Path.cwd() / "my-mnist-mlp.npz")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the model", start, MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the model"), start, self.tr(MODEL_FILTER))
         if path:
             self.save_model(path)
 
@@ -795,14 +856,14 @@ class MainWindow(QMainWindow):
                 return True
             settings = settings_from_lesson(lesson)
         except NnvizError as error:
-            self.banner.show_message(f"Could not open the lesson: {error}", "error", kind="lesson")
+            self.banner.show_message(self.tr("Could not open the lesson: {0}").format(error), "error", kind="lesson")
             return False
         self._apply_settings(settings)
         self.reset_network()
         for tab in lesson.panels:
             self.inspection.show_tab_named(tab)
-        self.statusBar().showMessage(f"lesson {lesson.title or Path(path).name}: "
-                                     f"{'-'.join(map(str, settings.architecture.sizes))}, press Start", 10000)
+        self.statusBar().showMessage(self.tr("lesson {0}: {1}, press Start").format(
+            lesson.title or Path(path).name, "-".join(map(str, settings.architecture.sizes))), 10000)
         return True
 
     def _open_lesson_window(self, name: str) -> None:
@@ -827,23 +888,25 @@ class MainWindow(QMainWindow):
         try:
             lesson_from_settings(self.training_panel.settings(), self.inspection.visible_tabs(), title).save(path)
         except (NnvizError, OSError) as error:
-            self.banner.show_message(f"Could not save the lesson: {error}", "error", kind="lesson")
+            self.banner.show_message(self.tr("Could not save the lesson: {0}").format(error), "error", kind="lesson")
             return False
         self.statusBar().showMessage(f"saved {path}", 6000)
         return True
 
     def _ask_open_lesson(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a lesson", "", LESSON_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a lesson"), "", self.tr(LESSON_FILTER))
         if path:
             self.open_lesson_file(path)
 
     def _ask_save_lesson(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the lesson set-up", "lesson.nnviz", LESSON_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the lesson set-up"), "lesson.nnviz",
+                                              self.tr(LESSON_FILTER))
         if path:
             self.save_lesson_file(path)
 
     def _ask_open_picture(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", str(Path.cwd()), PICTURE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture of a digit"), str(Path.cwd()),
+                                              self.tr(PICTURE_FILTER))
         if path:
             try:
                 self.canvas.load_image_file(path)
@@ -857,20 +920,21 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         dialog = self.findChild(HelpDialog)
         if dialog is None:
-            dialog = HelpDialog(HELP_HTML, self)
+            dialog = HelpDialog(self.tr(HELP_HTML), self)
         dialog.show()
 
     def _show_about(self) -> None:
         from nnviz import __version__
 
-        QMessageBox.about(self, "About nnviz",
-                          f"<b>nnviz {__version__}</b><br>A from-scratch NumPy neural network you can draw "
-                          "for and watch learn. MIT licence.")
+        QMessageBox.about(self, self.tr("About nnviz"), self.tr(
+            "<b>nnviz {0}</b><br>A from-scratch NumPy neural network you can draw for and watch learn. "
+            "MIT licence.").format(__version__))
 
     def _show_details(self, message: str, details: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "nnviz: internal error", message,
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("nnviz: internal error"), message,
                           QMessageBox.StandardButton.Close, self)
-        box.setInformativeText("This is a bug in nnviz; the window stays usable. The details below help to fix it.")
+        box.setInformativeText(self.tr("This is a bug in nnviz; the window stays usable. "
+                                       "The details below help to fix it."))
         box.setDetailedText(details)
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -886,6 +950,70 @@ class MainWindow(QMainWindow):
 
     def _toggle_full_screen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
+
+    # ------------------------------------------------------------------ panels, theme, presentation, language
+    def show_all_panels(self) -> None:
+        for panel in self.panels.values():
+            panel.set_shown(True)
+            panel.dock()
+
+    def theme(self) -> str:
+        return self._theme
+
+    def set_theme(self, theme: str) -> None:
+        """The everyday theme (presentation mode always uses the high-contrast one)."""
+        self._theme = theme
+        self._theme_actions[theme].setChecked(True)
+        if not self._presenting:
+            apply_theme(QApplication.instance(), theme)
+
+    def is_presenting(self) -> bool:
+        return self._presenting
+
+    def set_presenting(self, on: bool, full_screen: bool = True) -> None:
+        """Presentation mode: large type, high contrast, only what the lecture needs (drawing, prediction,
+        network, training and its curves); everything comes back as it was when it ends. ``full_screen``
+        False keeps the window's size (screenshots)."""
+        if on == self._presenting:
+            return
+        self._presenting = on
+        self.present_action.setChecked(on)
+        if on:
+            self._before_presenting = (self.windowState(), {key: p.is_shown() for key, p in self.panels.items()})
+            for key in PRESENTATION_HIDES:
+                self.panels[key].set_shown(False)
+            apply_theme(QApplication.instance(), PROJECTOR, PRESENTATION_POINT_SIZE)
+        else:
+            state, shown = self._before_presenting
+            for key, visible in shown.items():
+                self.panels[key].set_shown(visible)
+            apply_theme(QApplication.instance(), self._theme)
+        self.training_panel.set_compact(on)
+        self._fit_training_column()
+        if on and full_screen:
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            self.setWindowState(state)
+        QTimer.singleShot(0, self, lambda: self._distribute(self.width(), self.height()))
+        self.presentingChanged.emit(on)
+
+    def remembered_view(self) -> dict:
+        """What QSettings keeps of the view: the theme and the hidden panels (as before presentation mode)."""
+        shown = self._before_presenting[1] if self._presenting else {k: p.is_shown() for k, p in self.panels.items()}
+        return {"theme": self._theme, "hidden": [key for key, visible in shown.items() if not visible]}
+
+    def switch_language(self, language: str) -> "MainWindow":
+        """Widgets translate their text when they are made, so a new window in ``language`` takes over
+        from this one: same network, settings, drawing, size and panels (the loss curve starts afresh)."""
+        from nnviz.app.language_switch import rebuild_in_language
+
+        return rebuild_in_language(self, language)
+
+    def options(self) -> AppOptions:
+        return self._options
+
+    def training_data_loader(self):
+        return self._load_training_data
 
     # ------------------------------------------------------------------ tests, screenshots
     def apply_pending(self) -> None:
@@ -905,6 +1033,10 @@ class MainWindow(QMainWindow):
         return dict(self._splitters)
 
     def _restore_session(self, restore_training: bool, restore_layout: bool) -> None:
+        if restore_layout:
+            for key in settings_store.remembered_view().get("hidden", []):
+                if key in self.panels:
+                    self.panels[key].set_shown(False)
         if restore_layout and settings_store.restore_geometry(self):
             QTimer.singleShot(0, self, lambda: settings_store.restore_splitters(self))
         remembered = settings_store.restored_training() if restore_training else None
@@ -928,6 +1060,8 @@ class MainWindow(QMainWindow):
             settings_store.save_window(self)  # never raises: the thread below must always be stopped
         for dialog in self.findChildren(DownloadDialog):
             dialog.stop()
+        for panel in self.panels.values():
+            panel.dock()  # a panel's own window must not keep the application open
         self.training.shutdown()
         super().closeEvent(event)
 

@@ -1,5 +1,5 @@
-"""What the window remembers between sessions (QSettings): its size and layout, the last hyperparameters
-and architecture of the training panel, and which Inspect tab was open.
+"""What the window remembers between sessions (QSettings): its size and layout, the theme and hidden
+panels, the last hyperparameters and architecture of the training panel, and which Inspect tab was open.
 
 Stored as an INI file in the user's config folder. A value that cannot be read back (an older format, a
 hand edit) is skipped: remembering is a convenience and must never stop the window from opening.
@@ -12,6 +12,7 @@ import json
 from PySide6.QtCore import QByteArray, QSettings
 
 from nnviz.app.lesson_setup import lesson_from_settings, settings_from_lesson
+from nnviz.app.theme import THEMES
 from nnviz.app.training_session import TrainingSettings
 from nnviz.errors import NnvizError
 from nnviz.lessons.lesson_file import LessonFile
@@ -28,6 +29,9 @@ def save_window(window) -> None:
         settings.setValue("window/geometry", window.saveGeometry())
         for name, splitter in window.splitters().items():
             settings.setValue(f"splitters/{name}", splitter.saveState())
+        view = window.remembered_view()
+        settings.setValue("view/theme", view["theme"])
+        settings.setValue("view/hidden_panels", json.dumps(view["hidden"]))
         lesson = lesson_from_settings(window.training_panel.settings(), window.inspection.visible_tabs())
         settings.setValue("training/setup", json.dumps(lesson.to_dict()))
         settings.sync()
@@ -46,6 +50,22 @@ def restored_training(settings: QSettings | None = None) -> tuple[TrainingSettin
         return None if lesson is None else (settings_from_lesson(lesson), lesson.panels)
     except (ValueError, TypeError, NnvizError):
         return None
+
+
+def remembered_view(settings: QSettings | None = None) -> dict:
+    """{"theme": ..., "hidden": [panel keys]} as the window was closed; missing or unreadable parts left out."""
+    settings = settings or store()
+    view = {}
+    theme = settings.value("view/theme")
+    if theme in THEMES:
+        view["theme"] = theme
+    try:
+        hidden = json.loads(settings.value("view/hidden_panels", "[]", str))
+    except ValueError:
+        hidden = None
+    if isinstance(hidden, list) and all(isinstance(key, str) for key in hidden):
+        view["hidden"] = hidden
+    return view
 
 
 def restore_geometry(window) -> bool:

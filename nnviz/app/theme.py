@@ -7,71 +7,115 @@ that decides them. Colours that carry meaning (weights, activations) come from :
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 
 BACKGROUND = "#1b1d23"
-SURFACE = "#23262e"  # panels, inputs
-RAISED = "#2c3039"  # buttons
 TEXT = "#eceff4"
 MUTED = "#a9b0bd"
-DISABLED = "#6b7280"
-HIGHLIGHT = "#3d8fd6"
-LINK = "#7cc4ff"
-ERROR = "#ff7b72"
-WARNING = "#f2cc60"
-SUCCESS = "#7ee787"
 BASE_POINT_SIZE = 11.0
+PRESENTATION_POINT_SIZE = 20.0  # a lecture hall's last row, with the window at 1280x720
+PREDICTION_POINT_SIZE = 30.0
+DARK = "dark"
+PROJECTOR = "projector"
 
-STYLE_SHEET = f"""
-QToolTip {{ color: {TEXT}; background: {SURFACE}; border: 1px solid {HIGHLIGHT}; padding: 4px; }}
-QGroupBox {{ border: 1px solid #3a3f4b; border-radius: 6px; margin-top: 1.2em; padding-top: 0.3em; }}
-QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; color: {MUTED}; }}
-QSplitter::handle {{ background: #2a2d35; }}
-QSplitter::handle:hover {{ background: {HIGHLIGHT}; }}
-QProgressBar {{ border: 1px solid #3a3f4b; border-radius: 4px; background: {SURFACE}; text-align: center;
-               color: {TEXT}; min-height: 1.6em; }}
+
+@dataclass(frozen=True)
+class Colours:
+    background: str
+    surface: str  # panels, inputs
+    raised: str  # buttons
+    text: str
+    muted: str
+    disabled: str
+    highlight: str
+    link: str
+    line: str  # frames, splitter handles
+    warning_bg: str
+    warning_line: str
+    error_bg: str
+    error_line: str
+    info_bg: str
+    info_line: str
+    error_text: str
+
+
+THEMES = {
+    # the everyday look: easy on the eyes on a monitor
+    DARK: Colours(BACKGROUND, "#23262e", "#2c3039", TEXT, MUTED, "#6b7280", "#3d8fd6", "#7cc4ff", "#3a3f4b",
+                  "#3b2a12", "#a8741a", "#3d1f22", "#c0504d", "#1f2f42", "#3d8fd6", "#ff7b72"),
+    # a washed-out projector keeps black on white readable when greys and dark blues fade to nothing
+    PROJECTOR: Colours("#ffffff", "#f3f3f3", "#e2e4e8", "#000000", "#1f1f1f", "#6b6b6b", "#0046ad", "#0046ad",
+                       "#5a5a5a", "#fff0c2", "#9a6700", "#ffe0e0", "#b3261e", "#e0ecff", "#0046ad", "#b3261e"),
+}
+
+
+def style_sheet(theme: str = DARK, point_size: float | None = None) -> str:
+    """The style sheet of ``theme``; the prediction is twice ``point_size`` (presentation mode) or 30 pt."""
+    c = THEMES[theme]
+    sheet = f"""
+QToolTip {{ color: {c.text}; background: {c.surface}; border: 1px solid {c.highlight}; padding: 4px; }}
+QGroupBox {{ border: 1px solid {c.line}; border-radius: 6px; margin-top: 1.2em; padding-top: 0.3em; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; color: {c.muted}; }}
+QSplitter::handle {{ background: {c.line}; }}
+QSplitter::handle:hover {{ background: {c.highlight}; }}
+QProgressBar {{ border: 1px solid {c.line}; border-radius: 4px; background: {c.surface}; text-align: center;
+               color: {c.text}; min-height: 1.6em; }}
 QProgressBar::chunk {{ background: #2f6fa8; border-radius: 3px; }}
 QPushButton {{ padding: 4px 12px; }}
 QPushButton#trainButton {{ font-weight: bold; }}
 QPushButton#trainButton[running="false"] {{ background: #2f7d4a; border: 1px solid #3fa35f; color: white; }}
 QPushButton#trainButton[running="true"] {{ background: #8a5a12; border: 1px solid #c98a1f; color: white; }}
-QLabel#prediction {{ color: {TEXT}; }}
-QLabel[role="error"] {{ color: {ERROR}; }}
-QLabel[role="hint"] {{ color: {MUTED}; }}
-QFrame#banner {{ background: #3b2a12; border: 1px solid #a8741a; border-radius: 6px; }}
-QFrame#banner[severity="error"] {{ background: #3d1f22; border: 1px solid #c0504d; }}
-QFrame#banner[severity="info"] {{ background: #1f2f42; border: 1px solid #3d8fd6; }}
-QStatusBar {{ color: {MUTED}; }}
+QLabel#prediction {{ color: {c.text}; }}
+QLabel[role="error"] {{ color: {c.error_text}; }}
+QLabel[role="hint"] {{ color: {c.muted}; }}
+QFrame#banner {{ background: {c.warning_bg}; border: 1px solid {c.warning_line}; border-radius: 6px; }}
+QFrame#banner[severity="error"] {{ background: {c.error_bg}; border: 1px solid {c.error_line}; }}
+QFrame#banner[severity="info"] {{ background: {c.info_bg}; border: 1px solid {c.info_line}; }}
+QStatusBar {{ color: {c.muted}; }}
 """
+    prediction = 2 * point_size if point_size else PREDICTION_POINT_SIZE
+    return sheet + f"QLabel#prediction {{ font-size: {prediction:g}pt; font-weight: bold; }}\n"
 
 
-def dark_palette() -> QPalette:
+STYLE_SHEET = style_sheet()
+
+
+def palette_of(theme: str = DARK) -> QPalette:
+    c = THEMES[theme]
     palette = QPalette()
     roles = QPalette.ColorRole
     for role, colour in (
-        (roles.Window, BACKGROUND), (roles.WindowText, TEXT), (roles.Base, SURFACE),
-        (roles.AlternateBase, RAISED), (roles.ToolTipBase, SURFACE), (roles.ToolTipText, TEXT),
-        (roles.PlaceholderText, DISABLED), (roles.Text, TEXT), (roles.Button, RAISED),
-        (roles.ButtonText, TEXT), (roles.BrightText, "#ffffff"), (roles.Highlight, HIGHLIGHT),
-        (roles.HighlightedText, "#ffffff"), (roles.Link, LINK), (roles.LinkVisited, LINK),
-        (roles.Light, "#3a3f4b"), (roles.Midlight, "#323641"), (roles.Mid, "#262a32"),
-        (roles.Dark, "#15171c"), (roles.Shadow, "#000000"),
+        (roles.Window, c.background), (roles.WindowText, c.text), (roles.Base, c.surface),
+        (roles.AlternateBase, c.raised), (roles.ToolTipBase, c.surface), (roles.ToolTipText, c.text),
+        (roles.PlaceholderText, c.disabled), (roles.Text, c.text), (roles.Button, c.raised),
+        (roles.ButtonText, c.text), (roles.BrightText, "#ffffff"), (roles.Highlight, c.highlight),
+        (roles.HighlightedText, "#ffffff"), (roles.Link, c.link), (roles.LinkVisited, c.link),
+        (roles.Light, c.line), (roles.Midlight, c.line), (roles.Mid, c.raised),
+        (roles.Dark, c.muted if theme == PROJECTOR else "#15171c"), (roles.Shadow, "#000000"),
     ):
         palette.setColor(role, QColor(colour))
     disabled = QPalette.ColorGroup.Disabled
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(disabled, role, QColor(DISABLED))
-    palette.setColor(disabled, roles.Button, QColor("#24272e"))
-    palette.setColor(disabled, roles.Highlight, QColor("#3a3f4b"))
+        palette.setColor(disabled, role, QColor(c.disabled))
+    palette.setColor(disabled, roles.Button, QColor(c.surface))
+    palette.setColor(disabled, roles.Highlight, QColor(c.line))
     return palette
 
 
-def configure_pyqtgraph() -> None:
-    """Antialiased curves on the window's background, text in the palette's colours."""
-    pg.setConfigOptions(antialias=True, background=BACKGROUND, foreground=MUTED, useOpenGL=False)
+def dark_palette() -> QPalette:
+    return palette_of(DARK)
+
+
+def configure_pyqtgraph(theme: str = DARK) -> None:
+    """Antialiased curves on the theme's background, text in its colours (for plots made from now on;
+    those on screen follow the palette themselves)."""
+    c = THEMES[theme]
+    pg.setConfigOptions(antialias=True, background=c.background, foreground=c.muted, useOpenGL=False)
 
 
 def legible(font: QFont) -> QFont:
@@ -81,19 +125,23 @@ def legible(font: QFont) -> QFont:
     return font
 
 
-def apply_theme(app: QApplication) -> None:
-    """For the whole application (``nnviz`` run as a program): Fusion style (the same on every OS), the
-    dark palette and style sheet (dialogs and tooltips too), a legible base font, pyqtgraph to match."""
+def apply_theme(app: QApplication, theme: str = DARK, point_size: float | None = None) -> None:
+    """For the whole application: Fusion style (the same on every OS), the theme's palette and style sheet
+    (dialogs, tooltips and popped-out panels too), the type size (``point_size``: presentation mode's
+    large type, else a legible base size), pyqtgraph to match. Can be called again to switch: palette and
+    font go first, because a new style sheet re-polishes every widget with what it finds then."""
     app.setStyle("Fusion")
-    app.setPalette(dark_palette())
-    app.setFont(legible(app.font()))
-    app.setStyleSheet(STYLE_SHEET)
-    configure_pyqtgraph()
+    app.setPalette(palette_of(theme))
+    font = QFont(app.font())
+    font.setPointSizeF(point_size or BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(style_sheet(theme, point_size))
+    configure_pyqtgraph(theme)
 
 
 def theme_window(window: QWidget) -> None:
-    """The same look for one window and its children only, leaving the application's defaults alone
-    (a window built inside tests or another program)."""
+    """The dark look for one window and its children only, leaving the application's defaults alone
+    (a window built inside another program)."""
     window.setPalette(dark_palette())
     window.setFont(legible(window.font()))
     window.setStyleSheet(STYLE_SHEET)

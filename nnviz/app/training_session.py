@@ -32,6 +32,28 @@ from nnviz.errors import ConfigError, DivergenceError, NnvizError
 from nnviz.lessons.lesson_file import HIDDEN_ACTIVATIONS, MAX_HIDDEN_LAYERS  # noqa: F401  (re-exported)
 from nnviz.nn import MLP, EpochRecord, StepRecord, TrainConfig, train
 
+_translator: Callable[[str, str], str] = lambda context, text: text
+
+
+def set_translator(translator: Callable[[str, str], str]) -> None:
+    """The Qt layer passes ``QCoreApplication.translate``: status lines then reach the window in its language."""
+    global _translator
+    _translator = translator
+
+
+def translate(context: str, text: str) -> str:
+    """A status line's template in the interface's language (named like Qt's, so that lupdate finds it)."""
+    return _translator(context, text)
+
+
+def new_network_message(sizes) -> str:
+    """The status line after a Reset ("new network: 784-32-10"), which the training panel shows as it is."""
+    return translate("TrainingSession", "new network: {0}").format("-".join(map(str, sizes)))
+
+
+def is_new_network_message(message: str) -> bool:
+    return message.startswith(translate("TrainingSession", "new network: {0}").split("{0}")[0])
+
 MAX_HIDDEN_SIZE = 4096
 RATE_HALF_LIFE_S = 1.0  # samples/s is averaged over about this much training time
 IDLE, LOADING, RUNNING, PAUSED = "idle", "loading", "running", "paused"
@@ -57,11 +79,14 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     try:
         sizes = tuple(int(part) for part in parts)
     except ValueError:
-        raise ConfigError(f"hidden sizes are whole numbers separated by commas, like 256,128,64 (got {text!r})") from None
+        raise ConfigError(translate("TrainingSession", "hidden sizes are whole numbers separated by commas, "
+                                    "like 256,128,64 (got {0!r})").format(text)) from None
     if any(size < 1 or size > MAX_HIDDEN_SIZE for size in sizes):
-        raise ConfigError(f"each hidden layer needs 1 to {MAX_HIDDEN_SIZE} neurons (got {text!r})")
+        raise ConfigError(translate("TrainingSession", "each hidden layer needs 1 to {0} neurons (got {1!r})")
+                          .format(MAX_HIDDEN_SIZE, text))
     if len(sizes) > MAX_HIDDEN_LAYERS:
-        raise ConfigError(f"at most {MAX_HIDDEN_LAYERS} hidden layers (got {len(sizes)})")
+        raise ConfigError(translate("TrainingSession", "at most {0} hidden layers (got {1})")
+                          .format(MAX_HIDDEN_LAYERS, len(sizes)))
     return sizes
 
 
@@ -69,7 +94,8 @@ def format_hidden(hidden: tuple[int, ...]) -> str:
     return ",".join(str(n) for n in hidden)
 
 
-def architecture_of(net: MLP) -> Architecture:
+def architecture_of(net) -> Architecture:
+    """The architecture of an MLP or of a NetworkSnapshot (both have sizes and activation)."""
     return Architecture(hidden=tuple(net.sizes[1:-1]), activation=net.activation, n_in=net.sizes[0],
                         n_out=net.sizes[-1])
 
@@ -162,7 +188,7 @@ class TrainingSession:
     def reset(self) -> None:
         """End the run and start over with a new network from the architecture and the config's seed."""
         net = build_network(self.architecture, self._config.seed)  # raises ConfigError before anything changes
-        self._end_run(IDLE, "new network: " + "-".join(map(str, net.sizes)))
+        self._end_run(IDLE, new_network_message(net.sizes))
         self.net = net
         self._clear_history()
 
@@ -190,7 +216,7 @@ class TrainingSession:
     def stop(self) -> None:
         """End the run; the network keeps its weights and the next start begins a new run."""
         if self._run is not None or self.state in (RUNNING, PAUSED):
-            self._end_run(STOPPED, "stopped")
+            self._end_run(STOPPED, translate("TrainingSession", "stopped"))
 
     def request_stop(self) -> None:
         """Thread-safe: make a running burst return after its current step (closing the window)."""
@@ -261,7 +287,7 @@ class TrainingSession:
 
     def _require_data(self) -> None:
         if self.data is None:
-            raise ConfigError("no training data: load MNIST first")
+            raise ConfigError(translate("TrainingSession", "no training data: load MNIST first"))
 
     def _set_state(self, state: str, message: str) -> None:
         self.state, self.message, self.details = state, message, ""
@@ -302,18 +328,20 @@ class TrainingSession:
         except StopIteration:
             self._run = None
             if self._stop_requested:
-                self._set_state(STOPPED, "stopped")
+                self._set_state(STOPPED, translate("TrainingSession", "stopped"))
             else:
-                self._set_state(FINISHED, f"finished {self._config.epochs} epochs")
+                self._set_state(FINISHED, translate("TrainingSession", "finished {0} epochs")
+                                .format(self._config.epochs))
         except DivergenceError as error:  # the engine restored the last finite weights
             self._run = None
-            self._set_state(DIVERGED, f"{error} Lower the learning rate, then press Start to go on.")
+            self._set_state(DIVERGED, translate("TrainingSession", "{0} Lower the learning rate, then press Start to go on.").format(error))
         except NnvizError as error:
             self._run = None
             self._set_state(ERROR, str(error))
         except Exception as error:  # a bug: say so, keep the window usable, keep the details
             self._run = None
-            self._set_state(ERROR, f"training stopped by an internal error: {type(error).__name__}: {error}")
+            self._set_state(ERROR, translate("TrainingSession", "training stopped by an internal error: {0}: {1}").format(
+                type(error).__name__, error))
             self.details = traceback.format_exc()
         self._update_rate(steps, time.perf_counter() - started)
         return steps

@@ -31,10 +31,12 @@ from nnviz.app.training_session import (
     TrainingData,
     TrainingSession,
     TrainingSettings,
+    set_translator,
 )
 from nnviz.errors import DataFileError, NnvizError
 from nnviz.nn import MLP, TrainConfig
 
+set_translator(QCoreApplication.translate)  # the session's status lines in the window's language
 BURST_S = 0.02
 PUBLISH_HZ = 30.0
 SHUTDOWN_S = 1.0
@@ -163,7 +165,7 @@ class TrainingWorker(QObject):
         try:
             self.session.reset()
         except NnvizError as error:
-            self.failed.emit(f"cannot build that network: {error}", "")
+            self.failed.emit(self.tr("cannot build that network: {0}").format(error), "")
             return
         self._network_replaced()
 
@@ -264,7 +266,7 @@ class TrainingWorker(QObject):
         if not self._loading:
             self._loading = True
             self.statusChanged.emit(TrainingStatus(state=LOADING, epochs=self.session.config.epochs,
-                                                   message="reading MNIST…"))
+                                                   message=self.tr("reading MNIST…")))
             call_in_thread(self._load_data, self._dataArrived, "nnviz-load-mnist")
         return False
 
@@ -285,7 +287,7 @@ class TrainingWorker(QObject):
                 import traceback
 
                 details = "".join(traceback.format_exception(error))
-                self.failed.emit(f"could not read MNIST: {type(error).__name__}: {error}", details)
+                self.failed.emit(self.tr("could not read MNIST: {0}: {1}").format(type(error).__name__, error), details)
             return
         self.session.set_data(data)
         self.statusChanged.emit(self.session.status())

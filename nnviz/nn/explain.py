@@ -31,14 +31,15 @@ class NeuronTerms:
     def products(self) -> np.ndarray | None:
         return None if self.inputs is None else self.weights * self.inputs
 
-    def formula(self, digits: int = 2) -> str:
-        """'z = 0.41×1.00 + (−0.12)×0.80 + … (781 more: 0.35) + b(0.02) = 1.23'."""
+    def formula(self, digits: int = 2, more: str = "{0} more") -> str:
+        """'z = 0.41×1.00 + (−0.12)×0.80 + … (781 more: 0.35) + b(0.02) = 1.23'; ``more`` words the count
+        of terms left out (an interface in another language passes its own)."""
         if self.inputs is None:
             return f"z = Σ w·a + b, with b = {_number(self.bias, digits)}: draw a digit to see the numbers"
         products = self.products
         shown = [f"{_number(self.weights[i], digits, wrap=True)}×{_number(self.inputs[i], digits)}" for i in self.top]
         rest = np.setdiff1d(np.arange(len(products)), self.top)
-        parts = shown + ([f"… ({len(rest)} more: {_number(products[rest].sum(), digits)})"] if len(rest) else [])
+        parts = shown + ([f"… ({more.format(len(rest))}: {_number(products[rest].sum(), digits)})"] if len(rest) else [])
         return f"z = {' + '.join(parts)} + b({_number(self.bias, digits)}) = {_number(self.z, digits)}"
 
 

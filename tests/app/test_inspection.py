@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtTest import QTest
 
 from nnviz.app.inspection import saliency_overlay
@@ -197,3 +197,29 @@ def test_softmax_step_by_step_follows_the_drawing_and_the_temperature(window):
     panels.softmax.slider.setValue(panels.softmax.slider.maximum())
     assert panels.softmax.temperature() == pytest.approx(10.0)
     assert panels.softmax.steps().p.max() < sure and panels.softmax.steps().p.argmax() == 7
+
+
+def test_slow_motion_follows_the_drawing_while_on_show_and_space_steps_there_not_training(window, qtbot):
+    panels = window.inspection
+    slow = panels.slow_motion
+    assert slow.objectName() == "slowMotion"
+    draw(window.canvas, DIGITS[7][0])
+    assert slow.walkthrough() is None  # not on show: nothing computed
+    panels.show_tab(slow)
+    assert panels.visible_tabs() == ("Slow motion",)
+    walk = slow.walkthrough()
+    np.testing.assert_array_equal(walk.x, window.current_trace().a[0][0])
+    assert walk.target == 7 and slow.position() == 0
+    slow.next_button.setFocus()
+    QTest.keyClick(slow.next_button, Qt.Key.Key_Space)
+    QTest.keyClick(slow.next_button, Qt.Key.Key_Space)
+    assert slow.position() == 2
+    assert window.training_panel.status().state == "idle"  # the window's Space (train) did not fire
+    draw(window.canvas, DIGITS[1][0])  # a new drawing starts again
+    assert slow.position() == 0 and slow.walkthrough().target == window.current_trace().a[-1][0].argmax()
+    for _ in range(4):
+        slow.next_step()
+    slow.text.anchorClicked.emit(QUrl("softmax"))  # the link at the output layer
+    assert panels.tabs.currentWidget() is panels.softmax
+    panels.show_tab_named("slow motion")
+    assert panels.tabs.currentWidget() is slow

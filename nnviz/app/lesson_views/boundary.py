@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nnviz.app.colormaps import DIVERGING, NEGATIVE, POSITIVE, map_diverging
 from nnviz.app.lesson_views.player import Player, PlayerControls
-from nnviz.app.lesson_views.plots import lesson_plot, status_label
+from nnviz.app.lesson_views.plots import lesson_plot, name_tag, status_label
 from nnviz.app.painting import legible_font
 
 
@@ -42,10 +42,9 @@ class BoundaryLessonView(QWidget):
         self.plot.addItem(pg.ScatterPlotItem(points[:, 0], points[:, 1], size=20, brush=brushes,
                                              pen=pg.mkPen("#ffffff", width=2)))
         for name, (x, y) in zip(names, points):
-            text = pg.TextItem(name, anchor=(0.5, 1.4))
-            text.setFont(legible_font(self))
-            text.setPos(x, y)
-            self.plot.addItem(text)
+            tag = name_tag(self, name)
+            tag.setPos(x, y)
+            self.plot.addItem(tag)
         x0, x1, y0, y1 = extent
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         side = QVBoxLayout()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.player import Player, PlayerControls
 from nnviz.app.lesson_views.plots import lesson_plot, status_label
 from nnviz.lessons.fit_sine import P, fit_sine, target
@@ -12,9 +14,10 @@ from nnviz.lessons.fit_sine import P, fit_sine, target
 TARGET_COLOUR, FIT_COLOUR = "#E69F00", "#56B4E9"
 
 
-class FitSineLessonView(QWidget):
-    title = "Fitting a curve with two neurons"
-    explanation = (
+class FitSineLessonView(LessonText, QWidget):
+    TITLE = QT_TRANSLATE_NOOP("FitSineLessonView", "Fitting a curve with two neurons")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "FitSineLessonView",
         "A network with one input, two sigmoid neurons and a linear output learns g(p) = 1 + sin(πp/4) on "
         "[−2, 2] from 100 points, one point at a time (stochastic gradient descent, learning rate 0.01). "
         "Press Play and watch the blue curve bend into the orange one."
@@ -27,8 +30,8 @@ class FitSineLessonView(QWidget):
         self.controls = PlayerControls(self.player)
         self.status = status_label(self, "fitStatus")
         self.plot = lesson_plot(self, "p", "g(p)")
-        self.plot.plot(P, target(P), pen=pg.mkPen(TARGET_COLOUR, width=3), name="target 1 + sin(πp/4)")
-        self.fitted = self.plot.plot([], [], pen=pg.mkPen(FIT_COLOUR, width=3), name="the network")
+        self.plot.plot(P, target(P), pen=pg.mkPen(TARGET_COLOUR, width=3), name=self.tr("target 1 + sin(πp/4)"))
+        self.fitted = self.plot.plot([], [], pen=pg.mkPen(FIT_COLOUR, width=3), name=self.tr("the network"))
         self.plot.setRange(xRange=(-2, 2), yRange=(-0.2, 2.2))
         layout = QVBoxLayout(self)
         layout.addWidget(self.controls)
@@ -41,4 +44,4 @@ class FitSineLessonView(QWidget):
     def _show(self, epoch) -> None:
         self.last = epoch
         self.fitted.setData(P, epoch.fitted)
-        self.status.setText(f"epoch {epoch.epoch}: mean squared error {epoch.loss:.5f}")
+        self.status.setText(self.tr("epoch {0}: mean squared error {1}").format(epoch.epoch, f"{epoch.loss:.5f}"))

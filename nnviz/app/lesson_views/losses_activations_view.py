@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.plots import SERIES_COLOURS, lesson_plot
+from nnviz.app.painting import legible_font
 from nnviz.lessons.losses_activations import activation_table, l1_vs_l2_weights, loss_curves, schedule_curves
 
 BLOB_SEED = 0
@@ -21,9 +24,10 @@ def two_blobs(n: int = 400, d: int = 20, seed: int = BLOB_SEED) -> tuple[np.ndar
     return X, y
 
 
-class LossesActivationsLessonView(QWidget):
-    title = "Losses, activations, regularisation, schedules"
-    explanation = (
+class LossesActivationsLessonView(LessonText, QWidget):
+    TITLE = QT_TRANSLATE_NOOP("LossesActivationsLessonView", "Losses, activations, regularisation, schedules")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "LossesActivationsLessonView",
         "Four small plots behind the choices in the training panel: why cross-entropy punishes confident "
         "mistakes harder than the squared error; the activation functions and their derivatives (what "
         "backpropagation multiplies by); what L1 and L2 penalties do to the weights; how the learning rate "
@@ -34,46 +38,55 @@ class LossesActivationsLessonView(QWidget):
         super().__init__(parent)
         self.setObjectName("lossesActivationsLesson")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._losses(), "Losses")
-        self.tabs.addTab(self._activations(), "Activations")
-        self.tabs.addTab(self._penalties(), "L1 vs L2")
-        self.tabs.addTab(self._schedules(), "Schedules")
+        self.tabs.tabBar().setFont(legible_font(self, 1.1))
+        self.tabs.addTab(self._losses(), self.tr("Losses"))
+        self.tabs.addTab(self._activations(), self.tr("Activations"))
+        self.tabs.addTab(self._penalties(), self.tr("L1 vs L2"))
+        self.tabs.addTab(self._schedules(), self.tr("Schedules"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
     def _losses(self) -> QWidget:
-        plot = lesson_plot(self, "probability given to the right answer", "loss")
+        plot = lesson_plot(self, self.tr("probability given to the right answer"), self.tr("loss"),
+                           legend_at=(-10, 10))  # top right: the curves start high on the left
         curves = loss_curves()
-        plot.plot(curves["p"], curves["mse"], pen=pg.mkPen(SERIES_COLOURS[0], width=3), name="squared error")
-        plot.plot(curves["p"], curves["cross_entropy"], pen=pg.mkPen(SERIES_COLOURS[1], width=3), name="cross-entropy")
+        for colour, (key, name) in zip(SERIES_COLOURS, (("mse", self.tr("squared error")),
+                                                        ("cross_entropy", self.tr("cross-entropy")))):
+            plot.plot(curves["p"], curves[key], pen=pg.mkPen(colour, width=3), name=name)
         plot.setYRange(0, 5)
         return plot
 
     def _activations(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
-        values = lesson_plot(self, "z", "a = f(z)")
-        slopes = lesson_plot(self, "z", "f′(z)")
+        # one legend for both (same colours), bottom right where every activation is >= 0 and out of its way
+        values = lesson_plot(self, "z", "a = f(z)", legend_at=(-10, -10))
+        slopes = lesson_plot(self, "z", "f′(z)", legend=False)
+        shown = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "Leaky ReLU",
+                 "identity": self.tr("identity"), "step": self.tr("step")}
         for colour, (name, table) in zip(SERIES_COLOURS, activation_table().items()):
-            values.plot(table["z"], table["a"], pen=pg.mkPen(colour, width=2.5), name=name)
-            slopes.plot(table["z"], table["da"], pen=pg.mkPen(colour, width=2.5), name=name)
+            values.plot(table["z"], table["a"], pen=pg.mkPen(colour, width=2.5), name=shown.get(name, name))
+            slopes.plot(table["z"], table["da"], pen=pg.mkPen(colour, width=2.5), name=shown.get(name, name))
         layout.addWidget(values)
         layout.addWidget(slopes)
         return box
 
     def _penalties(self) -> QWidget:
-        plot = lesson_plot(self, "first-layer weight", "how many")
+        plot = lesson_plot(self, self.tr("first-layer weight"), self.tr("how many"))
         weights = l1_vs_l2_weights(*two_blobs())
         limit = max(float(np.abs(w).max()) for w in weights.values())
         for colour, (name, w) in zip(SERIES_COLOURS, weights.items()):
             counts, edges = np.histogram(w, bins=60, range=(-limit, limit))
-            label = {"none": "no penalty", "l1": "L1", "l2": "L2"}[name]
+            label = {"none": self.tr("no penalty"), "l1": "L1", "l2": "L2"}[name]
             plot.plot(edges, counts, stepMode="center", pen=pg.mkPen(colour, width=2.5), name=label)
         return plot
 
     def _schedules(self) -> QWidget:
-        plot = lesson_plot(self, "epoch", "learning-rate factor")
+        plot = lesson_plot(self, self.tr("epoch"), self.tr("learning-rate factor"),
+                           legend_at=(10, -10))  # bottom left: every schedule starts at 1
         curves = schedule_curves()
-        for colour, kind in zip(SERIES_COLOURS, ("constant", "step", "exponential", "cosine")):
-            plot.plot(curves["epoch"], curves[kind], pen=pg.mkPen(colour, width=3), name=kind)
+        kinds = {"constant": self.tr("constant"), "step": self.tr("step decay"),
+                 "exponential": self.tr("exponential decay"), "cosine": self.tr("cosine annealing")}
+        for colour, (kind, shown) in zip(SERIES_COLOURS, kinds.items()):
+            plot.plot(curves["epoch"], curves[kind], pen=pg.mkPen(colour, width=3), name=shown)
         return plot

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.plots import lesson_plot
 from nnviz.app.painting import legible_font
 from nnviz.lessons.neuron import PRESET, NeuronOutput, neuron
@@ -20,11 +22,12 @@ Z_RANGE = 10.0
 PERCEPTRON_COLOUR, SIGMOID_COLOUR = "#E69F00", "#56B4E9"
 
 
-class NeuronLessonView(QWidget):
+class NeuronLessonView(LessonText, QWidget):
     """``set_values(x, w, b)``; ``output()`` is what is shown."""
 
-    title = "One neuron: perceptron and sigmoid"
-    explanation = (
+    TITLE = QT_TRANSLATE_NOOP("NeuronLessonView", "One neuron: perceptron and sigmoid")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "NeuronLessonView",
         "A neuron multiplies each input by its weight, adds them up with a bias, and applies an "
         "activation: <b>z = w₁x₁ + w₂x₂ + b</b>. The <b>perceptron</b> answers 1 when z &gt; 0, else 0; the "
         "<b>sigmoid neuron</b> answers 1 / (1 + e<sup>−z</sup>), a smooth version that learning by gradient "
@@ -36,8 +39,9 @@ class NeuronLessonView(QWidget):
         self.setObjectName("neuronLesson")
         self.boxes: dict[str, QDoubleSpinBox] = {}
         form = QFormLayout()
-        for name, label in (("x1", "input x₁"), ("x2", "input x₂"), ("w1", "weight w₁"), ("w2", "weight w₂"),
-                            ("b", "bias b")):
+        labels = {"x1": self.tr("input x₁"), "x2": self.tr("input x₂"), "w1": self.tr("weight w₁"),
+                  "w2": self.tr("weight w₂"), "b": self.tr("bias b")}
+        for name, label in labels.items():
             box = QDoubleSpinBox()
             box.setObjectName(f"lesson_{name}")
             box.setRange(-100.0, 100.0)
@@ -46,7 +50,7 @@ class NeuronLessonView(QWidget):
             box.valueChanged.connect(self._update)
             self.boxes[name] = box
             form.addRow(label, box)
-        self.preset_button = QPushButton("Textbook example")
+        self.preset_button = QPushButton(self.tr("Textbook example"))
         self.preset_button.setObjectName("presetButton")
         self.preset_button.clicked.connect(self.load_preset)
         self.sum_label = QLabel()
@@ -60,11 +64,12 @@ class NeuronLessonView(QWidget):
             label.setFont(legible_font(self, 1.3, bold=True))
             label.setStyleSheet(f"color: {colour}")  # the same colour as its curve
 
-        self.plot = lesson_plot(self, "z", "output a")
+        self.plot = lesson_plot(self, "z", self.tr("output a"))
         self.plot.setMouseEnabled(False, False)
         z = np.linspace(-Z_RANGE, Z_RANGE, 401)
-        self.plot.plot(z, (z > 0).astype(float), pen=pg.mkPen(PERCEPTRON_COLOUR, width=3), name="perceptron (step)")
-        self.plot.plot(z, sigmoid(z), pen=pg.mkPen(SIGMOID_COLOUR, width=3), name="sigmoid")
+        self.plot.plot(z, (z > 0).astype(float), pen=pg.mkPen(PERCEPTRON_COLOUR, width=3),
+                       name=self.tr("perceptron (step)"))
+        self.plot.plot(z, sigmoid(z), pen=pg.mkPen(SIGMOID_COLOUR, width=3), name=self.tr("sigmoid neuron"))
         self._marks = pg.ScatterPlotItem(size=16, pen=pg.mkPen("#ffffff", width=2))
         self.plot.addItem(self._marks)
         self._z_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#ffffff", width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
@@ -81,6 +86,7 @@ class NeuronLessonView(QWidget):
         results.addWidget(self.plot, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(controls)
+        layout.addSpacing(16)  # the sum is not read as part of the number boxes
         layout.addLayout(results, 1)
         self._output: NeuronOutput | None = None
         self.load_preset()
@@ -105,8 +111,8 @@ class NeuronLessonView(QWidget):
         self._output = out
         self.sum_label.setText(f"z = {v['w1']:g}·{v['x1']:g} + {v['w2']:g}·{v['x2']:g} + {v['b']:g} = {out.z:g}"
                                .replace("-", "−"))
-        self.perceptron_label.setText(f"perceptron: a = {out.perceptron:g}")
-        self.sigmoid_label.setText(f"sigmoid neuron: a = {out.sigmoid!r}")
+        self.perceptron_label.setText(self.tr("perceptron: a = {0}").format(f"{out.perceptron:g}"))
+        self.sigmoid_label.setText(self.tr("sigmoid neuron: a = {0}").format(repr(out.sigmoid)))
         shown = float(np.clip(out.z, -Z_RANGE, Z_RANGE))
         self._marks.setData([shown, shown], [out.perceptron, out.sigmoid],
                             brush=[pg.mkBrush(PERCEPTRON_COLOUR), pg.mkBrush(SIGMOID_COLOUR)])

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.player import Player, PlayerControls
 from nnviz.app.lesson_views.plots import SERIES_COLOURS, lesson_plot, status_label
 from nnviz.lessons.optimizer_race import SURFACES, race_on_surface
+from nnviz.nn import OPTIMIZERS
 
 STEPS = 500
 
@@ -33,11 +36,17 @@ def landscape_rgba(name: str) -> np.ndarray:
     return np.dstack([grey, grey, grey, np.full_like(grey, 255)])
 
 
-class OptimizersLessonView(QWidget):
-    title = "Ten optimizers, one landscape"
-    explanation = (
+def display_name(optimizer: str) -> str:
+    """How the literature writes the rule ("AdaGrad" for "adagrad"): its class's name, in every language."""
+    return OPTIMIZERS[optimizer].__name__
+
+
+class OptimizersLessonView(LessonText, QWidget):
+    TITLE = QT_TRANSLATE_NOOP("OptimizersLessonView", "Ten optimizers, one landscape")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "OptimizersLessonView",
         "Every optimizer gets the same gradient at the same point and decides differently how far and "
-        "where to step: SGD, Momentum, NAG, AdaGrad, RMSprop, Adam, AdamW, AdaDelta, AMSGrad, Nadam. "
+        "where to step: SGD, Momentum, NAG, AdaGrad, RMSprop, Adam, AdamW, AdaDelta, AMSGrad, NAdam. "
         "Choose a surface and press Play; the white cross is the minimum."
     )
 
@@ -46,8 +55,10 @@ class OptimizersLessonView(QWidget):
         self.setObjectName("optimizersLesson")
         self.surface_box = QComboBox()
         self.surface_box.setObjectName("surfaceBox")
-        self.surface_box.addItems(list(SURFACES))
-        self.surface_box.currentTextChanged.connect(self.set_surface)
+        shown = {"rosenbrock": self.tr("Rosenbrock"), "bowl": self.tr("bowl")}
+        for name in SURFACES:
+            self.surface_box.addItem(shown.get(name, name), name)
+        self.surface_box.currentIndexChanged.connect(lambda: self.set_surface(self.surface_box.currentData()))
         self.status = status_label(self, "raceStatus")
         self.plot = lesson_plot(self, "x", "y", legend_at=(-10, 10))
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -59,7 +70,7 @@ class OptimizersLessonView(QWidget):
         self.player = Player(self._steps, per_tick=5, parent=self)
         self.controls = PlayerControls(self.player, unit="steps")
         top = QHBoxLayout()
-        top.addWidget(QLabel("surface"))
+        top.addWidget(QLabel(self.tr("surface")))
         top.addWidget(self.surface_box)
         top.addWidget(self.controls, 1)
         layout = QVBoxLayout(self)
@@ -68,7 +79,7 @@ class OptimizersLessonView(QWidget):
         layout.addWidget(self.plot, 1)
         self.shown = 0
         self.player.advanced.connect(self._show)
-        self.set_surface(self.surface_box.currentText())
+        self.set_surface(self.surface_box.currentData())
 
     def set_surface(self, name: str) -> None:
         spec = SURFACES[name]
@@ -79,7 +90,8 @@ class OptimizersLessonView(QWidget):
         self.minimum.setData([spec.minimum[0]], [spec.minimum[1]])
         if not self.curves:
             for colour, optimizer in zip(SERIES_COLOURS, self.paths):
-                self.curves[optimizer] = self.plot.plot([], [], pen=pg.mkPen(colour, width=2.5), name=optimizer)
+                self.curves[optimizer] = self.plot.plot([], [], pen=pg.mkPen(colour, width=2.5),
+                                                        name=display_name(optimizer))
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.player.restart()
         self.player.step()
@@ -93,7 +105,8 @@ class OptimizersLessonView(QWidget):
         for optimizer, path in self.paths.items():
             part = path[: step + 1]
             self.curves[optimizer].setData(part[:, 0], part[:, 1])
-        spec = SURFACES[self.surface_box.currentText()]
+        spec = SURFACES[self.surface_box.currentData()]
         closest = min(self.paths, key=lambda o: np.linalg.norm(self.paths[o][min(step, len(self.paths[o]) - 1)]
                                                               - np.array(spec.minimum)))
-        self.status.setText(f"step {step} of {STEPS}; nearest the minimum now: {closest}")
+        self.status.setText(self.tr("step {0} of {1}; nearest the minimum now: {2}").format(
+            step, STEPS, display_name(closest)))

@@ -60,39 +60,43 @@ class Player(QObject):
 
 
 class PlayerControls(QWidget):
-    """Play/Pause, Step, Restart and a speed box for a :class:`Player`."""
+    """Play/Pause, Step, Restart and a speed box for a :class:`Player` that yields ``unit``: "epochs" or "steps"."""
 
     def __init__(self, player: Player, unit: str = "epochs", parent: QWidget | None = None):
         super().__init__(parent)
         self.player = player
-        self.play_button = QPushButton("▶ Play")
+        self.play_button = QPushButton()
         self.play_button.setObjectName("playButton")
         self.play_button.clicked.connect(self.toggle)
-        self.step_button = QPushButton("Step")
+        self.step_button = QPushButton(self.tr("Step"))
         self.step_button.setObjectName("stepButton")
         self.step_button.clicked.connect(player.step)
-        self.restart_button = QPushButton("Restart")
+        self.restart_button = QPushButton(self.tr("Restart"))
         self.restart_button.setObjectName("restartButton")
         self.restart_button.clicked.connect(self.restart)
         self.speed = QSpinBox()
         self.speed.setRange(1, 500)
         self.speed.setValue(player.per_tick)
-        self.speed.setSuffix(f" {unit} per frame")
+        per_frame = {"epochs": self.tr(" epochs per frame"), "steps": self.tr(" steps per frame")}
+        self.speed.setSuffix(per_frame[unit])
         self.speed.valueChanged.connect(lambda value: setattr(player, "per_tick", value))
-        player.finished.connect(lambda: self.play_button.setText("▶ Play"))
+        player.finished.connect(lambda: self._show_playing(False))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.play_button, self.step_button, self.restart_button, QLabel("speed"), self.speed):
+        for widget in (self.play_button, self.step_button, self.restart_button, QLabel(self.tr("speed")), self.speed):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self._show_playing(False)
 
     def toggle(self) -> None:
         if self.player.is_playing():
             self.player.pause()
-            self.play_button.setText("▶ Play")
         else:
             self.player.play()
-            self.play_button.setText("❚❚ Pause")
+        self._show_playing(self.player.is_playing())
+
+    def _show_playing(self, playing: bool) -> None:
+        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
 
     def restart(self) -> None:
         self.player.restart()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
-from nnviz.app.painting import background_colour, legible_font
+from nnviz.app.painting import background_colour, legible_font, text_colour
 
 # Okabe-Ito: told apart with the common colour-vision deficiencies; enough for the ten optimizers.
 SERIES_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#FFFFFF",
@@ -16,16 +17,29 @@ def lesson_plot(owner: QWidget, bottom: str, left: str, legend: bool = True,
                 legend_at: tuple[int, int] = (10, 10)) -> pg.PlotWidget:
     """A plot in the window's colours, axis labels and ticks in the lesson's type, a legend if asked
     (``legend_at``: pyqtgraph's offset, negative x for the right-hand side)."""
-    plot = pg.PlotWidget(background=background_colour(owner))
+    background = background_colour(owner)
+    plot = pg.PlotWidget(background=background)
     plot.setMenuEnabled(False)
+    # room above and to the right, so that the tick labels at the ends of the axes are not cut in half
+    plot.getPlotItem().setContentsMargins(0, 12, 12, 0)
     font = legible_font(owner)
     size = f"{font.pointSizeF():g}pt"
     for axis, text in (("bottom", bottom), ("left", left)):
         plot.getAxis(axis).setTickFont(font)
         plot.setLabel(axis, text, **{"font-size": size})
     if legend:
-        plot.addLegend(offset=legend_at, labelTextSize=size)
+        # the window's text colour on a veiled background: readable over curves and landscapes alike
+        veil = QColor(background)
+        veil.setAlpha(200)
+        plot.addLegend(offset=legend_at, labelTextSize=size, labelTextColor=text_colour(owner), brush=pg.mkBrush(veil))
     return plot
+
+
+def name_tag(owner: QWidget, text: str) -> pg.TextItem:
+    """A name written on a plot (a point's label): light text on a dark veil, legible on any colour map."""
+    tag = pg.TextItem(text, color="#ffffff", fill=pg.mkBrush(0, 0, 0, 150), anchor=(0.5, 1.25))
+    tag.setFont(legible_font(owner))
+    return tag
 
 
 def status_label(owner: QWidget, name: str) -> QLabel:

@@ -28,7 +28,7 @@ class Banner(QFrame):
         self._buttons: list[QPushButton] = []
         self._close = QToolButton()
         self._close.setText("✕")
-        self._close.setToolTip("Hide this message")
+        self._close.setToolTip(self.tr("Hide this message"))
         self._close.setAutoRaise(True)
         self._close.clicked.connect(self.dismiss)
         self._layout = QHBoxLayout(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -62,12 +62,14 @@ def read_picture(path: str | Path) -> np.ndarray:
     """The ink of an image file (PNG, JPEG, BMP, ... or a 2-D .npy array) as float32 [0, 1], white on black."""
     path = Path(path)
     if not path.is_file():
-        raise DataFileError(f"{path}: no such file; drop a PNG, JPEG or BMP picture of a digit")
+        raise DataFileError(QCoreApplication.translate(
+            "Canvas", "{0}: no such file; drop a PNG, JPEG or BMP picture of a digit").format(path))
     if path.suffix.lower() == ".npy":
         return ink_from_grey(_read_npy(path))
     image = QImage(str(path))
     if image.isNull():
-        raise DataFileError(f"{path.name} is not a picture nnviz can read; use a PNG, JPEG or BMP image of a digit")
+        raise DataFileError(QCoreApplication.translate(
+            "Canvas", "{0} is not a picture nnviz can read; use a PNG, JPEG or BMP image of a digit").format(path.name))
     alpha = None
     if image.hasAlphaChannel():
         rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
@@ -86,11 +88,13 @@ def _read_npy(path: Path) -> np.ndarray:
     try:
         array = np.load(path, allow_pickle=False)
     except (ValueError, OSError, EOFError) as error:
-        raise DataFileError(f"{path.name} is not a readable NumPy array ({error})") from None
+        raise DataFileError(QCoreApplication.translate("Canvas", "{0} is not a readable NumPy array ({1})")
+                            .format(path.name, error)) from None
     if array.ndim == 1 and array.size == 784:
         array = array.reshape(28, 28)
     if array.ndim != 2 or array.size == 0 or not np.issubdtype(array.dtype, np.number):
-        raise DataFileError(f"{path.name} holds an array of shape {array.shape}; expected a 2-D grey picture")
+        raise DataFileError(QCoreApplication.translate(
+            "Canvas", "{0} holds an array of shape {1}; expected a 2-D grey picture").format(path.name, array.shape))
     array = np.nan_to_num(array.astype(np.float32))
     return array / 255.0 if array.max() > 1.0 else array
 
@@ -114,11 +118,11 @@ class Canvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TabletTracking, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setToolTip(
+        self.setToolTip(self.tr(
             "Draw a digit with the left mouse button or a pen.\n"
             "Right button erases; the mouse wheel changes the pen width.\n"
             "Drop a picture file here to load it."
-        )
+        ))
         self._ink = QImage(RESOLUTION, RESOLUTION, QImage.Format.Format_Grayscale8)
         self._ink.fill(0)
         self._history: list[QImage] = []
@@ -356,7 +360,7 @@ class Canvas(QWidget):
             elif mime.hasImage():
                 self._load_qimage(QImage(mime.imageData()))
             else:
-                raise DataFileError("only picture files can be dropped on the canvas (PNG, JPEG, BMP)")
+                raise DataFileError(self.tr("only picture files can be dropped on the canvas (PNG, JPEG, BMP)"))
         except NnvizError as error:
             self.show_message(str(error))
             self.loadFailed.emit(str(error))
@@ -364,7 +368,7 @@ class Canvas(QWidget):
 
     def _load_qimage(self, image: QImage) -> None:
         if image.isNull():
-            raise DataFileError("the dropped picture could not be read; drop a PNG, JPEG or BMP file")
+            raise DataFileError(self.tr("the dropped picture could not be read; drop a PNG, JPEG or BMP file"))
         grey = grey_array(image.convertToFormat(QImage.Format.Format_Grayscale8)).astype(np.float32) / 255.0
         self.set_image(ink_from_grey(grey))
 
@@ -392,11 +396,11 @@ class Canvas(QWidget):
         painter.setPen(QColor(255, 255, 255, 110))
         painter.setFont(legible_font(self, 1.35 if rect.width() > 260 else 1.0))
         painter.drawText(rect.adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                         "Draw a digit here")
+                         self.tr("Draw a digit here"))
         painter.setFont(legible_font(self))
         painter.setPen(QColor(255, 255, 255, 80))
         painter.drawText(rect.adjusted(8, 8, -8, -10), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-                         | Qt.TextFlag.TextWordWrap, "right button erases")
+                         | Qt.TextFlag.TextWordWrap, self.tr("right button erases"))
 
     def _paint_pen_outline(self, painter: QPainter, rect: QRectF) -> None:
         radius = self._pen_width * rect.width() / RESOLUTION / 2.0

@@ -58,9 +58,9 @@ class _Download(QObject):
         except NnvizError as error:
             self.finished.emit(False, str(error))
         except Exception as error:  # a bug, or an OS error the downloader did not expect: still a message
-            self.finished.emit(False, f"the download failed: {type(error).__name__}: {error}")
+            self.finished.emit(False, self.tr("the download failed: {0}: {1}").format(type(error).__name__, error))
         else:
-            self.finished.emit(True, f"MNIST is ready in {folder}")
+            self.finished.emit(True, self.tr("MNIST is ready in {0}").format(folder))
 
     def _progress(self, p) -> None:
         self._done[p.file] = p.bytes_done
@@ -78,7 +78,7 @@ class DownloadDialog(QDialog):
                  download: Callable | None = None):
         super().__init__(parent)
         self.setObjectName("downloadDialog")
-        self.setWindowTitle("Download MNIST")
+        self.setWindowTitle(self.tr("Download MNIST"))
         self.setModal(True)
         self._folder = Path(folder)
         if download is None:
@@ -91,14 +91,14 @@ class DownloadDialog(QDialog):
         self._succeeded = False
         self._close_when_done = False
 
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "<b>Training needs the MNIST digits</b>, which nnviz does not ship.<br><br>"
-            f"Download them now? That is four files, {describe_size(total_size())} in all, from the public "
-            f"MNIST mirrors, checked against their published checksums, into<br><code>{self._folder}</code>"
+            "Download them now? That is four files, {0} in all, from the public "
+            "MNIST mirrors, checked against their published checksums, into<br><code>{1}</code>"
             "<br><br>Already have them? Close this and point the environment variable "
             "<code>NNVIZ_DATA</code> (or <code>nnviz --data DIR</code>) at the folder that holds the four "
             "<code>*-ubyte.gz</code> files."
-        )
+        ).format(describe_size(total_size()), self._folder))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -110,14 +110,14 @@ class DownloadDialog(QDialog):
         self.progress.setObjectName("downloadProgress")
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
-        self.progress.setFormat("not started")
+        self.progress.setFormat(self.tr("not started"))
         self.status_label = QLabel("")
         self.status_label.setObjectName("downloadStatus")
         self.status_label.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton(self.tr("Download"))
         self.download_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.buttons.addButton(self.download_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.download_button.clicked.connect(self.start_download)
@@ -148,7 +148,7 @@ class DownloadDialog(QDialog):
         self._cancelled.clear()
         self._succeeded = False
         self.download_button.setEnabled(False)
-        self.progress.setFormat("connecting…")
+        self.progress.setFormat(self.tr("connecting…"))
         self.status_label.setText("")
         self._job = _Download(self._folder, self._download_function, self._cancelled)
         self._thread = QThread(self)
@@ -165,7 +165,7 @@ class DownloadDialog(QDialog):
         if self.is_downloading():
             self._cancelled.set()
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat("cancelling…")
+            self.progress.setFormat(self.tr("cancelling…"))
         else:
             self.reject()
 
@@ -173,7 +173,7 @@ class DownloadDialog(QDialog):
     @Slot(str, int, int)
     def _on_progress(self, file: str, done: int, total: int) -> None:
         self.progress.setValue(int(PROGRESS_STEPS * done / total) if total else 0)
-        self.progress.setFormat(f"{describe_size(done)} of {describe_size(total)} · {file}")
+        self.progress.setFormat(self.tr("{0} of {1} · {2}").format(describe_size(done), describe_size(total), file))
 
     @Slot(bool, str)
     def _on_finished(self, ok: bool, message: str) -> None:
@@ -187,23 +187,21 @@ class DownloadDialog(QDialog):
         self.cancel_button.setEnabled(True)
         if ok:
             self.progress.setValue(PROGRESS_STEPS)
-            self.progress.setFormat("done")
+            self.progress.setFormat(self.tr("done"))
             self.status_label.setProperty("role", "hint")
             self.status_label.setText(message)
             self.accept()
             return
         cancelled = self._cancelled.is_set()
         self.progress.setValue(0)
-        self.progress.setFormat("cancelled" if cancelled else "failed")
+        self.progress.setFormat(self.tr("cancelled") if cancelled else self.tr("failed"))
         self.status_label.setProperty("role", "error")
         self.status_label.style().polish(self.status_label)
-        self.status_label.setText(
-            ("Download cancelled; nothing was left behind." if cancelled else message)
-            + " You can try again, or close this dialog."
-        )
+        self.status_label.setText(self.tr("{0} You can try again, or close this dialog.").format(
+            self.tr("Download cancelled; nothing was left behind.") if cancelled else message))
         self.download_button.setEnabled(True)
-        self.download_button.setText("Try again")
-        self.cancel_button.setText("Close")
+        self.download_button.setText(self.tr("Try again"))
+        self.cancel_button.setText(self.tr("Close"))
 
     def _finish_thread(self) -> None:
         if self._thread is not None:

@@ -57,18 +57,18 @@ class EvaluationView(QWidget):
         self._timer.timeout.connect(self._evaluate_chunk)
         self._shown: np.ndarray = np.array([], int)
 
-        self.evaluate_button = QPushButton("Evaluate on the test digits")
+        self.evaluate_button = QPushButton(self.tr("Evaluate on the test digits"))
         self.evaluate_button.setObjectName("evaluateButton")
-        self.evaluate_button.setToolTip("Run the current network on the 10,000 MNIST test digits (Ctrl+E)")
+        self.evaluate_button.setToolTip(self.tr("Run the current network on the 10,000 MNIST test digits (Ctrl+E)"))
         self.evaluate_button.clicked.connect(self.evaluateRequested)
-        self.mistakes_button = QPushButton("Most confident mistakes")
+        self.mistakes_button = QPushButton(self.tr("Most confident mistakes"))
         self.mistakes_button.setObjectName("mistakesButton")
         self.mistakes_button.clicked.connect(self.show_mistakes)
-        self.try_button = QPushButton("Try it on the canvas")
+        self.try_button = QPushButton(self.tr("Try it on the canvas"))
         self.try_button.setObjectName("tryOnCanvasButton")
-        self.try_button.setToolTip("Put the selected digit on the canvas (or double-click it)")
+        self.try_button.setToolTip(self.tr("Put the selected digit on the canvas (or double-click it)"))
         self.try_button.clicked.connect(self._try_selected)
-        self.summary = QLabel("Press Evaluate to see where the network is right and wrong.")
+        self.summary = QLabel(self.tr("Press Evaluate to see where the network is right and wrong."))
         self.summary.setObjectName("evaluationSummary")
         self.summary.setWordWrap(True)
         self.summary.setFont(legible_font(self, 1.0))
@@ -79,8 +79,8 @@ class EvaluationView(QWidget):
         self.matrix.setMouseEnabled(False, False)
         self.matrix.setAspectLocked(True)
         self.matrix.getViewBox().invertY(True)
-        self.matrix.setLabel("left", "true digit")
-        self.matrix.setLabel("bottom", "network's answer")
+        self.matrix.setLabel("left", self.tr("true digit"))
+        self.matrix.setLabel("bottom", self.tr("network's answer"))
         for name in ("left", "bottom"):
             self.matrix.getAxis(name).setTicks([[(i + 0.5, str(i)) for i in range(10)]])
         self._image = pg.ImageItem(axisOrder="row-major")
@@ -128,7 +128,7 @@ class EvaluationView(QWidget):
     def evaluate(self, net, x: np.ndarray, y: np.ndarray) -> None:
         """Start evaluating ``net`` on ``x`` (n, 784), ``y`` (n,) in chunks; ``finished`` fires at the end."""
         self._pending = (net.copy(), x, np.asarray(y), 0, [])
-        self.summary.setText(f"evaluating {len(x):,} digits…")
+        self.summary.setText(self.tr("evaluating {0} digits…").format(f"{len(x):,}"))
         self.evaluate_button.setEnabled(False)
         self._timer.start()
 
@@ -144,7 +144,7 @@ class EvaluationView(QWidget):
         self.gallery.clear()
         self._shown = np.array([], int)
         self.gallery_title.setText("")
-        self.summary.setText("The network changed: press Evaluate to see how the new one does.")
+        self.summary.setText(self.tr("The network changed: press Evaluate to see how the new one does."))
         self.evaluate_button.setEnabled(True)
         self._set_enabled_for_result()
 
@@ -162,14 +162,15 @@ class EvaluationView(QWidget):
         if self._result is None:
             return
         rows = self._result.cell(true, predicted)
-        what = "read correctly" if true == predicted else f"read as {predicted}"
-        self._fill_gallery(rows, f"{len(rows)} digits {true} {what}" + (" (most confident first)" if len(rows) else ""))
+        title = (self.tr("{0} digits {1} read correctly").format(len(rows), true) if true == predicted
+                 else self.tr("{0} digits {1} read as {2}").format(len(rows), true, predicted))
+        self._fill_gallery(rows, self.tr("{0} (most confident first)").format(title) if len(rows) else title)
 
     def show_mistakes(self) -> None:
         if self._result is None:
             return
         rows = self._result.mistakes()
-        self._fill_gallery(rows, f"{len(rows)} mistakes, the most confident first")
+        self._fill_gallery(rows, self.tr("{0} mistakes, the most confident first").format(len(rows)))
 
     def choose(self, position: int) -> None:
         """Put the digit at ``position`` in the gallery on the canvas."""
@@ -197,8 +198,9 @@ class EvaluationView(QWidget):
     def _show_result(self) -> None:
         result = self._result
         per_class = "  ".join(f"{d}: {100 * a:.1f}" for d, a in enumerate(result.per_class))
-        self.summary.setText(f"<b>Accuracy {100 * result.accuracy:.2f} %</b> on {len(result.y_true):,} test digits "
-                             f"({len(result.mistakes())} wrong).<br>Per digit (%): {per_class}")
+        self.summary.setText(self.tr("<b>Accuracy {0} %</b> on {1} test digits ({2} wrong).<br>Per digit (%): {3}")
+                             .format(f"{100 * result.accuracy:.2f}", f"{len(result.y_true):,}", len(result.mistakes()),
+                                     per_class))
         counts = result.confusion
         totals = np.maximum(counts.sum(axis=1, keepdims=True), 1)
         share = counts / totals
@@ -221,7 +223,9 @@ class EvaluationView(QWidget):
     def _fill_gallery(self, rows: np.ndarray, title: str) -> None:
         rows = rows[:GALLERY_LIMIT]
         self._shown = rows
-        self.gallery_title.setText(title + (f"; the first {GALLERY_LIMIT} shown" if len(rows) == GALLERY_LIMIT else ""))
+        if len(rows) == GALLERY_LIMIT:
+            title = self.tr("{0}; the first {1} shown").format(title, GALLERY_LIMIT)
+        self.gallery_title.setText(title)
         self.gallery.clear()
         result = self._result
         for index in rows:
@@ -230,7 +234,7 @@ class EvaluationView(QWidget):
             item = QListWidgetItem(icon, gallery_caption(int(result.y_true[index]), int(result.predicted[index]),
                                                          float(result.confidence[index])))
             item.setData(Qt.ItemDataRole.UserRole, int(index))
-            item.setToolTip(f"test digit #{index}: double-click to put it on the canvas")
+            item.setToolTip(self.tr("test digit #{0}: double-click to put it on the canvas").format(index))
             self.gallery.addItem(item)
 
     def _matrix_clicked(self, event) -> None:

@@ -53,8 +53,9 @@ class ActivationHeatmaps(QWidget):
         self.setObjectName("heatmaps")
         self._area = _HeatmapArea(self)
         self._legend = ColorLegend(
-            SEQUENTIAL, "activation", "0", "layer max", self,
-            tooltip="Each square is one neuron; the colour scale runs from 0 to the layer's largest activation.")
+            SEQUENTIAL, self.tr("activation"), "0", self.tr("layer max"), self,
+            tooltip=self.tr("Each square is one neuron; the colour scale runs from 0 to the layer's largest "
+                            "activation."))
         add_with_legends(self, self._area, [self._legend])
 
     def set_activations(self, hidden: list[np.ndarray] | None) -> None:
@@ -104,7 +105,8 @@ class _HeatmapArea(QWidget):
 
     # ------------------------------------------------------------------ geometry
     def _captions(self, short: bool = False) -> list[tuple[str, str]]:
-        return [(f"hidden {l}", str(n) if short else f"{n} neurons") for l, n in enumerate(self._sizes, 1)]
+        return [(self.tr("hidden {0}").format(l), str(n) if short else self.tr("{0} neurons").format(n))
+                for l, n in enumerate(self._sizes, 1)]
 
     def _layout(self) -> tuple[list[QRectF], float, list[tuple[str, str]]]:
         """Where each layer's image goes, the height of the captions above them, and the captions:
@@ -152,7 +154,7 @@ class _HeatmapArea(QWidget):
             painter.setFont(legible_font(self))
             painter.setPen(text_colour(self, 150))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             "draw a digit to see the hidden layers")
+                             self.tr("draw a digit to see the hidden layers"))
             painter.end()
             return
         rects, caption_h, captions = self._layout()
@@ -174,7 +176,7 @@ class _HeatmapArea(QWidget):
             painter.setFont(plain)
             painter.setPen(QColor(255, 255, 255, 170))
             painter.drawText(QRectF(0, caption_h, self.width(), self.height() - caption_h),
-                             Qt.AlignmentFlag.AlignCenter, "draw a digit")
+                             Qt.AlignmentFlag.AlignCenter, self.tr("draw a digit"))
         painter.end()
 
     def mouseMoveEvent(self, event) -> None:
@@ -183,9 +185,10 @@ class _HeatmapArea(QWidget):
             QToolTip.hideText()
         else:
             layer, unit = hit
-            text = f"hidden layer {layer}, neuron {unit}"
+            text = self.tr("hidden layer {0}, neuron {1}").format(layer, unit)
             if self._values is not None:
                 values = self._values[layer - 1]
-                text += f"\nactivation {values[unit]:.3f} (layer max {values.max():.3f})"
+                text += "\n" + self.tr("activation {0} (layer max {1})").format(f"{values[unit]:.3f}",
+                                                                                f"{values.max():.3f}")
             QToolTip.showText(event.globalPosition().toPoint(), text, self)
         super().mouseMoveEvent(event)

@@ -10,7 +10,7 @@ class HelpDialog(QDialog):
     def __init__(self, html: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("helpDialog")
-        self.setWindowTitle("nnviz help")
+        self.setWindowTitle(self.tr("nnviz help"))
         self.setModal(False)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)

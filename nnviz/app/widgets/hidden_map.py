@@ -46,12 +46,12 @@ class HiddenMapView(QWidget):
         self.layer_box = QComboBox()
         self.layer_box.setObjectName("hiddenMapLayer")
         self.layer_box.currentIndexChanged.connect(self._layer_chosen)
-        self.caption = QLabel("Evaluate or train to load the test digits for the map.")
+        self.caption = QLabel(self.tr("Evaluate or train to load the test digits for the map."))
         self.caption.setWordWrap(True)
         self.plot = pg.PlotWidget(background=background_colour(self))
         self.plot.setMenuEnabled(False)
-        self.plot.setLabel("bottom", "principal component 1")
-        self.plot.setLabel("left", "principal component 2")
+        self.plot.setLabel("bottom", self.tr("principal component 1"))
+        self.plot.setLabel("left", self.tr("principal component 2"))
         self.plot.addLegend(offset=(5, 5), labelTextSize="9pt")
         self._scatters = []
         for digit, colour in enumerate(DIGIT_COLOURS):
@@ -59,11 +59,11 @@ class HiddenMapView(QWidget):
             self.plot.addItem(item)
             self._scatters.append(item)
         self._drawing = pg.ScatterPlotItem(size=24, symbol="star", pen=pg.mkPen("#000000", width=1.5),
-                                           brush=pg.mkBrush("#FFFFFF"), name="your drawing")
+                                           brush=pg.mkBrush("#FFFFFF"), name=self.tr("your drawing"))
         self._drawing.setZValue(10)
         self.plot.addItem(self._drawing)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer"))
+        top.addWidget(QLabel(self.tr("Layer")))
         top.addWidget(self.layer_box)
         top.addWidget(self.caption, 1)
         layout = QVBoxLayout(self)
@@ -94,20 +94,21 @@ class HiddenMapView(QWidget):
         xs, ys = self._drawing.getData()
         return np.array([xs[0], ys[0]]) if len(xs) else None
 
-    def invalidate(self, message: str = "The network changed: the map is being redone.") -> None:
-        """Forget the map (and any result still being computed): it belongs to a network that is gone."""
+    def invalidate(self, message: str | None = None) -> None:
+        """Forget the map (and any result still being computed): it belongs to a network that is gone.
+        ``message`` says why (by default: the network changed)."""
         self._generation += 1
         self._pca = None
         for item in self._scatters:
             item.setData([], [])
         self._drawing.setData([], [])
-        self.caption.setText(message)
+        self.caption.setText(self.tr("The network changed: the map is being redone.") if message is None else message)
 
     def refresh(self, net) -> None:
         """Recompute the map with ``net``'s weights, in the background; ``mapped`` fires when it is shown."""
         self._set_layers(len(net.sizes) - 2)
         if len(net.sizes) < 3:
-            self.invalidate("This network has no hidden layer to map.")
+            self.invalidate(self.tr("This network has no hidden layer to map."))
             return
         if self._x is None:
             return
@@ -124,7 +125,7 @@ class HiddenMapView(QWidget):
 
     def _show_map(self, result, error) -> None:
         if error is not None:
-            self.caption.setText(f"The map could not be computed: {type(error).__name__}: {error}")
+            self.caption.setText(self.tr("The map could not be computed: {0}: {1}").format(type(error).__name__, error))
             return
         generation, (pca, coords) = result
         if generation != self._generation:
@@ -134,8 +135,8 @@ class HiddenMapView(QWidget):
             mine = coords[self._y == digit]
             item.setData(mine[:, 0], mine[:, 1])
         share = 100 * self._pca.explained.sum()
-        self.caption.setText(f"{len(self._x):,} test digits; the two components show {share:.0f} % of the "
-                             f"layer's variance")
+        self.caption.setText(self.tr("{0} test digits; the two components show {1} % of the layer's variance")
+                             .format(f"{len(self._x):,}", f"{share:.0f}"))
         self.mapped.emit()
 
     def set_drawing(self, trace) -> None:
@@ -153,7 +154,7 @@ class HiddenMapView(QWidget):
             return
         self.layer_box.blockSignals(True)
         self.layer_box.clear()
-        self.layer_box.addItems([f"hidden {l}" for l in range(1, n_hidden + 1)])
+        self.layer_box.addItems([self.tr("hidden {0}").format(l) for l in range(1, n_hidden + 1)])
         self._layer = min(self._layer, max(1, n_hidden))
         self.layer_box.setCurrentIndex(self._layer - 1)
         self.layer_box.blockSignals(False)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from nnviz.app.painting import grey_array, grey_qimage, legible_font, text_colour
 
 SIDE = 28
-CAPTION = "what the network sees (28×28)"
 GRID = 0.16  # how far grid lines pull a pixel towards mid-grey
 GUIDE = QColor("#a87400")  # opaque dim amber: translucent lines are slow to draw
 
@@ -27,10 +26,11 @@ class InputPreview(QWidget):
         self.setObjectName("inputPreview")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setToolTip(
+        self.setToolTip(self.tr(
             "The network's input: your drawing cropped, scaled to fit the 20×20 box (dashed)\n"
             "and centred by its centre of mass (cross) in 28×28 pixels, like the MNIST digits."
-        )
+        ))
+        self._caption = self.tr("network input 28×28")
         self._values: np.ndarray | None = None
         self._image = QImage(SIDE, SIDE, QImage.Format.Format_Grayscale8)
         self._image.fill(0)
@@ -61,7 +61,7 @@ class InputPreview(QWidget):
     def _caption_height(self) -> float:
         metrics = QFontMetricsF(legible_font(self))
         bounds = metrics.boundingRect(QRectF(0, 0, max(1, self.width() - 4), 1000),
-                                      int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap), CAPTION)
+                                      int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap), self._caption)
         return bounds.height() + 6
 
     def pixel_rect(self) -> QRectF:
@@ -96,7 +96,7 @@ class InputPreview(QWidget):
         painter.setFont(legible_font(self))
         painter.setPen(text_colour(self, 220))
         painter.drawText(self._caption_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap, CAPTION)
+                         | Qt.TextFlag.TextWordWrap, self._caption)
         painter.end()
 
     def _enlarged(self, cell: int) -> QImage:
@@ -129,5 +129,6 @@ class InputPreview(QWidget):
             row, col = hit
             value = "–" if self._values is None else f"{self._values[row, col]:.2f}"
             QToolTip.showText(event.globalPosition().toPoint(),
-                              f"pixel (row {row}, column {col}) = input {row * SIDE + col}\nvalue {value}", self)
+                              self.tr("pixel (row {0}, column {1}) = input {2}\nvalue {3}")
+                              .format(row, col, row * SIDE + col, value), self)
         super().mouseMoveEvent(event)

@@ -9,15 +9,16 @@ first one's x axis. The x axis counts epochs as a float.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QTextOption
+from PySide6.QtGui import QColor, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from nnviz.app.painting import ACCENT, background_colour, legible_font, text_colour
+from nnviz.app.painting import ACCENT, MIN_POINT_SIZE, background_colour, legible_font, text_colour
 from nnviz.app.snapshot import EpochResult, LossPoints
 from nnviz.app.throttle import Throttle
 
@@ -29,7 +30,7 @@ START_CAPACITY = 1024
 # Points are stored as they come; the curves are redrawn at most this often. Each redraw also repaints the
 # axes, which costs milliseconds of Python in the GUI thread that a training thread would otherwise use.
 REFRESH_S = 0.2
-EMPTY_HINT = "Press Start to train:\nthe loss appears here"
+LEGEND_SAMPLE_PX = 32  # a legend entry's line sample and spacing
 
 
 class GrowingSeries:
@@ -88,6 +89,12 @@ def loss_range(loss: np.ndarray, log: bool) -> tuple[float, float]:
     return 0.0, step * math.ceil(finite.max() * 1.02 / step)
 
 
+def epoch_tick_step(end: float, fit: int) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50, ... epochs between ticks that puts at most ``fit`` ticks on
+    0..end."""
+    return next(step for step in (m * 10.0**k for k in itertools.count() for m in (1, 2, 5)) if end / step <= fit)
+
+
 class LossPlot(pg.PlotWidget):
     """``add_points(LossPoints)``, ``add_epoch(EpochResult)``, ``clear()``; ``set_log_scale(bool)``."""
 
@@ -118,11 +125,10 @@ class LossPlot(pg.PlotWidget):
         plot.setTitle(" ", size="10pt")
         self._legend = pg.LegendItem(colCount=3, labelTextSize="10pt", verSpacing=-6, horSpacing=10, frame=False)
         self._legend.setParentItem(plot)
-        self._legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, -2))
         self._raw_item = plot.plot([], [], pen=pg.mkPen(RAW_LOSS, width=1), antialias=True)
         self._smooth_item = plot.plot([], [], pen=pg.mkPen(SMOOTH_LOSS, width=2.5), antialias=True)
-        self._legend.addItem(self._raw_item, "batch loss")
-        self._legend.addItem(self._smooth_item, "smoothed")
+        self._legend.addItem(self._raw_item, self.tr("batch loss"))
+        self._legend.addItem(self._smooth_item, self.tr("smoothed"))
         self._acc_box = pg.ViewBox(enableMenu=False)
         self._acc_box.setMouseEnabled(x=False, y=False)
         plot.scene().addItem(self._acc_box)
@@ -131,15 +137,18 @@ class LossPlot(pg.PlotWidget):
         self._acc_item = pg.PlotDataItem([], [], pen=pg.mkPen(ACCURACY, width=2.5), symbol="o", symbolSize=9,
                                          symbolBrush=ACCURACY, symbolPen=pg.mkPen(ACCURACY), antialias=True)
         self._acc_box.addItem(self._acc_item)
-        self._legend.addItem(self._acc_item, "test accuracy")
+        self._legend.addItem(self._acc_item, self.tr("test accuracy"))
         self._acc_labels: list[pg.TextItem] = []
         plot.getViewBox().sigResized.connect(self._sync_views)
         self._refresh = Throttle(REFRESH_S, self._redraw_curves, self)
-        self._hint = pg.TextItem(EMPTY_HINT, anchor=(0.5, 0.5))
+        self._hint = pg.TextItem(self.tr("Press Start to train:\nthe loss appears here"), anchor=(0.5, 0.5))
         self._hint.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
         self._hint.setZValue(20)
         plot.getViewBox().addItem(self._hint, ignoreBounds=True)
         plot.getViewBox().sigRangeChanged.connect(self._place_hint)
+        plot.getViewBox().sigResized.connect(self._place_hint)
+        plot.getViewBox().sigResized.connect(self._fit_legend)
+        plot.getViewBox().sigResized.connect(self._fit_ticks)
         self._style()
         self.clear()
 
@@ -168,6 +177,7 @@ class LossPlot(pg.PlotWidget):
         self._raw_item.setData(self._loss.x, self._loss.y)
         self._smooth_item.setData(self._smoothed.x, self._smoothed.y)
         self._hint.setVisible(self._loss.n == 0)
+        self._legend.setVisible(self._loss.n > 0)  # before the first point the hint says what will come
         self._fit_x_range()
 
     def add_epoch(self, result: EpochResult) -> None:
@@ -198,6 +208,7 @@ class LossPlot(pg.PlotWidget):
         self._x_end = self._y_range = None
         self._fit_x_range()
         self._hint.show()
+        self._legend.hide()
         self._place_hint()
 
     def n_points(self) -> int:
@@ -236,27 +247,52 @@ class LossPlot(pg.PlotWidget):
             axis.setTextPen(pg.mkPen(text_colour(self, 200)))
             axis.setPen(pg.mkPen(text_colour(self, 110)))
             axis.setTickFont(font)
+            axis.setTickDensity(min(1.0, MIN_POINT_SIZE / font.pointSizeF()))  # large type: fewer ticks
             axis.label.setFont(font)
         self._label_axes()
         self._hint.setColor(text_colour(self, 150))
         self._hint.setFont(legible_font(self, 1.05))
         self._legend.setLabelTextColor(text_colour(self, 220))
-
+        self._legend.setLabelTextSize(f"{legible_font(self, 0.9).pointSizeF():g}pt")
+        for _, label in self._legend.items:
+            label.setText(label.text)  # pyqtgraph applies a new size when the text is set again
+        self._fit_legend()
+        for label in self._acc_labels:
+            label.setFont(legible_font(self, 0.9))
 
     def _label_axes(self) -> None:
         plot = self.getPlotItem()
-        loss = "training loss (log scale)" if self._log else "training loss"
-        for name, text, colour in (("left", loss, SMOOTH_LOSS), ("bottom", "epochs", text_colour(self, 220)),
-                                   ("right", "test accuracy (%)", ACCURACY)):
+        loss = self.tr("training loss (log scale)") if self._log else self.tr("training loss")
+        for name, text, colour in (("left", loss, SMOOTH_LOSS), ("bottom", self.tr("epochs"), text_colour(self, 220)),
+                                   ("right", self.tr("test accuracy (%)"), ACCURACY)):
             plot.setLabel(name, text, color=colour.name())
 
     def _sync_views(self) -> None:
         self._acc_box.setGeometry(self.getPlotItem().getViewBox().sceneBoundingRect())
         self._acc_box.linkedViewChanged(self.getPlotItem().getViewBox(), self._acc_box.XAxis)
 
+    def _fit_legend(self, *_) -> None:
+        """One row in the title's place above the data when it fits (nothing hidden); in large type in a
+        narrow plot, a column in the top right corner on a backing of the background colour."""
+        plot, metrics = self.getPlotItem(), QFontMetricsF(legible_font(self, 0.9))
+        needed = sum(metrics.horizontalAdvance(label.text) + LEGEND_SAMPLE_PX for _, label in self._legend.items)
+        row = needed <= plot.getViewBox().width() or plot.getViewBox().width() == 0
+        self._legend.setColumnCount(3 if row else 1)
+        plot.setTitle(" ", size=f"{metrics.height() * 0.75:.0f}pt" if row else "1pt")
+        backing = background_colour(self)
+        backing.setAlpha(0 if row else 200)
+        self._legend.setBrush(pg.mkBrush(backing))
+        if row:
+            self._legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, -2))
+        else:
+            self._legend.anchor(itemPos=(1.0, 0.0), parentPos=(1.0, 0.0),
+                                offset=(-plot.getAxis("right").width() - 4, 4))
+
     def _place_hint(self, *_) -> None:
-        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        box = self.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = box.viewRange()
         self._hint.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+        self._hint.setTextWidth(max(80.0, 0.9 * box.width()))  # wraps in a narrow plot
 
     def _fit_x_range(self) -> None:
         """x from 0 to the next whole epoch, y over the loss rounded outwards to round numbers: the axes
@@ -265,10 +301,18 @@ class LossPlot(pg.PlotWidget):
         if end != self._x_end:
             self._x_end = end
             self.getPlotItem().getViewBox().setXRange(0.0, end, padding=0.02)
+            self._fit_ticks()
         y_range = loss_range(self._loss.y, self._log)
         if y_range != self._y_range:
             self._y_range = y_range
             self.getPlotItem().getViewBox().setYRange(*y_range, padding=0.0)
+
+    def _fit_ticks(self, *_) -> None:
+        """Ticks at whole epochs (or every 2, 5, 10, ...), as many as their labels fit side by side."""
+        axis = self.getPlotItem().getAxis("bottom")
+        label = QFontMetricsF(legible_font(self)).horizontalAdvance("000") + 12
+        step = epoch_tick_step(self._x_end or 1.0, max(2, int(axis.width() / label)))
+        axis.setTickSpacing(step, step / 2 if step == 1 else step / 5)
 
     def _fit_accuracy_range(self) -> None:
         values = self._accuracy.y
@@ -277,7 +321,7 @@ class LossPlot(pg.PlotWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange and hasattr(self, "_hint"):
+        if event.type() in (event.Type.PaletteChange, event.Type.FontChange) and hasattr(self, "_hint"):
             self._style()
 
 
@@ -287,13 +331,14 @@ class LossPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.plot = LossPlot(self)
-        self.log_check = QCheckBox("log scale")
+        self.log_check = QCheckBox(self.tr("log scale"))
         self.log_check.setObjectName("logScale")
-        self.log_check.setToolTip("Show the loss on a logarithmic axis: small late improvements become visible")
+        self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis: small late improvements become "
+                                          "visible"))
         self.log_check.toggled.connect(self.plot.set_log_scale)
         self.plot.logScaleChanged.connect(self._log_changed)
-        self.clear_button = QPushButton("Clear curves")
-        self.clear_button.setToolTip("Forget the curves drawn so far (training goes on)")
+        self.clear_button = QPushButton(self.tr("Clear curves"))
+        self.clear_button.setToolTip(self.tr("Forget the curves drawn so far (training goes on)"))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.clear_button.clicked.connect(self.plot.clear)
         row = QHBoxLayout()

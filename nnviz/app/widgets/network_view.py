@@ -27,12 +27,20 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsObject,
     QGraphicsPixmapItem,
+    QBoxLayout,
     QGraphicsRectItem,
     QToolTip,
     QWidget,
 )
 
-from nnviz.app.colormaps import DIVERGING_DARK, SEQUENTIAL, map_sequential, sequential_index
+from nnviz.app.colormaps import (
+    DIVERGING,
+    DIVERGING_DARK,
+    SEQUENTIAL,
+    diverging_index,
+    map_sequential,
+    sequential_index,
+)
 from nnviz.app.painting import (
     ACCENT,
     accent_text,
@@ -52,6 +60,7 @@ TOP_K = 4  # strongest incoming connections drawn per hidden neuron
 OUTPUT_TOP_K = 6  # the ten outputs can afford a few more
 EDGE_BUDGET = 150  # at most this many edges per weight layer: the strongest of the top-K candidates
 EDGE_REFRESH_S = 0.1  # re-pick and redraw the edges at most 10 times a second (~13 ms each for 784-256-...)
+STAGE_DIMMING = 0.2  # the usual connections' opacity under a stage's own
 FOCUS_K = 12  # connections drawn in and out of the node under the mouse
 STRENGTH_STEPS = (0.45, 0.65, 0.85)  # |w| / (layer's largest drawn |w|) where an edge gets a stronger pen
 EDGE_ALPHA = (0.18, 0.36, 0.66, 1.0)  # how much of the edge colour (vs the background) each strength shows
@@ -178,9 +187,9 @@ def edge_table() -> np.ndarray:
     return table
 
 
-def disc_sprites(cell_px: int, dot_px: float, rim: QColor) -> np.ndarray:
-    """(258, cell, cell, 4) uint8: a disc of every table colour (256), the idle grey, and nothing (empty),
-    each antialiased with a thin dark rim, centred in a transparent cell."""
+def disc_sprites(cell_px: int, dot_px: float, rim: QColor, table: np.ndarray = SEQUENTIAL) -> np.ndarray:
+    """(258, cell, cell, 4) uint8: a disc of every colour of ``table`` (256), the idle grey, and nothing
+    (empty), each antialiased with a thin dark rim, centred in a transparent cell."""
     def coverage(diameter: float) -> np.ndarray:
         image = QImage(cell_px, cell_px, QImage.Format.Format_RGBA8888)
         image.fill(Qt.GlobalColor.transparent)
@@ -195,7 +204,7 @@ def disc_sprites(cell_px: int, dot_px: float, rim: QColor) -> np.ndarray:
 
     outer = coverage(dot_px)
     inner = coverage(dot_px - 2.0 * max(1.0, dot_px / 14)) if dot_px > 5 else outer
-    colours = np.concatenate([SEQUENTIAL[:, :3], [IDLE_NODE], [[0, 0, 0]]]).astype(np.float32)
+    colours = np.concatenate([table[:, :3], [IDLE_NODE], [[0, 0, 0]]]).astype(np.float32)
     rim_rgb = np.array(rim.getRgb()[:3], np.float32)
     # Straight (not premultiplied) RGBA: the average colour of what covers the pixel, and how much does.
     covered = np.maximum(outer, 1e-6)[..., None]
@@ -214,6 +223,45 @@ def sprite_mosaic(sprites: np.ndarray, index: np.ndarray, cols: int, rows: int) 
     padded[:len(index)] = index
     tiles = sprites[padded].reshape(rows, cols, cell, cell, 4)
     return tiles.transpose(0, 2, 1, 3, 4).reshape(rows * cell, cols * cell, 4)
+
+
+def top_edges(values: np.ndarray, layer: int, n_layers: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The connections into ``layer`` (1..n_layers) worth drawing for ``values`` (n_in, n_out): weights, or
+    anything else per connection (a weight's share of the sum, its change)."""
+    return strongest_edges(values, OUTPUT_TOP_K if layer == n_layers else TOP_K, EDGE_BUDGET)
+
+
+LOOKS = ("idle", "activation", "signed")
+
+
+@dataclass(frozen=True, eq=False)
+class Stage:
+    """One moment of a walk through a pass (slow motion): what each layer shows, which connections are
+    drawn on top of the dimmed others, and how far the change under way has got.
+
+    looks: per layer 0..L, one of LOOKS: "idle" grey, "activation", or "signed" (``signed[layer]``, e.g.
+    the deltas of backpropagation: blue negative, red positive, on a scale symmetric around 0 per layer).
+    moving, was, progress: layer ``moving`` turns from look ``was`` into its look as progress goes 0 -> 1.
+    edges: (layer, src, dst, value) of connections into ``layer``, coloured by the sign of value; they grow
+    from layer - 1 towards ``layer`` with the progress (from ``layer`` back when ``backward``).
+    node_title, edge_title: the legends' titles while the stage is shown ("" keeps the usual ones).
+    """
+
+    looks: tuple[str, ...]
+    signed: tuple[np.ndarray | None, ...] = ()
+    moving: int | None = None
+    was: str = "idle"
+    progress: float = 1.0
+    edges: tuple[int, np.ndarray, np.ndarray, np.ndarray] | None = None
+    backward: bool = False
+    node_title: str = ""
+    edge_title: str = ""
+
+
+def blend(before: np.ndarray, after: np.ndarray, amount: float) -> np.ndarray:
+    """``before`` turning into ``after`` (uint8 images of one shape), ``amount`` 0..1 of the way."""
+    mixed = before.astype(np.float32) * (1.0 - amount) + after.astype(np.float32) * amount
+    return np.round(mixed).astype(np.uint8)
 
 
 class EdgeItem(QGraphicsObject):
@@ -266,6 +314,15 @@ class PictureItem(QGraphicsPixmapItem):
         self.setScale(rect.width() / max(1, image.width()))
 
 
+def set_text_font(item: pg.TextItem, font) -> None:
+    """A new font for a cached text item: its cached picture of the old text must go too (a stale one
+    can leave the text out altogether)."""
+    mode = item.textItem.cacheMode()
+    item.textItem.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    item.setFont(font)
+    item.textItem.setCacheMode(mode)
+
+
 def line_list(x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray) -> list[QLineF]:
     return [QLineF(*row) for row in np.column_stack([x0, y0, x1, y1]).tolist()]
 
@@ -293,6 +350,7 @@ class NetworkView(QWidget):
         self._labels: list[pg.TextItem] = []
         self._panels: list[QGraphicsRectItem] = []
         self._dots: list[PictureItem] = []
+        self._stage: Stage | None = None
         self._build_widgets()
 
     # ------------------------------------------------------------------ construction
@@ -308,30 +366,34 @@ class NetworkView(QWidget):
         self._edge_item.setZValue(1)
         self._focus_item = EdgeItem()  # the hovered node's connections, above the cards
         self._focus_item.setZValue(9)
+        self._stage_item = EdgeItem()  # a stage's connections: above the others, below the cards; not cached,
+        self._stage_item.setZValue(2)  # as they grow at every frame of an animation
         self._tile_frame = QGraphicsRectItem()  # the tile's border, and its face while nothing is drawn
         self._tile_frame.setZValue(5)
         self._tile = PictureItem()
         self._tile.setZValue(6)
-        self._tile_hint = pg.TextItem("draw a digit", anchor=(0.5, 0.5))
+        self._tile_hint = pg.TextItem(self.tr("draw a digit"), anchor=(0.5, 0.5))
         self._tile_hint.setZValue(7)
         self._rings = [QGraphicsEllipseItem() for _ in range(2)]  # around the winning output and the hovered node
         for ring in self._rings:
             ring.setPen(QPen(ACCENT, 2.5))
             ring.setZValue(11)
             ring.hide()
-        for item in (self._edge_item, self._focus_item, self._tile_frame, self._tile, self._tile_hint, *self._rings):
+        for item in (self._edge_item, self._focus_item, self._stage_item, self._tile_frame, self._tile,
+                     self._tile_hint, *self._rings):
             self._box.addItem(item)
 
+        self._legend_labels = ((self.tr("weights"), "−", "+"), (self.tr("activation"), self.tr("low"), self.tr("high")))
         self._edge_legend = ColorLegend(
-            edge_table(), "weights", "−", "+", self,
-            tooltip=f"Each neuron shows its {TOP_K} strongest incoming weights (big layers: only the\n"
-                    "strongest of those). Blue: negative, red: positive; brighter and thicker: stronger.\n"
-                    "Hover a node to see its own strongest connections.")
+            edge_table(), *self._legend_labels[0], self,
+            tooltip=self.tr("Each neuron shows its {0} strongest incoming weights (big layers: only the\n"
+                            "strongest of those). Blue: negative, red: positive; brighter and thicker: stronger.\n"
+                            "Hover a node to see its own strongest connections.").format(TOP_K))
         self._node_legend = ColorLegend(
-            SEQUENTIAL, "activation", "low", "high", self,
-            tooltip="Node colour: the neuron's activation for the drawing, scaled per layer\n"
-                    "(input pixels and output probabilities: 0 to 1).")
-        add_with_legends(self, self._view, [self._edge_legend, self._node_legend])
+            SEQUENTIAL, *self._legend_labels[1], self,
+            tooltip=self.tr("Node colour: the neuron's activation for the drawing, scaled per layer\n"
+                            "(input pixels and output probabilities: 0 to 1)."))
+        self._legend_row = add_with_legends(self, self._view, [self._edge_legend, self._node_legend]).itemAt(1).layout()
 
         scene = self._view.scene()
         scene.sigMouseMoved.connect(self._hovered)
@@ -345,8 +407,10 @@ class NetworkView(QWidget):
         for item in self._captions + self._labels + self._panels + self._dots:
             self._box.removeItem(item)
         side = math.isqrt(sizes[0])
-        names = ["input"] + [f"hidden {l}" for l in range(1, len(sizes) - 1)] + ["output"]
-        self._caption_names = (names, ["in"] + [f"h{l}" for l in range(1, len(sizes) - 1)] + ["out"])
+        hidden = range(1, len(sizes) - 1)
+        names = [self.tr("input")] + [self.tr("hidden {0}").format(l) for l in hidden] + [self.tr("output")]
+        short = [self.tr("in")] + [self.tr("h{0}").format(l) for l in hidden] + [self.tr("out")]
+        self._caption_names = (names, short)
         counts = [f"{side}×{side}" if side * side == sizes[0] else str(sizes[0])] + [str(n) for n in sizes[1:]]
         self._captions = []
         for name, count in zip(names, counts):
@@ -362,6 +426,8 @@ class NetworkView(QWidget):
             item.textItem.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._focus = None
         self._winner = None
+        self._stage = None  # it was for the old layers
+        self._label_legends()
         self._style()
 
     def _style(self) -> None:
@@ -376,7 +442,7 @@ class NetworkView(QWidget):
         self._tile_hint.setFont(legible_font(self))
         for i, item in enumerate(self._captions):
             item.setColor(text_colour(self, 230 if i % 2 == 0 else 170))
-            item.setFont(legible_font(self, bold=i % 2 == 0))
+            set_text_font(item, legible_font(self, bold=i % 2 == 0))
         self._winner = None  # recolour the output labels
         strong = [mix(background, colour, 0.95) for colour in (NEGATIVE_EDGE, POSITIVE_EDGE)]
         self._focus_pens = [QPen(colour, 2.6) for colour in strong]
@@ -410,9 +476,7 @@ class NetworkView(QWidget):
     def _refresh_edges(self) -> None:
         self._weights = self._next_weights
         last = len(self._sizes) - 2
-        self._edges = [
-            strongest_edges(W, OUTPUT_TOP_K if l == last else TOP_K, EDGE_BUDGET) for l, W in enumerate(self._weights)
-        ]
+        self._edges = [top_edges(W, l + 1, last + 1) for l, W in enumerate(self._weights)]
         if self._layout is None:
             self._relayout()
         else:
@@ -428,6 +492,41 @@ class NetworkView(QWidget):
                 a = None
         self._activations = a
         self._colour_nodes()
+
+    def set_stage(self, stage: Stage | None) -> None:
+        """Show a moment of a walk through one pass (see :class:`Stage`); None: the usual diagram."""
+        if stage is not None and len(stage.looks) != len(self._sizes or ()):
+            stage = None  # from another architecture
+        self._stage = stage
+        self._label_legends()
+        self._draw_stage_edges()
+        self._colour_nodes()
+
+    def _label_legends(self) -> None:
+        """The legends say what the colours mean now: the usual, or the stage's signed values."""
+        stage = self._stage
+        signed = stage is not None and "signed" in stage.looks
+        self._node_legend.set_table(self._signed_table() if signed else SEQUENTIAL)
+        default = self._legend_labels[1]
+        self._node_legend.set_labels((stage.node_title if stage else "") or default[0],
+                                     *(("−", "+") if signed else default[1:]))
+        self._edge_legend.set_labels((stage.edge_title if stage else "") or self._legend_labels[0][0])
+        self._edge_item.setOpacity(self._edge_opacity())
+        self._fit_legends()
+
+    def _edge_opacity(self) -> float:
+        """The usual connections step back while a stage draws its own."""
+        return 1.0 if self._stage is None or self._stage.edges is None else STAGE_DIMMING
+
+    def stage(self) -> Stage | None:
+        return self._stage
+
+    def legend_labels(self) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+        """(edges, nodes): each legend's (title, low, high) as shown."""
+        return self._edge_legend.labels(), self._node_legend.labels()
+
+    def stage_line_count(self) -> int:
+        return self._stage_item.line_count()
 
     def node_value(self, layer: int, index: int) -> float | None:
         if self._activations is None or not 0 <= layer < len(self._activations):
@@ -490,16 +589,17 @@ class NetworkView(QWidget):
         last = len(self._sizes) - 1
         if layer == 0:
             side = math.isqrt(self._sizes[0])
-            name = f"input pixel {index} (row {index // side}, column {index % side})"
-            reading = "value" if value is None else f"value {value:.2f}"
+            name = self.tr("input pixel {0} (row {1}, column {2})").format(index, index // side, index % side)
+            reading = self.tr("value: draw a digit to see it") if value is None else self.tr("value {0}").format(
+                f"{value:.2f}")
         elif layer == last:
-            name = f"output: digit {index}" if self._sizes[-1] == 10 else f"output {index}"
-            reading = "probability" if value is None else f"probability {100 * value:.1f} %"
+            name = (self.tr("output: digit {0}") if self._sizes[-1] == 10 else self.tr("output {0}")).format(index)
+            reading = self.tr("probability: draw a digit to see it") if value is None else self.tr(
+                "probability {0} %").format(f"{100 * value:.1f}")
         else:
-            name = f"hidden layer {layer}, neuron {index}"
-            reading = "activation" if value is None else f"activation {value:.3f}"
-        if value is None:
-            reading += ": draw a digit to see it"
+            name = self.tr("hidden layer {0}, neuron {1}").format(layer, index)
+            reading = self.tr("activation: draw a digit to see it") if value is None else self.tr(
+                "activation {0}").format(f"{value:.3f}")
         return f"{name}\n{reading}"
 
     # ------------------------------------------------------------------ layout
@@ -527,7 +627,7 @@ class NetworkView(QWidget):
             self._captions[2 * i + 1].setPos(x, 2 + metrics.height())
         last = len(self._sizes) - 1
         for item, (x, y) in zip(self._labels, layout.positions[last]):
-            item.setFont(label_font)
+            set_text_font(item, label_font)
             item.setPos(x + layout.dot(last) / 2 + 6, y)
 
         self._tile_frame.setRect(layout.tile.adjusted(-1, -1, 1, 1))
@@ -539,55 +639,99 @@ class NetworkView(QWidget):
         self._sprites = {}
         self._winner = None  # re-place the rings
         self._draw_edges()
+        self._draw_stage_edges()
         self._colour_nodes()
         self._draw_focus()
 
     # ------------------------------------------------------------------ drawing
-    def _segments(self, layer: int, src: np.ndarray, dst: np.ndarray) -> list[QLineF]:
-        """Lines from nodes ``src`` of layer-1 to nodes ``dst`` of ``layer``."""
+    def _segments(self, layer: int, src: np.ndarray, dst: np.ndarray, reach: float = 1.0,
+                  backward: bool = False) -> list[QLineF]:
+        """Lines from nodes ``src`` of layer-1 to nodes ``dst`` of ``layer``; ``reach`` < 1 draws only that
+        part of each, from its start (from its end when ``backward``)."""
         a = self._layout.positions[layer - 1][src]
         b = self._layout.positions[layer][dst]
+        if backward:
+            a, b = b, a
+        if reach < 1.0:
+            b = a + (b - a) * reach
         return line_list(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
 
-    def _draw_edges(self) -> None:
-        if self._layout is None or not self._edges:
-            return
+    def _edge_batches(self, edges, reach: float = 1.0, backward: bool = False) -> list[tuple[QPen, list[QLineF]]]:
+        """One batch of lines per pen, weakest first (so the strong lines end up on top), for
+        ``edges``: (layer, src, dst, value) per layer."""
         batches = {key: [] for key in self._edge_pens}
-        for layer, (src, dst, w) in enumerate(self._edges, start=1):
+        for layer, src, dst, w in edges:
             bins = strength_bins(w)
             for (sign, strength), lines in batches.items():
                 chosen = ((w > 0) == bool(sign)) & (bins == strength)
                 if chosen.any():
-                    lines += self._segments(layer, src[chosen], dst[chosen])
-        order = sorted(batches, key=lambda key: (key[1], key[0]))  # weak first: strong lines end up on top
-        rect = QRectF(0, 0, self._box.width(), self._box.height())
-        self._edge_item.set_batches([(self._edge_pens[key], batches[key]) for key in order], rect)
+                    lines += self._segments(layer, src[chosen], dst[chosen], reach, backward)
+        order = sorted(batches, key=lambda key: (key[1], key[0]))
+        return [(self._edge_pens[key], batches[key]) for key in order]
 
-    def _sprites_for(self, layer: int) -> np.ndarray:
-        if layer not in self._sprites:
+    def _draw_edges(self) -> None:
+        if self._layout is None or not self._edges:
+            return
+        edges = [(layer, *layer_edges) for layer, layer_edges in enumerate(self._edges, start=1)]
+        self._edge_item.set_batches(self._edge_batches(edges), QRectF(0, 0, self._box.width(), self._box.height()))
+
+    def _draw_stage_edges(self) -> None:
+        stage = self._stage
+        if self._layout is None or stage is None or stage.edges is None:
+            self._stage_item.set_batches([], QRectF())
+            return
+        layer, src, dst, value = stage.edges
+        drawn = value != 0  # a connection that carries nothing (no ink, a silent neuron) is not drawn
+        batches = self._edge_batches([(layer, src[drawn], dst[drawn], value[drawn])],
+                                     max(0.0, min(1.0, stage.progress)), stage.backward)
+        self._stage_item.set_batches(batches, QRectF(0, 0, self._box.width(), self._box.height()))
+
+    def _signed_table(self) -> np.ndarray:
+        """Signed values on this page: zero fades into the background (dark) or to white (light)."""
+        return DIVERGING_DARK if is_dark(self) else DIVERGING
+
+    def _sprites_for(self, layer: int, signed: bool = False) -> np.ndarray:
+        if (layer, signed) not in self._sprites:
             ratio = self._view.devicePixelRatioF()
             cell = max(1, round(self._layout.cells[layer] * ratio))
             rim = background_colour(self).darker(160)
-            self._sprites[layer] = disc_sprites(cell, self._layout.dot(layer) * ratio, rim)
-        return self._sprites[layer]
+            table = self._signed_table() if signed else SEQUENTIAL
+            self._sprites[layer, signed] = disc_sprites(cell, self._layout.dot(layer) * ratio, rim, table)
+        return self._sprites[layer, signed]
+
+    def _look(self, layer: int) -> str:
+        if self._activations is None:
+            return "idle"
+        return "activation" if self._stage is None else self._stage.looks[layer]
+
+    def _layer_mosaic(self, layer: int, look: str) -> np.ndarray:
+        """The image of one layer's dots (layer >= 1) in one of the LOOKS."""
+        last = len(self._sizes) - 1
+        if look == "signed":
+            values = self._stage.signed[layer]
+            index = diverging_index(values, float(np.abs(values).max()) or 1.0).astype(np.intp)
+        elif look == "activation":
+            a = self._activations[layer]
+            index = sequential_index(a, *activation_range(a, layer, last)).astype(np.intp)
+        else:
+            index = np.full(self._sizes[layer], IDLE, np.intp)
+        cols, rows = self._layout.grids[layer]
+        return sprite_mosaic(self._sprites_for(layer, look == "signed"), index, cols, rows)
 
     def _colour_nodes(self) -> None:
         if self._sizes is None or self._layout is None:
             return
         a = self._activations
         last = len(self._sizes) - 1
+        stage = self._stage
         for layer in range(1, last + 1):
-            n = self._sizes[layer]
-            if a is None:
-                index = np.full(n, IDLE, np.intp)
-            else:
-                index = sequential_index(a[layer], *activation_range(a[layer], layer, last)).astype(np.intp)
-            cols, rows = self._layout.grids[layer]
-            mosaic = sprite_mosaic(self._sprites_for(layer), index, cols, rows)
+            mosaic = self._layer_mosaic(layer, self._look(layer))
+            if a is not None and stage is not None and stage.moving == layer and stage.progress < 1.0:
+                mosaic = blend(self._layer_mosaic(layer, stage.was), mosaic, max(0.0, stage.progress))
             self._dots[layer - 1].set_array(mosaic, self._layout.blocks[layer])
-        if a is None:
+        if a is None or self._look(0) == "idle":
             self._tile.hide()
-            self._tile_hint.show()
+            self._tile_hint.setVisible(a is None)
         else:
             side = self._layout.tile_side
             tile = np.zeros(side * side, np.float32)
@@ -596,7 +740,7 @@ class NetworkView(QWidget):
             self._tile.set_array(map_sequential(tile.reshape(side, side), 0.0, 1.0), self._layout.tile, (px, px))
             self._tile.show()
             self._tile_hint.hide()
-        winner = None if a is None else int(np.argmax(a[last]))
+        winner = int(np.argmax(a[last])) if self._look(last) == "activation" else None
         if winner != self._winner:
             self._winner = winner
             for digit, item in enumerate(self._labels):
@@ -623,7 +767,7 @@ class NetworkView(QWidget):
         """The strongest connections into and out of the hovered node, with all the others dimmed."""
         if self._focus is None or self._layout is None or not self._weights:
             self._focus_item.set_batches([], QRectF())
-            self._edge_item.setOpacity(1.0)
+            self._edge_item.setOpacity(self._edge_opacity())
             return
         layer, index = self._focus
         lines = {0: [], 1: []}
@@ -641,7 +785,7 @@ class NetworkView(QWidget):
                 lines[sign] += self._segments(layer + 1, np.full(len(chosen), index), chosen)
         rect = QRectF(0, 0, self._box.width(), self._box.height())
         self._focus_item.set_batches([(self._focus_pens[0], lines[0]), (self._focus_pens[1], lines[1])], rect)
-        self._edge_item.setOpacity(0.3)
+        self._edge_item.setOpacity(0.3 * self._edge_opacity())
 
     # ------------------------------------------------------------------ hover and click
     def set_focus(self, node: tuple[int, int] | None) -> None:
@@ -672,9 +816,22 @@ class NetworkView(QWidget):
             self.set_focus(None)
         return super().eventFilter(watched, event)
 
+    def _fit_legends(self) -> None:
+        """Side by side when they fit, else one above the other (big type, a narrow panel)."""
+        need = sum(legend.minimumSizeHint().width() for legend in (self._edge_legend, self._node_legend)) + 40
+        direction = QBoxLayout.Direction.LeftToRight if self.width() >= need else QBoxLayout.Direction.TopToBottom
+        if self._legend_row.direction() != direction:
+            self._legend_row.setDirection(direction)
+
+    def resizeEvent(self, event) -> None:
+        self._fit_legends()
+        super().resizeEvent(event)
+
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and hasattr(self, "_view"):
             self._style()
+            self._label_legends()
+            self._fit_legends()
             self._relayout()
         super().changeEvent(event)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.app.colormaps import DIVERGING, NEGATIVE, POSITIVE, map_diverging
@@ -20,7 +20,9 @@ SIDE = 28
 
 
 def layer_name(layer: int, n_layers: int) -> str:
-    return "output" if layer == n_layers else f"hidden layer {layer}"
+    if layer == n_layers:
+        return QCoreApplication.translate("NeuronInspector", "output")
+    return QCoreApplication.translate("NeuronInspector", "hidden layer {0}").format(layer)
 
 
 class NeuronInspector(QWidget):
@@ -31,7 +33,7 @@ class NeuronInspector(QWidget):
         self.setObjectName("neuronInspector")
         self._node: tuple[int, int] | None = None
         self._terms: NeuronTerms | None = None
-        self.title = QLabel("Click a neuron in the network diagram")
+        self.title = QLabel(self.tr("Click a neuron in the network diagram"))
         self.title.setObjectName("inspectorTitle")
         self.title.setFont(legible_font(self, 1.15, bold=True))
         self.title.setWordWrap(True)
@@ -78,7 +80,7 @@ class NeuronInspector(QWidget):
         sizes = tuple(network.sizes)
         if not (0 <= layer < len(sizes) and 0 <= index < sizes[layer]):
             self._node, self._terms = None, None
-            self.title.setText("That neuron is gone (the network changed): click another")
+            self.title.setText(self.tr("That neuron is gone (the network changed): click another"))
             return
         if layer == 0:
             self._show_input_pixel(index, trace)
@@ -86,14 +88,16 @@ class NeuronInspector(QWidget):
         terms = neuron_terms(network, layer, index, trace)
         self._terms = terms
         n_layers = len(sizes) - 1
-        label = f" (digit {index})" if layer == n_layers else ""
-        self.title.setText(f"{layer_name(layer, n_layers).capitalize()}, neuron {index}{label}")
+        title = self.tr("{0}, neuron {1}").format(layer_name(layer, n_layers).capitalize(), index)
+        self.title.setText(self.tr("{0} (digit {1})").format(title, index) if layer == n_layers else title)
         activation = network.output if layer == n_layers else network.activation
         if terms.z is None:
-            self.values.setText(f"bias b = {terms.bias:.3f}   ·   activation: {activation}")
+            self.values.setText(self.tr("bias b = {0}   ·   activation: {1}").format(f"{terms.bias:.3f}", activation))
+            self.formula.setText(self.tr("z = Σ w·a + b: draw a digit to see the numbers"))
         else:
-            self.values.setText(f"z = {terms.z:.3f}   →   a = {activation}(z) = {terms.a:.3f}   ·   bias b = {terms.bias:.3f}")
-        self.formula.setText(terms.formula())
+            self.values.setText(self.tr("z = {0}   →   a = {1}(z) = {2}   ·   bias b = {3}").format(
+                f"{terms.z:.3f}", activation, f"{terms.a:.3f}", f"{terms.bias:.3f}"))
+            self.formula.setText(terms.formula(more=self.tr("{0} more")))
         self._draw_weights(terms.weights)
 
     # ------------------------------------------------------------------ drawing
@@ -106,10 +110,10 @@ class NeuronInspector(QWidget):
             self.plot.getViewBox().invertY(True)
             self.plot.getViewBox().setAspectLocked(True)
             self.plot.setRange(xRange=(0, SIDE), yRange=(0, SIDE), padding=0.02)
-            self.plot.setLabel("bottom", "input column")
-            self.plot.setLabel("left", "input row")
-            self.plot.setToolTip("Its 784 incoming weights as the 28×28 picture it responds to: "
-                                 "red pixels excite it, blue ones inhibit it")
+            self.plot.setLabel("bottom", self.tr("input column"))
+            self.plot.setLabel("left", self.tr("input row"))
+            self.plot.setToolTip(self.tr("Its 784 incoming weights as the 28×28 picture it responds to: "
+                                         "red pixels excite it, blue ones inhibit it"))
         else:
             self._image.hide()
             self._bars.show()
@@ -118,16 +122,17 @@ class NeuronInspector(QWidget):
             self.plot.getViewBox().invertY(False)
             self.plot.getViewBox().setAspectLocked(False)
             self.plot.setRange(xRange=(-1, len(weights)), yRange=(-limit, limit), padding=0.05)
-            self.plot.setLabel("bottom", "neuron of the layer before")
-            self.plot.setLabel("left", "weight")
-            self.plot.setToolTip("One bar per incoming weight, from each neuron of the previous layer")
+            self.plot.setLabel("bottom", self.tr("neuron of the layer before"))
+            self.plot.setLabel("left", self.tr("weight"))
+            self.plot.setToolTip(self.tr("One bar per incoming weight, from each neuron of the previous layer"))
 
     def _show_input_pixel(self, index: int, trace) -> None:
         row, col = divmod(index, SIDE)
         self._terms = None
-        self.title.setText(f"Input pixel ({row}, {col})")
+        self.title.setText(self.tr("Input pixel ({0}, {1})").format(row, col))
         value = None if trace is None else float(trace.a[0][0, index])
-        self.values.setText("no drawing" if value is None else f"a = {value:.3f} (0 black .. 1 white)")
-        self.formula.setText("Input neurons compute nothing: each holds one pixel of the 28×28 picture.")
+        self.values.setText(self.tr("no drawing") if value is None
+                            else self.tr("a = {0} (0 black .. 1 white)").format(f"{value:.3f}"))
+        self.formula.setText(self.tr("Input neurons compute nothing: each holds one pixel of the 28×28 picture."))
         self._image.hide()
         self._bars.hide()

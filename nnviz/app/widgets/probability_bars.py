@@ -27,7 +27,7 @@ class ProbabilityBars(QWidget):
         self.setObjectName("probabilities")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setToolTip("The network's probability for each digit (softmax output)")
+        self.setToolTip(self.tr("The network's probability for each digit (softmax output)"))
         self._p: np.ndarray | None = None
 
     def set_probabilities(self, p: np.ndarray | None) -> None:
@@ -92,10 +92,15 @@ class ProbabilityBars(QWidget):
                 # (hovering a bar still tells its value).
                 fits = QFontMetricsF(percent_font).horizontalAdvance(percent_text(p)) <= slot - 2
                 if is_winner or (p >= SHOW_PERCENT_FROM and fits):
-                    painter.setFont(legible_font(self, bold=is_winner))
+                    font = legible_font(self, bold=is_winner)
+                    painter.setFont(font)
                     painter.setPen(accent_text(self) if is_winner else text_colour(self, 210))
-                    label_y = max(0.0, area.bottom() - height - QFontMetricsF(percent_font).height() - 2)
-                    painter.drawText(QRectF(x - slot, label_y, width + 2 * slot, QFontMetricsF(percent_font).height()),
+                    metrics = QFontMetricsF(font)
+                    label_y = max(0.0, area.bottom() - height - metrics.height() - 2)
+                    # centred over its bar, but kept inside the widget (the 100 % over bar 0 or 9)
+                    label_w = metrics.horizontalAdvance(percent_text(p)) + 4
+                    label_x = min(max(0.0, x + width / 2 - label_w / 2), self.width() - label_w)
+                    painter.drawText(QRectF(label_x, label_y, label_w, metrics.height()),
                                      Qt.AlignmentFlag.AlignCenter, percent_text(p))
             painter.setFont(digit_font)
             painter.setPen(accent_text(self) if is_winner else text_colour(self, 200))
@@ -104,12 +109,12 @@ class ProbabilityBars(QWidget):
         if self._p is None:
             painter.setFont(legible_font(self, 1.1))
             painter.setPen(text_colour(self, 150))
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "draw a digit")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("draw a digit"))
         painter.end()
 
     def mouseMoveEvent(self, event) -> None:
         digit = self.bar_at(event.position())
         if digit is not None:
             value = "–" if self._p is None else percent_text(self._p[digit], 1).replace("%", " %")
-            QToolTip.showText(event.globalPosition().toPoint(), f"digit {digit}: {value}", self)
+            QToolTip.showText(event.globalPosition().toPoint(), self.tr("digit {0}: {1}").format(digit, value), self)
         super().mouseMoveEvent(event)

@@ -5,13 +5,13 @@ becomes more or less sure without changing which digit wins."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSlider, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from nnviz.app.painting import legible_font
 from nnviz.nn.explain import SoftmaxSteps, softmax_steps
 
-COLUMNS = ("digit", "z", "z / T", "− max", "exp(·)", "p = exp / Σ")
+COLUMNS = (QT_TRANSLATE_NOOP("SoftmaxView", "digit"), "z", "z / T", "− max", "exp(·)", "p = exp / Σ")
 SLIDER_STEPS = 100  # temperature from 0.1 to 10 on a log scale, 1 in the middle
 
 
@@ -36,7 +36,7 @@ class SoftmaxView(QWidget):
         self.temperature_label.setFont(legible_font(self, 1.1, bold=True))
         self.table = QTableWidget(10, len(COLUMNS))
         self.table.setObjectName("softmaxTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("SoftmaxView", c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -44,7 +44,7 @@ class SoftmaxView(QWidget):
         self.sum_label.setObjectName("softmaxSum")
         self.sum_label.setFont(legible_font(self, 1.1))
         top = QHBoxLayout()
-        top.addWidget(QLabel("temperature T"))
+        top.addWidget(QLabel(self.tr("temperature T")))
         top.addWidget(self.slider, 1)
         top.addWidget(self.temperature_label)
         layout = QVBoxLayout(self)
@@ -73,7 +73,7 @@ class SoftmaxView(QWidget):
         if self._z is None:
             self._steps = None
             self.table.clearContents()
-            self.sum_label.setText("Draw a digit to see its ten output values go through softmax.")
+            self.sum_label.setText(self.tr("Draw a digit to see its ten output values go through softmax."))
             return
         steps = self._steps = softmax_steps(self._z, self.temperature())
         winner = int(steps.p.argmax())
@@ -88,5 +88,6 @@ class SoftmaxView(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
-        self.sum_label.setText(f"Σ exp(·) = {steps.total:.6g}; each p = exp(·) / {steps.total:.6g}. "
-                               f"Subtracting the maximum first keeps every exp(·) ≤ 1: no overflow.")
+        self.sum_label.setText(self.tr("Σ exp(·) = {0}; each p = exp(·) / {0}. "
+                                       "Subtracting the maximum first keeps every exp(·) ≤ 1: no overflow.")
+                               .format(f"{steps.total:.6g}"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,21 +33,39 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.app.snapshot import Architecture, TrainingStatus
-from nnviz.app.training_session import HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, parse_hidden
+from nnviz.app.training_session import (
+    HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, is_new_network_message, parse_hidden,
+)
 from nnviz.errors import ConfigError
 from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
 
 PROGRESS_STEPS = 1000
 LR_PRESETS = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
 PENALTY_PRESETS = ["0", "1e-06", "1e-05", "0.0001", "0.001"]
-DEFAULT = "default"
-DECAY_PRESETS = [DEFAULT, "0", "0.0001", "0.0005", "0.001", "0.01"]
-ARCHITECTURE_HINT = "Hidden layers, activation and seed take effect when you press Reset."
-PENDING_HINT = "Changed: press Reset to build this network (until then, training goes on with the current one)."
+DEFAULT = "default"  # the weight decay "the optimizer's own": typed in English or in the window's language
+DECAY_PRESETS = ["0", "0.0001", "0.0005", "0.001", "0.01"]  # after the translated "default"
+# Combo items are keys of the engine; the few that are words are shown translated (the rest, like adam,
+# relu or tanh, are the names textbooks use in every language).
+DISPLAY_NAMES = {
+    "momentum": QT_TRANSLATE_NOOP("TrainingPanel", "momentum"),
+    "constant": QT_TRANSLATE_NOOP("TrainingPanel", "constant"),
+    "step": QT_TRANSLATE_NOOP("TrainingPanel", "step"),
+    "exponential": QT_TRANSLATE_NOOP("TrainingPanel", "exponential"),
+    "cosine": QT_TRANSLATE_NOOP("TrainingPanel", "cosine"),
+}
+
+
+def display_name(key: str) -> str:
+    return QCoreApplication.translate("TrainingPanel", DISPLAY_NAMES[key]) if key in DISPLAY_NAMES else key
+
+
+def default_text() -> str:
+    """What the weight-decay field shows for "the optimizer's own"."""
+    return QCoreApplication.translate("TrainingPanel", "default")
 
 
 def format_number(value: float | None) -> str:
-    return DEFAULT if value is None else f"{value:g}"
+    return default_text() if value is None else f"{value:g}"
 
 
 def format_duration(seconds: float) -> str:
@@ -62,22 +80,29 @@ def progress_text(status: TrainingStatus) -> str:
     """What the progress bar says for a status (no '%': QProgressBar would read it as a placeholder)."""
     state = status.state
     if state == "idle":
-        return status.message if status.message.startswith("new network") else "ready: press Start (Space)"
+        if is_new_network_message(status.message):
+            return status.message
+        return QCoreApplication.translate("TrainingPanel", "ready: press Start (Space)")
     if state == "loading":
-        return "reading MNIST…"
+        return QCoreApplication.translate("TrainingPanel", "reading MNIST…")
     if state == "finished":
-        return f"finished {status.epochs} epochs · press Start for more, Reset for a new network"
+        return QCoreApplication.translate(
+            "TrainingPanel", "finished {0} epochs · press Start for more, Reset for a new network"
+        ).format(status.epochs)
     if state == "diverged":
-        return "diverged: lower the learning rate, then Start"
+        return QCoreApplication.translate("TrainingPanel", "diverged: lower the learning rate, then Start")
     if state == "error":
-        return "stopped by an error (see the message above)"
-    epoch = f"epoch {max(1, status.epoch)}/{status.epochs}"
+        return QCoreApplication.translate("TrainingPanel", "stopped by an error (see the message above)")
+    epoch = QCoreApplication.translate("TrainingPanel", "epoch {0}/{1}").format(max(1, status.epoch), status.epochs)
     if state == "stopped":
-        return f"stopped in {epoch} · Start begins a new run"
-    rate = f"{status.samples_per_s:,.0f} samples/s" if status.samples_per_s > 0 else "measuring speed…"
+        return QCoreApplication.translate("TrainingPanel", "stopped in {0} · Start begins a new run").format(epoch)
     if state == "paused":
-        return f"paused in {epoch} · step {status.step:,}"
-    return f"{epoch} · ETA {format_duration(status.eta_s)} · {rate}"
+        return QCoreApplication.translate("TrainingPanel", "paused in {0} · step {1}").format(
+            epoch, f"{status.step:,}")
+    rate = (QCoreApplication.translate("TrainingPanel", "{0} samples/s").format(f"{status.samples_per_s:,.0f}")
+            if status.samples_per_s > 0 else QCoreApplication.translate("TrainingPanel", "measuring speed…"))
+    return QCoreApplication.translate("TrainingPanel", "{0} · ETA {1} · {2}").format(
+        epoch, format_duration(status.eta_s), rate)
 
 
 def progress_value(status: TrainingStatus) -> int:
@@ -110,20 +135,23 @@ class NumberField(QComboBox):
 
 
 def parse_number(text: str, name: str, *, positive: bool = False, allow_default: bool = False) -> float | None:
-    """A number typed into the panel; raises ConfigError with a message for the user."""
+    """A number typed into the panel; raises ConfigError with a message for the user (``name`` is the
+    field's name in the window's language)."""
     text = text.strip().replace(",", ".")
-    if allow_default and text.lower() in (DEFAULT, ""):
+    if allow_default and text.lower() in (DEFAULT, default_text().lower(), ""):
         return None
     try:
         value = float(text)
     except ValueError:
-        raise ConfigError(f"{name}: {text!r} is not a number") from None
+        raise ConfigError(QCoreApplication.translate("TrainingPanel", "{0}: '{1}' is not a number")
+                          .format(name, text)) from None
     if not math.isfinite(value):
-        raise ConfigError(f"{name} must be a finite number, not {text}")
+        raise ConfigError(QCoreApplication.translate("TrainingPanel", "{0} must be a finite number, not {1}")
+                          .format(name, text))
     if positive and value <= 0:
-        raise ConfigError(f"{name} must be above 0 (try 0.001)")
+        raise ConfigError(QCoreApplication.translate("TrainingPanel", "{0} must be above 0 (try 0.001)").format(name))
     if value < 0:
-        raise ConfigError(f"{name} cannot be negative")
+        raise ConfigError(QCoreApplication.translate("TrainingPanel", "{0} cannot be negative").format(name))
     return value
 
 
@@ -150,64 +178,70 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        network = QGroupBox("Network (applied by Reset)")
-        network.setToolTip(ARCHITECTURE_HINT)
+        architecture_hint = self.tr("Hidden layers, activation and seed take effect when you press Reset.")
+        network = QGroupBox(self.tr("Network (applied by Reset)"))
+        network.setToolTip(architecture_hint)
         self.hidden_edit = QLineEdit()
         self.hidden_edit.setObjectName("hiddenSizes")
-        self.hidden_edit.setPlaceholderText("e.g. 256,128,64")
-        self.hidden_edit.setToolTip("Neurons per hidden layer, separated by commas (e.g. 256,128,64 or 16,16).\n"
-                                    + ARCHITECTURE_HINT)
-        self.activation_box = self._combo(HIDDEN_ACTIVATIONS, "Activation function of the hidden layers.\n"
-                                          + ARCHITECTURE_HINT)
+        self.hidden_edit.setPlaceholderText(self.tr("e.g. 256,128,64"))
+        self.hidden_edit.setToolTip(self.tr("Neurons per hidden layer, separated by commas (e.g. 256,128,64 or 16,16).")
+                                    + "\n" + architecture_hint)
+        self.activation_box = self._combo(HIDDEN_ACTIVATIONS, self.tr("Activation function of the hidden layers.")
+                                          + "\n" + architecture_hint)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setKeyboardTracking(False)
-        self.seed_spin.setToolTip("Seed of the random initial weights (used by Reset) and of the order\n"
-                                  "of the training digits (used by the next run). Same seed, same run.")
-        self.pending_label = QLabel(PENDING_HINT)
+        self.seed_spin.setToolTip(self.tr("Seed of the random initial weights (used by Reset) and of the order\n"
+                                          "of the training digits (used by the next run). Same seed, same run."))
+        self.pending_label = QLabel(self.tr("Changed: press Reset to build this network "
+                                            "(until then, training goes on with the current one)."))
         self.pending_label.setObjectName("resetHint")
         self.pending_label.setWordWrap(True)
         self.pending_label.setProperty("role", "error")
         self.pending_label.hide()
         grid = QGridLayout(network)
         grid.setVerticalSpacing(4)
-        self._add_row(grid, 0, ("Hidden layers", self.hidden_edit), ("Activation", self.activation_box),
-                      ("Seed", self.seed_spin))
+        self._add_row(grid, 0, (self.tr("Hidden layers"), self.hidden_edit),
+                      (self.tr("Activation"), self.activation_box), (self.tr("Seed"), self.seed_spin))
         grid.addWidget(self.pending_label, 1, 0, 1, 6)
 
-        training = QGroupBox("Training (applied at the next step)")
-        training.setToolTip("These take effect at the next training step, even in the middle of a run.")
-        self.optimizer_box = self._combo(OPTIMIZERS, "The update rule. Adam is a good default;\n"
-                                         "plain SGD needs a larger learning rate (about 0.1).")
-        self.lr_field = NumberField(LR_PRESETS, "Base learning rate (scaled by the schedule).\n"
-                                    "Pick one or type a number above 0; too large and training diverges.")
+        training = QGroupBox(self.tr("Training (applied at the next step)"))
+        training.setToolTip(self.tr("These take effect at the next training step, even in the middle of a run."))
+        self.optimizer_box = self._combo(OPTIMIZERS, self.tr("The update rule. Adam is a good default;\n"
+                                                             "plain SGD needs a larger learning rate (about 0.1)."))
+        self.lr_field = NumberField(LR_PRESETS, self.tr("Base learning rate (scaled by the schedule).\n"
+                                                        "Pick one or type a number above 0; too large and "
+                                                        "training diverges."))
         self.lr_field.setObjectName("learningRate")
-        self.schedule_box = self._combo(SCHEDULES, "How the learning rate changes over the run\n"
-                                        "(cosine: from the base rate down to 0 at the last epoch).")
+        self.schedule_box = self._combo(SCHEDULES, self.tr("How the learning rate changes over the run\n"
+                                                           "(cosine: from the base rate down to 0 at the last "
+                                                           "epoch)."))
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 4096)
         self.batch_spin.setKeyboardTracking(False)
-        self.batch_spin.setToolTip("Digits per training step (one step = one batch).")
+        self.batch_spin.setToolTip(self.tr("Digits per training step (one step = one batch)."))
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setRange(1, 500)
         self.epochs_spin.setKeyboardTracking(False)
-        self.epochs_spin.setToolTip("Passes over the training digits in one run.")
-        self.l1_field = NumberField(PENALTY_PRESETS, "L1 penalty on the weights: pushes many weights to exactly 0.")
-        self.l2_field = NumberField(PENALTY_PRESETS, "L2 penalty on the weights: keeps all weights small.")
-        self.decay_field = NumberField(DECAY_PRESETS, "Weight decay of the optimizer ('default': the\n"
-                                       "optimizer's own, e.g. 0.01 for AdamW, 0 for the others).")
-        self.augment_check = QCheckBox("Augment")
-        self.augment_check.setToolTip("Distort the training digits on the fly (tilt, shear, thickness, wobble),\n"
-                                      "like mouse drawings: the network reads your drawings better, but\n"
-                                      "training is slower. Takes effect from the next epoch.")
+        self.epochs_spin.setToolTip(self.tr("Passes over the training digits in one run."))
+        self.l1_field = NumberField(PENALTY_PRESETS,
+                                    self.tr("L1 penalty on the weights: pushes many weights to exactly 0."))
+        self.l2_field = NumberField(PENALTY_PRESETS, self.tr("L2 penalty on the weights: keeps all weights small."))
+        self.decay_field = NumberField([default_text(), *DECAY_PRESETS],
+                                       self.tr("Weight decay of the optimizer ('default': the\n"
+                                               "optimizer's own, e.g. 0.01 for AdamW, 0 for the others)."))
+        self.augment_check = QCheckBox(self.tr("Augment"))
+        self.augment_check.setToolTip(self.tr("Distort the training digits on the fly (tilt, shear, thickness, "
+                                              "wobble),\nlike mouse drawings: the network reads your drawings "
+                                              "better, but\ntraining is slower. Takes effect from the next epoch."))
         grid = QGridLayout(training)
         grid.setVerticalSpacing(4)
-        self._add_row(grid, 0, ("Optimizer", self.optimizer_box), ("Learning rate", self.lr_field),
-                      ("Schedule", self.schedule_box))
-        self._add_row(grid, 1, ("Batch size", self.batch_spin), ("Epochs", self.epochs_spin),
+        self._add_row(grid, 0, (self.tr("Optimizer"), self.optimizer_box),
+                      (self.tr("Learning rate"), self.lr_field), (self.tr("Schedule"), self.schedule_box))
+        self._add_row(grid, 1, (self.tr("Batch size"), self.batch_spin), (self.tr("Epochs"), self.epochs_spin),
                       ("", self.augment_check))
-        self._add_row(grid, 2, ("L1 penalty", self.l1_field), ("L2 penalty", self.l2_field),
-                      ("Weight decay", self.decay_field))
+        self._add_row(grid, 2, (self.tr("L1 penalty"), self.l1_field), (self.tr("L2 penalty"), self.l2_field),
+                      (self.tr("Weight decay"), self.decay_field))
 
         self.error_label = QLabel()
         self.error_label.setObjectName("settingsError")
@@ -216,24 +250,24 @@ class TrainingPanel(QWidget):
         self.error_label.hide()
 
         style = self.style()
-        self.train_button = QPushButton("Start")
+        self.train_button = QPushButton(self.tr("Start"))
         self.train_button.setObjectName("trainButton")
         self.train_button.setProperty("running", False)
         self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
-        self.step_button = QPushButton("Step")
+        self.step_button = QPushButton(self.tr("Step"))
         self.step_button.setObjectName("stepButton")
         self.step_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
-        self.step_button.setToolTip("Train on one batch, then pause (Ctrl+Right)")
-        self.stop_button = QPushButton("Stop")
+        self.step_button.setToolTip(self.tr("Train on one batch, then pause (Ctrl+Right)"))
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stopButton")
         self.stop_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop))
-        self.stop_button.setToolTip("End the run; the network keeps what it learned (Start begins a new run)")
-        self.reset_button = QPushButton("Reset")
+        self.stop_button.setToolTip(self.tr("End the run; the network keeps what it learned (Start begins a new run)"))
+        self.reset_button = QPushButton(self.tr("Reset"))
         self.reset_button.setObjectName("resetButton")
         self.reset_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        self.reset_button.setToolTip("A new, untrained network with the hidden layers, activation and seed\n"
-                                     "above; the curves start over (Ctrl+R)")
+        self.reset_button.setToolTip(self.tr("A new, untrained network with the hidden layers, activation and seed\n"
+                                             "above; the curves start over (Ctrl+R)"))
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         for button, stretch in ((self.train_button, 2), (self.step_button, 1), (self.stop_button, 1),
@@ -245,13 +279,14 @@ class TrainingPanel(QWidget):
         self.progress.setObjectName("progress")
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setTextVisible(True)
-        self.progress.setToolTip("Progress of the run: epoch, time left, and training speed")
+        self.progress.setToolTip(self.tr("Progress of the run: epoch, time left, and training speed"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(6)
         layout.addWidget(network)
         layout.addWidget(training)
+        self._detail = (network, training, self.step_button, self.stop_button)  # hidden when compact
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
@@ -277,8 +312,10 @@ class TrainingPanel(QWidget):
 
     @staticmethod
     def _combo(items, tooltip: str) -> QComboBox:
+        """Engine keys as item data, shown by their display names."""
         box = QComboBox()
-        box.addItems(list(items))
+        for key in items:
+            box.addItem(display_name(key), key)
         box.setToolTip(tooltip)
         return box
 
@@ -302,6 +339,11 @@ class TrainingPanel(QWidget):
             grid.setColumnStretch(column, 1)
 
     # ------------------------------------------------------------------ settings
+    def set_compact(self, compact: bool) -> None:
+        """Only Start/Pause, Reset and the progress (presentation mode: the lecturer set up the run before)."""
+        for widget in self._detail:
+            widget.setVisible(not compact)
+
     def settings(self) -> TrainingSettings:
         """The last valid settings (what was emitted)."""
         return self._settings
@@ -314,10 +356,10 @@ class TrainingPanel(QWidget):
                    self.batch_spin, self.epochs_spin, self.augment_check)
         blockers = [QSignalBlocker(w) for w in widgets]
         self.hidden_edit.setText(format_hidden(arch.hidden))
-        self.activation_box.setCurrentText(arch.activation)
+        self.activation_box.setCurrentIndex(self.activation_box.findData(arch.activation))
         self.seed_spin.setValue(config.seed)
-        self.optimizer_box.setCurrentText(config.optimizer)
-        self.schedule_box.setCurrentText(config.schedule)
+        self.optimizer_box.setCurrentIndex(self.optimizer_box.findData(config.optimizer))
+        self.schedule_box.setCurrentIndex(self.schedule_box.findData(config.schedule))
         self.batch_spin.setValue(config.batch_size)
         self.epochs_spin.setValue(config.epochs)
         self.augment_check.setChecked(config.augment)
@@ -342,16 +384,16 @@ class TrainingPanel(QWidget):
 
     def _form_architecture(self) -> Architecture:
         hidden = parse_hidden(self.hidden_edit.text())
-        return Architecture(hidden=hidden, activation=self.activation_box.currentText())
+        return Architecture(hidden=hidden, activation=self.activation_box.currentData())
 
     def _form_config(self) -> TrainConfig:
         return TrainConfig(
             epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
-            optimizer=self.optimizer_box.currentText(),
-            lr=parse_number(self.lr_field.currentText(), "learning rate", positive=True),
-            weight_decay=parse_number(self.decay_field.currentText(), "weight decay", allow_default=True),
+            optimizer=self.optimizer_box.currentData(),
+            lr=parse_number(self.lr_field.currentText(), self.tr("learning rate"), positive=True),
+            weight_decay=parse_number(self.decay_field.currentText(), self.tr("weight decay"), allow_default=True),
             l1=parse_number(self.l1_field.currentText(), "L1"), l2=parse_number(self.l2_field.currentText(), "L2"),
-            schedule=self.schedule_box.currentText(), seed=self.seed_spin.value(),
+            schedule=self.schedule_box.currentData(), seed=self.seed_spin.value(),
             augment=self.augment_check.isChecked(),
             warmup=self._settings.config.warmup, gamma=self._settings.config.gamma,
             step_size=self._settings.config.step_size,
@@ -414,7 +456,8 @@ class TrainingPanel(QWidget):
         self._status = status
         running = status.state in ("running", "loading")
         self.set_running(running)
-        self.train_button.setText("Pause" if running else ("Resume" if status.state == "paused" else "Start"))
+        self.train_button.setText(self.tr("Pause") if running
+                                  else self.tr("Resume") if status.state == "paused" else self.tr("Start"))
         if status.state == "loading":
             self.progress.setRange(0, 0)  # busy
         else:
@@ -430,7 +473,8 @@ class TrainingPanel(QWidget):
 
     def set_running(self, running: bool) -> None:
         self.train_button.setIcon(self._pause_icon if running else self._play_icon)
-        self.train_button.setToolTip("Pause training (Space)" if running else "Start or resume training (Space)")
+        self.train_button.setToolTip(self.tr("Pause training (Space)") if running
+                                     else self.tr("Start or resume training (Space)"))
         if bool(self.train_button.property("running")) != running:
             self.train_button.setProperty("running", running)
             self._repolish(self.train_button)

@@ -105,7 +105,7 @@ class WeightsView(QWidget):
         self._image = pg.ImageItem(axisOrder="row-major")
         self._box.addItem(self._image)
         self._box.sigResized.connect(self._redraw)
-        self._legend = ColorLegend(self._table(), "weight", "−", "+", self, tooltip=self._legend_tooltip())
+        self._legend = ColorLegend(self._table(), self.tr("weight"), "−", "+", self, tooltip=self._legend_tooltip())
         add_with_legends(self, self._view, [self._legend])
         self._view.scene().sigMouseMoved.connect(self._hovered)
 
@@ -124,7 +124,7 @@ class WeightsView(QWidget):
     def set_baseline(self, W0: np.ndarray | None) -> None:
         """Show ``W0 - baseline`` (what training has changed since then) instead of the weights; None: the weights."""
         self._baseline = None if W0 is None else np.array(W0, dtype=np.float32, copy=True)
-        self._legend.set_labels(title="weight" if W0 is None else "change")
+        self._legend.set_labels(title=self.tr("weight") if W0 is None else self.tr("change"))
         self._legend.setToolTip(self._legend_tooltip())
         self._redraw()
 
@@ -185,11 +185,14 @@ class WeightsView(QWidget):
         return gap.red(), gap.green(), gap.blue(), 255
 
     def _legend_tooltip(self) -> str:
-        scale = "each tile on its own scale, ±(its largest |value|)" if self._scaling == "tile" \
-            else "one scale for all tiles, ±(the largest |value|)"
-        what = "weight" if self._baseline is None else "weight's change since the start of training"
-        return (f"Each tile: one neuron of hidden layer 1, its {what} from every input pixel.\n"
-                f"Blue: negative, red: positive; {scale}.")
+        scale = self.tr("each tile on its own scale, ±(its largest |value|)") if self._scaling == "tile" \
+            else self.tr("one scale for all tiles, ±(the largest |value|)")
+        if self._baseline is None:
+            what = self.tr("Each tile: one neuron of hidden layer 1, its weight from every input pixel.")
+        else:
+            what = self.tr("Each tile: one neuron of hidden layer 1, its weight's change since the start of "
+                           "training from every input pixel.")
+        return what + "\n" + self.tr("Blue: negative, red: positive; {0}.").format(scale)
 
     def _image_rect(self) -> QRectF:
         """Where the mosaic is drawn (view coordinates = widget pixels), one image pixel per screen pixel."""
@@ -217,9 +220,10 @@ class WeightsView(QWidget):
             QToolTip.hideText()
             return
         w = self.shown_values()[:, j]
-        what = "weights" if self._baseline is None else "change of the weights"
+        what = (self.tr("hidden layer 1, neuron {0}\nweights from {1} to {2}") if self._baseline is None
+                else self.tr("hidden layer 1, neuron {0}\nchange of the weights from {1} to {2}"))
         QToolTip.showText(self._view.mapToGlobal(self._view.mapFromScene(scene_pos)),
-                          f"hidden layer 1, neuron {j}\n{what} from {w.min():+.3f} to {w.max():+.3f}", self._view)
+                          what.format(j, f"{w.min():+.3f}", f"{w.max():+.3f}"), self._view)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_view"):

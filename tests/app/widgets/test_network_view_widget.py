@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from nnviz.app.colormaps import SEQUENTIAL
 from nnviz.app.snapshot import NetworkSnapshot
+from nnviz.app.theme import PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.app.widgets.network_view import (
     EDGE_BUDGET,
+    IDLE_NODE,
     OUTPUT_TOP_K,
     TOP_K,
     NetworkView,
+    Stage,
     compute_layout,
     strongest_edges,
 )
@@ -224,3 +227,92 @@ def test_redraws_fast_enough_to_follow_the_pen(view):
     view.apply_pending()
     viewport.repaint()
     assert time.perf_counter() - start < 0.25  # new weights (edges re-picked and re-rendered): ~15 ms
+
+
+def centre_colour(view, layer, index):
+    image = view.node_image(layer)
+    cols, rows = view._layout.grids[layer]
+    cell = image.shape[0] / rows
+    return tuple(image[int((index // cols + 0.5) * cell), int((index % cols + 0.5) * cell), :3].astype(int))
+
+
+def test_a_stage_lights_some_layers_colours_signed_values_and_draws_its_own_connections(view):
+    net, trace = show(view, SMALL)
+    delta = np.linspace(-1.0, 1.0, 10).astype(np.float32)
+    src, dst, value = strongest_edges(net.weights[2], 3, None)
+    stage = Stage(("activation", "activation", "idle", "signed"), signed=(None, None, None, delta),
+                  edges=(3, src, dst, value), backward=True, node_title="delta", edge_title="change")
+    view.set_stage(stage)
+    assert view.stage() is stage
+    assert centre_colour(view, 2, 0) == IDLE_NODE
+    assert centre_colour(view, 1, int(np.argmax(trace.a[1][0]))) == tuple(SEQUENTIAL[255, :3])
+    blue, red = centre_colour(view, 3, 0), centre_colour(view, 3, 9)  # delta -1 and +1
+    assert blue[2] > blue[0] and red[0] > red[2]
+    assert view.legend_labels() == (("change", "−", "+"), ("delta", "−", "+"))
+    assert view.stage_line_count() == len(src) and view._edge_item.opacity() < 0.5
+    assert view._winner is None  # the output shows deltas, not a reading: no ring
+
+    halfway = Stage(stage.looks, stage.signed, moving=2, was="activation", progress=0.5)
+    view.set_stage(halfway)  # layer 2 half way from its activations to grey
+    lit = np.array(centre_colour(view, 1, 0))  # layer 1 is not moving
+    assert view.stage_line_count() == 0 and view._edge_item.opacity() == 1.0
+    before = Stage(("activation",) * 4)
+    view.set_stage(before)
+    full = np.array(centre_colour(view, 2, 3))
+    view.set_stage(halfway)
+    np.testing.assert_allclose(centre_colour(view, 2, 3), (full + np.array(IDLE_NODE)) / 2, atol=1.5)
+    assert np.array_equal(centre_colour(view, 1, 0), lit)
+
+    view.set_stage(None)
+    assert view.legend_labels() == (("weights", "−", "+"), ("activation", "low", "high"))
+    assert view.stage_line_count() == 0 and view._winner == int(np.argmax(trace.a[-1][0]))
+
+
+def test_a_stage_for_other_layer_sizes_is_ignored(view):
+    show(view, SMALL)
+    view.set_stage(Stage(("idle",) * 5))
+    assert view.stage() is None
+    view.set_stage(Stage(("activation", "idle", "idle", "idle")))
+    show(view, BIG)  # new sizes: the stage was for the old ones
+    assert view.stage() is None
+
+
+@pytest.fixture
+def themed(qapp):
+    """The application's theme, as nnviz sets it before any widget is made; the everyday one afterwards."""
+    apply_theme(qapp)
+    yield
+    apply_theme(qapp)
+
+
+def test_captions_labels_and_legends_follow_a_presentation_font(themed, view, qtbot, qapp):
+    from nnviz.app.painting import legible_font
+
+    show(view, BIG)
+    view.grab()  # the text items cache their pictures at the old size
+    view.resize(1000, 560)
+    view.grab()
+    apply_theme(qapp, PROJECTOR, PRESENTATION_POINT_SIZE)  # what presentation mode does
+    qtbot.waitUntil(lambda: view._captions[0].textItem.font().pointSizeF() >= 20, timeout=2000)
+    assert all(label.textItem.font().pointSizeF() >= 20 for label in view._labels)
+    assert legible_font(view._node_legend).pointSizeF() >= 20
+    assert view._tile_hint.textItem.font().pointSizeF() >= 20
+    image = view.grab().toImage()  # painting places the text items
+    frame = view.graphics_view().rect()
+    boxes = []
+    for item in view._captions + view._labels:
+        box = view.graphics_view().mapFromScene(item.textItem.sceneBoundingRect()).boundingRect()
+        assert frame.contains(box), (item.textItem.toPlainText(), box, frame)  # nothing cut off
+        boxes.append(box)
+    names = boxes[0:len(view._captions):2]
+    assert not any(a.intersects(b) for a, b in zip(names, names[1:]))  # layer titles do not run together
+    # The labels are drawn (a stale cached picture of the old size drew nothing at all).
+    label = boxes[len(view._captions)]
+    ratio = image.devicePixelRatio()
+    origin = view.graphics_view().mapTo(view, label.topLeft())
+    crop = image.copy(int(origin.x() * ratio), int(origin.y() * ratio), int(label.width() * ratio),
+                      int(label.height() * ratio))
+    from nnviz.app.painting import rgba_array
+
+    pixels = rgba_array(crop)[..., :3].astype(int)
+    assert np.ptp(pixels.sum(axis=2)) > 200  # the digit's strokes stand out from the background

@@ -1,0 +1,45 @@
+"""Switching the interface's language while nnviz runs.
+
+Qt widgets translate their text when they are made; rather than teach every widget to re-translate
+itself, a new main window is built in the new language and takes over from the old one: the same
+network (as trained so far), training settings, drawing, window geometry, theme and panels. Training is
+paused by the switch (the old window's worker stops) and the loss curve starts afresh.
+"""
+
+from __future__ import annotations
+
+from nnviz.app.i18n import install_language, remember_language
+
+_windows: list = []  # windows made here live until closed (nothing else holds a Python reference)
+
+
+def rebuild_in_language(window, language: str):
+    """The new main window (shown if the old one was); the old one is closed."""
+    from PySide6.QtCore import Qt
+
+    from nnviz.app.main_window import MainWindow
+
+    install_language(language)
+    remember_language(language)
+    snapshot = window.snapshot()
+    settings = window.training_panel.settings()
+    hidden = [key for key, panel in window.panels.items() if not panel.is_shown()]
+    new = MainWindow(window.options(), settings=settings, load_training_data=window.training_data_loader())
+    new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if snapshot is not None:
+        new.adopt_network(snapshot, window.model_description())
+    if not window.canvas.is_empty():
+        new.canvas.set_image(window.canvas.image())
+    new.set_theme(window.theme())
+    for key in hidden:
+        new.panels[key].set_shown(False)
+    new.restoreGeometry(window.saveGeometry())
+    visible, presenting = window.isVisible(), window.is_presenting()
+    window.close()
+    if visible:
+        new.show()
+    if presenting:
+        new.set_presenting(True)
+    _windows.append(new)
+    new.destroyed.connect(lambda *_: _windows.remove(new) if new in _windows else None)
+    return new

@@ -1,0 +1,131 @@
+"""The main window's panels, which a lecturer can hide or pop out into a window of their own.
+
+Each panel sits in one of the window's splitters. Hiding it gives its room to its neighbours; popping it
+out moves it into a separate window (for a second screen, or to make it big on the projector) and leaves
+an empty placeholder in its place, so the splitter keeps its count and its remembered positions. Closing
+that window puts the panel back where it was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget
+
+POPPED_OUT_SIZE = QSize(900, 640)
+
+
+class Panel(QWidget):
+    """``body`` under a bold heading with buttons to pop it out and to hide it. ``key`` names the panel
+    in objectNames ("<key>Panel") and in the remembered settings."""
+
+    shownChanged = Signal(bool)  # hidden from the window, or shown again (docked or popped out)
+    poppedOutChanged = Signal(bool)
+
+    def __init__(self, key: str, title: str, body: QWidget, tooltip: str = "", heading: bool = True,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.body = body
+        self.setObjectName(f"{key}Panel")
+        self._title = title
+        self._home: tuple[QSplitter, int] | None = None  # where a popped-out panel goes back to
+        self._placeholder: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        self.header = QWidget()
+        row = QHBoxLayout(self.header)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setMinimumWidth(40)  # a long title may be cut in a narrow panel; it must not widen the window
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setToolTip(tooltip or body.toolTip())
+        row.addWidget(self.heading, 1)
+        self.pop_button = self._tool_button(QStyle.StandardPixmap.SP_TitleBarNormalButton, f"{key}PopOut",
+                                            self.tr("Pop out into a window of its own (close it to put it back)"))
+        self.pop_button.clicked.connect(self.toggle_popped_out)
+        self.hide_button = self._tool_button(QStyle.StandardPixmap.SP_TitleBarCloseButton, f"{key}Hide",
+                                             self.tr("Hide this panel (View > Panels shows it again)"))
+        self.hide_button.clicked.connect(lambda: self.set_shown(False))
+        row.addWidget(self.pop_button)
+        row.addWidget(self.hide_button)
+        self.header.setVisible(heading)
+        layout.addWidget(self.header)
+        layout.addWidget(body, 1)
+
+    def _tool_button(self, icon: QStyle.StandardPixmap, name: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def title(self) -> str:
+        return self._title
+
+    # ------------------------------------------------------------------ hide / show
+    def is_shown(self) -> bool:
+        return not self.isHidden()
+
+    def set_shown(self, shown: bool) -> None:
+        if shown == self.is_shown():
+            return
+        if not shown and self.is_popped_out():
+            self.dock()
+        self.setVisible(shown)
+        self.shownChanged.emit(shown)
+
+    # ------------------------------------------------------------------ pop out / dock
+    def is_popped_out(self) -> bool:
+        return self._home is not None
+
+    def toggle_popped_out(self) -> None:
+        self.dock() if self.is_popped_out() else self.pop_out()
+
+    def pop_out(self) -> None:
+        """Into a window of its own (owned by the main window: it closes with it)."""
+        splitter = self.parentWidget()
+        if self.is_popped_out() or not isinstance(splitter, QSplitter):
+            return
+        window = self.window()
+        index = splitter.indexOf(self)
+        size = self.size()
+        self._placeholder = self._placeholder or QWidget()
+        self._placeholder.setObjectName(f"{self.key}Placeholder")
+        splitter.replaceWidget(index, self._placeholder)
+        self._placeholder.hide()  # the neighbours share the room
+        self._home = (splitter, index)
+        self.setParent(window, Qt.WindowType.Window)
+        self.setWindowTitle(f"nnviz: {self._title}")
+        self.resize(size.expandedTo(POPPED_OUT_SIZE))
+        self.pop_button.setToolTip(self.tr("Put back into the main window"))
+        self.show()
+        self.poppedOutChanged.emit(True)
+
+    def dock(self) -> None:
+        """Back into its place in the main window."""
+        if not self.is_popped_out():
+            return
+        splitter, index = self._home
+        self._home = None
+        self.hide()
+        self.setWindowFlags(Qt.WindowType.Widget)
+        splitter.replaceWidget(index, self)
+        self._placeholder.setParent(None)
+        self.pop_button.setToolTip(self.tr("Pop out into a window of its own (close it to put it back)"))
+        self.show()
+        self.poppedOutChanged.emit(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_popped_out():  # closing the panel's own window puts it back; the main window closes as usual
+            event.ignore()
+            self.dock()
+            return
+        super().closeEvent(event)

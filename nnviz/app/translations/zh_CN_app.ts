@@ -1,0 +1,760 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Export</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <source>Network input (28×28)</source>
+        <translation>网络输入（28×28）</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>Hidden-layer activations</source>
+        <translation>隐藏层激活值</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation>第一层权重</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>损失与准确率</translation>
+    </message>
+    <message>
+        <source>Neuron inspector</source>
+        <translation>神经元检查器</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Hidden-layer map</source>
+        <translation>隐藏层图</translation>
+    </message>
+    <message>
+        <source>Weight and gradient histograms</source>
+        <translation>权重与梯度直方图</translation>
+    </message>
+    <message>
+        <source>{0}: choose a .png, .svg or .csv file name</source>
+        <translation>{0}：请选择 .png、.svg 或 .csv 文件名</translation>
+    </message>
+    <message>
+        <source>{0}: no data yet; draw, train or evaluate first</source>
+        <translation>{0}：还没有数据；请先书写、训练或评估</translation>
+    </message>
+    <message>
+        <source>could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Save {0} as {1}</source>
+        <translation>将{0}保存为{1}</translation>
+    </message>
+    <message>
+        <source>saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>{0}…</source>
+        <translation>{0}…</translation>
+    </message>
+    <message>
+        <source>Save as {0}…</source>
+        <translation>另存为{0}…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>nnviz models (*.npz);;All files (*)</source>
+        <translation>nnviz 模型 (*.npz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>nnviz lessons (*.nnviz);;All files (*)</source>
+        <translation>nnviz 课程 (*.nnviz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>
+&lt;h2&gt;nnviz: watch a neural network read and learn&lt;/h2&gt;
+&lt;p&gt;&lt;b&gt;Draw&lt;/b&gt; a digit on the black square with the left mouse button (or a pen). The network&apos;s guess and
+its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
+actually reads: your drawing, cropped, scaled and centred like the MNIST digits it learned from.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;The diagram&lt;/b&gt; shows every neuron, coloured by how strongly it responds to your drawing, and each
+neuron&apos;s strongest incoming connections (blue: negative weight, red: positive). Hover a neuron to see its
+value and connections. &lt;b&gt;Activations&lt;/b&gt; shows each hidden layer as a small image; &lt;b&gt;first-layer
+weights&lt;/b&gt; shows, for each neuron of the first hidden layer, which pixels excite it (red) or inhibit it
+(blue).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: press Start to train on MNIST&apos;s 60,000 digits and watch weights, curves and the
+prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
+hidden layers, activation and seed take effect on Reset.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Look inside&lt;/b&gt; (Inspect menu): click a neuron in the diagram to see its weights and its sum written
+out with the real numbers; &lt;b&gt;Why?&lt;/b&gt; colours your drawing by which pixels pushed the answer up (red) or
+down (blue); &lt;b&gt;Evaluate&lt;/b&gt; shows where the network is wrong on 10,000 test digits (click a cell of the
+confusion matrix); the &lt;b&gt;hidden-layer map&lt;/b&gt; shows how a layer groups the digits; the &lt;b&gt;histograms&lt;/b&gt;
+show weights and gradients while training. Right-click a view (or File → Export) to save it as PNG, SVG
+or CSV.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;In a lecture&lt;/b&gt;: F11 presents (full screen, large type, high contrast, only the main panels).
+Every panel can be popped out into a window of its own or hidden with the buttons beside its title;
+View → Panels brings it back. View → Language switches between English and 简体中文.&lt;/p&gt;
+&lt;table cellspacing=&quot;6&quot;&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo the last stroke&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the drawing&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;eraser on/off (the right mouse button always erases)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / pause training&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;train on one batch (Step)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;stop the run&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;loss on a log scale&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset: a new untrained network&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open / save a model&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;saliency on the drawing (&quot;Why?&quot;)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;evaluate on the test digits&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+M / Ctrl+H&lt;/b&gt;&lt;/td&gt;&lt;td&gt;hidden-layer map / weight and gradient histograms&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presentation mode: full screen, large type, high contrast&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;full screen&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+J&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slow motion: one forward and backward pass, step by step&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1 or ?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open / save a lesson set-up (.nnviz)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+</source>
+        <translation>
+&lt;h2&gt;nnviz：看神经网络如何识别与学习&lt;/h2&gt;
+&lt;p&gt;用鼠标左键（或手写笔）在黑色方框里&lt;b&gt;写一个数字&lt;/b&gt;。网络的判断以及它对每个数字的把握，会在你书写时实时更新。
+小方格显示网络真正读到的 28×28 图像：你的笔迹经过裁剪、缩放并居中，与它学习过的 MNIST 数字一致。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;网络图&lt;/b&gt;显示每个神经元，颜色表示它对你的笔迹响应有多强，并画出每个神经元最强的输入连接（蓝色：负权重，红色：正权重）。
+把鼠标停在神经元上可查看它的值和连接。&lt;b&gt;激活值&lt;/b&gt;把每个隐藏层画成一幅小图；&lt;b&gt;第一层权重&lt;/b&gt;显示第一隐藏层每个神经元被哪些像素激发（红色）或抑制（蓝色）。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;训练&lt;/b&gt;：按“开始”用 MNIST 的 60,000 个数字训练，实时观察权重、曲线和预测的变化。学习率、优化器、批大小和正则化惩罚可在训练中修改；
+隐藏层、激活函数和随机种子在“重置”后生效。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;观察内部&lt;/b&gt;（“检查”菜单）：点击网络图中的神经元，可看到它的权重以及用真实数字写出的加权和；&lt;b&gt;为什么？&lt;/b&gt;按像素把答案推高（红色）或拉低（蓝色）的程度给笔迹着色；
+&lt;b&gt;评估&lt;/b&gt;显示网络在 10,000 个测试数字上错在哪里（点击混淆矩阵的格子）；&lt;b&gt;隐藏层图&lt;/b&gt;显示某一层如何把数字分组；&lt;b&gt;直方图&lt;/b&gt;在训练时显示权重和梯度的分布。
+右键点击任一视图（或 文件 → 导出）可将其保存为 PNG、SVG 或 CSV。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;课堂演示&lt;/b&gt;：F11 进入演示模式（全屏、大字号、高对比度、只显示主要面板）。每个面板都可以用标题旁的按钮弹出为独立窗口或隐藏；
+“视图 → 面板”可以让它重新显示。“视图 → 语言”可在 English 和简体中文之间切换。&lt;/p&gt;
+&lt;table cellspacing=&quot;6&quot;&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销上一笔&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;清空画布&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;橡皮擦开/关（鼠标右键始终是擦除）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;开始 / 暂停训练&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;用一个批次训练（单步）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;停止训练&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;损失使用对数坐标&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;重置：一个未训练的新网络&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 保存模型&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在笔迹上显示显著性（“为什么？”）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在测试数字上评估&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+M / Ctrl+H&lt;/b&gt;&lt;/td&gt;&lt;td&gt;隐藏层图 / 权重与梯度直方图&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示模式：全屏、大字号、高对比度&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;全屏&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+J&lt;/b&gt;&lt;/td&gt;&lt;td&gt;慢动作：一步一步看一次前向传播和反向传播&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1 或 ?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;本帮助&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 保存课程设置（.nnviz）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;退出&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+</translation>
+    </message>
+    <message>
+        <source>{0} is a {1} network with {2} output; the window needs an MNIST classifier (784 inputs, 10 softmax outputs)</source>
+        <translation>{0} 是一个 {1} 网络，输出为 {2}；窗口需要 MNIST 分类器（784 个输入，10 个 softmax 输出）</translation>
+    </message>
+    <message>
+        <source>nnviz: draw a digit, watch a neural network</source>
+        <translation>nnviz：写一个数字，看神经网络如何工作</translation>
+    </message>
+    <message>
+        <source>Pen width (also: mouse wheel over the drawing)</source>
+        <translation>笔宽（也可在画布上滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Erase with the left button too (E). The right button always erases.</source>
+        <translation>左键也用于擦除（E）。右键始终擦除。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Take back the last stroke (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Erase the whole drawing (Esc)</source>
+        <translation>擦掉全部笔迹（Esc）</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <source>Show which pixels pushed the prediction up (red) or down (blue) (S)</source>
+        <translation>显示哪些像素把预测推高（红色）或拉低（蓝色）（S）</translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer: the digit it finds most likely, and how sure it is</source>
+        <translation>网络的答案：它认为最可能的数字，以及它有多确定</translation>
+    </message>
+    <message>
+        <source>Pen width</source>
+        <translation>笔宽</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Every neuron coloured by its activation for your drawing, with its strongest connections</source>
+        <translation>每个神经元按它对你笔迹的激活值着色，并画出最强的连接</translation>
+    </message>
+    <message>
+        <source>Hidden-layer activations</source>
+        <translation>隐藏层激活值</translation>
+    </message>
+    <message>
+        <source>Each hidden layer as a small image: one square per neuron</source>
+        <translation>每个隐藏层画成一幅小图：一个方格代表一个神经元</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation>第一层权重</translation>
+    </message>
+    <message>
+        <source>One 28×28 tile per neuron of hidden layer 1: what it looks for.
+Red pixels excite it, blue ones inhibit it.</source>
+        <translation>第一隐藏层的每个神经元一个 28×28 小图：它在寻找什么。
+红色像素激发它，蓝色像素抑制它。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>损失与准确率</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a model file (.npz) saved by nnviz</source>
+        <translation>打开 nnviz 保存的模型文件（.npz）</translation>
+    </message>
+    <message>
+        <source>&amp;Save model…</source>
+        <translation>保存模型(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the current network to a file</source>
+        <translation>把当前网络保存到文件</translation>
+    </message>
+    <message>
+        <source>&amp;Reload the shipped model</source>
+        <translation>重新载入自带模型(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Go back to the pretrained model that comes with nnviz</source>
+        <translation>回到 nnviz 自带的预训练模型</translation>
+    </message>
+    <message>
+        <source>Open &amp;picture…</source>
+        <translation>打开图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Put a picture of a digit on the canvas</source>
+        <translation>把一张数字图片放到画布上</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open a lesson set-up (.nnviz): architecture, hyperparameters, seed and panels</source>
+        <translation>打开课程设置（.nnviz）：网络结构、超参数、随机种子和面板</translation>
+    </message>
+    <message>
+        <source>Save lesson set-&amp;up…</source>
+        <translation>保存课程设置(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Save this set-up as a .nnviz file to open again or share with a class</source>
+        <translation>把当前设置保存为 .nnviz 文件，便于再次打开或分享给全班</translation>
+    </message>
+    <message>
+        <source>&amp;Download MNIST…</source>
+        <translation>下载 MNIST(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Fetch the MNIST digits used for training</source>
+        <translation>下载用于训练的 MNIST 数字</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo stroke</source>
+        <translation>撤销一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear drawing</source>
+        <translation>清空画布(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>橡皮擦(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Log-scale loss</source>
+        <translation>损失取对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Weights: show the &amp;change since Reset</source>
+        <translation>权重：显示重置以来的变化(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Colour each weight by how much training has changed it</source>
+        <translation>按训练使每个权重改变了多少来着色</translation>
+    </message>
+    <message>
+        <source>Weights: one &amp;scale for all tiles</source>
+        <translation>权重：所有小图使用同一色标(&amp;S)</translation>
+    </message>
+    <message>
+        <source>All tiles on one colour scale instead of each on its own</source>
+        <translation>所有小图使用同一个色标，而不是各用各的</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Presentation mode: full screen, large type, high contrast, secondary panels hidden</source>
+        <translation>演示模式：全屏、大字号、高对比度，隐藏次要面板</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start / pause</source>
+        <translation>开始 / 暂停(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space)</source>
+        <translation>开始或暂停训练（Space）</translation>
+    </message>
+    <message>
+        <source>S&amp;tep (one batch)</source>
+        <translation>单步（一个批次）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset network</source>
+        <translation>重置网络(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A new untrained network with the panel&apos;s hidden layers, activation and seed</source>
+        <translation>按面板中的隐藏层、激活函数和随机种子新建一个未训练的网络</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Help and shortcuts</source>
+        <translation>帮助与快捷键(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About nnviz</source>
+        <translation>关于 nnviz(&amp;A)</translation>
+    </message>
+    <message>
+        <source>P&amp;anels</source>
+        <translation>面板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pop &amp;out</source>
+        <translation>弹出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show or hide this panel</source>
+        <translation>显示或隐藏此面板</translation>
+    </message>
+    <message>
+        <source>Move this panel into a window of its own</source>
+        <translation>把此面板移到独立窗口中</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast (projector)</source>
+        <translation>高对比度（投影仪）</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Saliency on the canvas</source>
+        <translation>画布上的显著性(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Colour the drawing by how each pixel pushes the predicted digit&apos;s score: red up, blue down</source>
+        <translation>按每个像素对预测数字得分的影响给笔迹着色：红色推高，蓝色拉低</translation>
+    </message>
+    <message>
+        <source>Saliency by &amp;occlusion</source>
+        <translation>遮挡法显著性(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Instead of the gradient: how much the prediction loses when a 4×4 patch is covered</source>
+        <translation>不用梯度，而是看遮住一个 4×4 小块时预测下降多少</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate on the test digits</source>
+        <translation>在测试数字上评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Accuracy, confusion matrix and mistakes on the 10,000 MNIST test digits</source>
+        <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和错误样例</translation>
+    </message>
+    <message>
+        <source>Hidden-layer &amp;map</source>
+        <translation>隐藏层图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The test digits as a hidden layer sees them, flattened to 2-D by PCA</source>
+        <translation>隐藏层眼中的测试数字，用 PCA 降到二维</translation>
+    </message>
+    <message>
+        <source>Weight and gradient &amp;histograms</source>
+        <translation>权重与梯度直方图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>How each layer&apos;s weights and gradients are distributed, live</source>
+        <translation>实时显示每一层权重和梯度的分布</translation>
+    </message>
+    <message>
+        <source>Soft&amp;max step by step</source>
+        <translation>逐步计算 Softmax(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The ten output values through softmax: exp, sum, divide, with a temperature</source>
+        <translation>十个输出值经过 softmax：取指数、求和、相除，可调温度</translation>
+    </message>
+    <message>
+        <source>Neuron &amp;inspector</source>
+        <translation>神经元检查器(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Click a neuron in the network diagram to see its weights and its sum written out</source>
+        <translation>点击网络图中的神经元，查看它的权重和展开的加权和</translation>
+    </message>
+    <message>
+        <source>S&amp;low motion</source>
+        <translation>慢动作(&amp;L)</translation>
+    </message>
+    <message>
+        <source>One forward and one backward pass for your drawing, layer by layer (Space: next step)</source>
+        <translation>对你的笔迹逐层演示一次前向传播和一次反向传播（Space：下一步）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The model {0} was not found.</source>
+        <translation>找不到模型 {0}。</translation>
+    </message>
+    <message>
+        <source>The model {0} could not be loaded: {1}.</source>
+        <translation>无法载入模型 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>The predictions come from an untrained network until you train one (Start) or open a model file (Ctrl+O).</source>
+        <translation>在你训练一个网络（开始）或打开模型文件（Ctrl+O）之前，预测来自一个未训练的网络。</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source> · {0:.1f} % on the test digits</source>
+        <translation> · 测试准确率 {0:.1f} %</translation>
+    </message>
+    <message>
+        <source>untrained network</source>
+        <translation>未训练的网络</translation>
+    </message>
+    <message>
+        <source>no model file loaded</source>
+        <translation>未载入模型文件</translation>
+    </message>
+    <message>
+        <source>&amp;Pause training</source>
+        <translation>暂停训练(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Training diverged. {0}</source>
+        <translation>训练发散了。{0}</translation>
+    </message>
+    <message>
+        <source>Divide the learning rate by 10</source>
+        <translation>学习率除以 10</translation>
+    </message>
+    <message>
+        <source>epoch {0}: test accuracy {1:.1f} %, training loss {2:.3f} ({3:.1f} s)</source>
+        <translation>第 {0} 轮：测试准确率 {1:.1f} %，训练损失 {2:.3f}（{3:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>trained in the window · {0} · {1:,} steps</source>
+        <translation>在窗口中训练 · {0} · {1:,} 步</translation>
+    </message>
+    <message>
+        <source>new untrained network (Reset)</source>
+        <translation>未训练的新网络（重置）</translation>
+    </message>
+    <message>
+        <source>learning rate is now {0:g}; press Start to go on</source>
+        <translation>学习率现在是 {0:g}；按“开始”继续</translation>
+    </message>
+    <message>
+        <source>Could not open {0}: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+    <message>
+        <source>Could not save the model: {0}</source>
+        <translation>无法保存模型：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is missing or damaged</source>
+        <translation>{0} 缺失或已损坏</translation>
+    </message>
+    <message>
+        <source>{0}; press Start to train</source>
+        <translation>{0}；按“开始”进行训练</translation>
+    </message>
+    <message>
+        <source>MNIST was not downloaded: {0}</source>
+        <translation>MNIST 未下载：{0}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Open a model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Save the model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson: {0}</source>
+        <translation>无法打开课程：{0}</translation>
+    </message>
+    <message>
+        <source>lesson {0}: {1}, press Start</source>
+        <translation>课程 {0}：{1}，按“开始”</translation>
+    </message>
+    <message>
+        <source>Could not save the lesson: {0}</source>
+        <translation>无法保存课程：{0}</translation>
+    </message>
+    <message>
+        <source>Open a lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Save the lesson set-up</source>
+        <translation>保存课程设置</translation>
+    </message>
+    <message>
+        <source>Open a picture of a digit</source>
+        <translation>打开一张数字图片</translation>
+    </message>
+    <message>
+        <source>About nnviz</source>
+        <translation>关于 nnviz</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nnviz {0}&lt;/b&gt;&lt;br&gt;A from-scratch NumPy neural network you can draw for and watch learn. MIT licence.</source>
+        <translation>&lt;b&gt;nnviz {0}&lt;/b&gt;&lt;br&gt;一个用 NumPy 从零写成的神经网络：你可以写数字给它看，并观察它学习。MIT 许可证。</translation>
+    </message>
+    <message>
+        <source>nnviz: internal error</source>
+        <translation>nnviz：内部错误</translation>
+    </message>
+    <message>
+        <source>This is a bug in nnviz; the window stays usable. The details below help to fix it.</source>
+        <translation>这是 nnviz 的一个缺陷；窗口仍可使用。下面的详情有助于修复它。</translation>
+    </message>
+</context>
+<context>
+    <name>Panel</name>
+    <message>
+        <source>Pop out into a window of its own (close it to put it back)</source>
+        <translation>弹出为独立窗口（关闭该窗口即放回）</translation>
+    </message>
+    <message>
+        <source>Hide this panel (View &gt; Panels shows it again)</source>
+        <translation>隐藏此面板（视图 &gt; 面板 可重新显示）</translation>
+    </message>
+    <message>
+        <source>Put back into the main window</source>
+        <translation>放回主窗口</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSession</name>
+    <message>
+        <source>hidden sizes are whole numbers separated by commas, like 256,128,64 (got {0!r})</source>
+        <translation>隐藏层大小是用逗号分隔的整数，例如 256,128,64（输入的是 {0!r}）</translation>
+    </message>
+    <message>
+        <source>each hidden layer needs 1 to {0} neurons (got {1!r})</source>
+        <translation>每个隐藏层需要 1 到 {0} 个神经元（输入的是 {1!r}）</translation>
+    </message>
+    <message>
+        <source>at most {0} hidden layers (got {1})</source>
+        <translation>最多 {0} 个隐藏层（输入了 {1} 个）</translation>
+    </message>
+    <message>
+        <source>new network: {0}</source>
+        <translation>新网络：{0}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>no training data: load MNIST first</source>
+        <translation>没有训练数据：请先载入 MNIST</translation>
+    </message>
+    <message>
+        <source>finished {0} epochs</source>
+        <translation>已完成 {0} 轮</translation>
+    </message>
+    <message>
+        <source>{0} Lower the learning rate, then press Start to go on.</source>
+        <translation>{0} 请降低学习率，然后按“开始”继续。</translation>
+    </message>
+    <message>
+        <source>training stopped by an internal error: {0}: {1}</source>
+        <translation>训练因内部错误而停止：{0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>cannot build that network: {0}</source>
+        <translation>无法构建该网络：{0}</translation>
+    </message>
+    <message>
+        <source>reading MNIST…</source>
+        <translation>正在读取 MNIST…</translation>
+    </message>
+    <message>
+        <source>could not read MNIST: {0}: {1}</source>
+        <translation>无法读取 MNIST：{0}：{1}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,824 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActivationHeatmaps</name>
+    <message>
+        <source>activation</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>layer max</source>
+        <translation>本层最大值</translation>
+    </message>
+    <message>
+        <source>Each square is one neuron; the colour scale runs from 0 to the layer&apos;s largest activation.</source>
+        <translation>每个方格是一个神经元；色标从 0 到该层的最大激活值。</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>Canvas</name>
+    <message>
+        <source>{0}: no such file; drop a PNG, JPEG or BMP picture of a digit</source>
+        <translation>{0}：文件不存在；请拖入一张数字的 PNG、JPEG 或 BMP 图片</translation>
+    </message>
+    <message>
+        <source>{0} is not a picture nnviz can read; use a PNG, JPEG or BMP image of a digit</source>
+        <translation>{0} 不是 nnviz 能读取的图片；请使用数字的 PNG、JPEG 或 BMP 图片</translation>
+    </message>
+    <message>
+        <source>{0} is not a readable NumPy array ({1})</source>
+        <translation>{0} 不是可读取的 NumPy 数组（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} holds an array of shape {1}; expected a 2-D grey picture</source>
+        <translation>{0} 中数组的形状为 {1}；应为二维灰度图像</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the left mouse button or a pen.
+Right button erases; the mouse wheel changes the pen width.
+Drop a picture file here to load it.</source>
+        <translation>用鼠标左键或手写笔写一个数字。
+右键擦除；鼠标滚轮调节笔的粗细。
+把图片文件拖到这里即可载入。</translation>
+    </message>
+    <message>
+        <source>only picture files can be dropped on the canvas (PNG, JPEG, BMP)</source>
+        <translation>只能把图片文件拖到画布上（PNG、JPEG、BMP）</translation>
+    </message>
+    <message>
+        <source>the dropped picture could not be read; drop a PNG, JPEG or BMP file</source>
+        <translation>无法读取拖入的图片；请拖入 PNG、JPEG 或 BMP 文件</translation>
+    </message>
+    <message>
+        <source>Draw a digit here</source>
+        <translation>在这里写一个数字</translation>
+    </message>
+    <message>
+        <source>right button erases</source>
+        <translation>右键擦除</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Download MNIST</source>
+        <translation>下载 MNIST</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training needs the MNIST digits&lt;/b&gt;, which nnviz does not ship.&lt;br&gt;&lt;br&gt;Download them now? That is four files, {0} in all, from the public MNIST mirrors, checked against their published checksums, into&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;br&gt;&lt;br&gt;Already have them? Close this and point the environment variable &lt;code&gt;NNVIZ_DATA&lt;/code&gt; (or &lt;code&gt;nnviz --data DIR&lt;/code&gt;) at the folder that holds the four &lt;code&gt;*-ubyte.gz&lt;/code&gt; files.</source>
+        <translation>&lt;b&gt;训练需要 MNIST 手写数字数据集&lt;/b&gt;，nnviz 没有附带。&lt;br&gt;&lt;br&gt;现在下载吗？共四个文件，总计 {0}，从公开的 MNIST 镜像下载，并按其公布的校验和核对，保存到&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;br&gt;&lt;br&gt;已经有这些文件了？请关闭此窗口，并把环境变量 &lt;code&gt;NNVIZ_DATA&lt;/code&gt;（或 &lt;code&gt;nnviz --data DIR&lt;/code&gt;）指向存放这四个 &lt;code&gt;*-ubyte.gz&lt;/code&gt; 文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} · {2}</source>
+        <translation>{0} / {1} · {2}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>{0} You can try again, or close this dialog.</source>
+        <translation>{0} 可以重试，或关闭此对话框。</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was left behind.</source>
+        <translation>下载已取消，没有留下任何文件。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Evaluate on the test digits</source>
+        <translation>在测试集上评估</translation>
+    </message>
+    <message>
+        <source>Run the current network on the 10,000 MNIST test digits (Ctrl+E)</source>
+        <translation>在 10,000 个 MNIST 测试样本上运行当前网络（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Most confident mistakes</source>
+        <translation>最有把握的错误</translation>
+    </message>
+    <message>
+        <source>Try it on the canvas</source>
+        <translation>放到画布上试试</translation>
+    </message>
+    <message>
+        <source>Put the selected digit on the canvas (or double-click it)</source>
+        <translation>把选中的数字放到画布上（或双击它）</translation>
+    </message>
+    <message>
+        <source>Press Evaluate to see where the network is right and wrong.</source>
+        <translation>按“在测试集上评估”，看看网络哪里认对了、哪里认错了。</translation>
+    </message>
+    <message>
+        <source>true digit</source>
+        <translation>真实数字</translation>
+    </message>
+    <message>
+        <source>network&apos;s answer</source>
+        <translation>网络的答案</translation>
+    </message>
+    <message>
+        <source>evaluating {0} digits…</source>
+        <translation>正在评估 {0} 个数字…</translation>
+    </message>
+    <message>
+        <source>The network changed: press Evaluate to see how the new one does.</source>
+        <translation>网络已更改：按“在测试集上评估”查看新网络的表现。</translation>
+    </message>
+    <message>
+        <source>{0} digits {1} read correctly</source>
+        <translation>{0} 个数字 {1} 被正确识别</translation>
+    </message>
+    <message>
+        <source>{0} digits {1} read as {2}</source>
+        <translation>{0} 个数字 {1} 被认成 {2}</translation>
+    </message>
+    <message>
+        <source>{0} (most confident first)</source>
+        <translation>{0}（把握最大的在前）</translation>
+    </message>
+    <message>
+        <source>{0} mistakes, the most confident first</source>
+        <translation>{0} 个错误，把握最大的在前</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy {0} %&lt;/b&gt; on {1} test digits ({2} wrong).&lt;br&gt;Per digit (%): {3}</source>
+        <translation>&lt;b&gt;准确率 {0} %&lt;/b&gt;，共 {1} 个测试样本（错 {2} 个）。&lt;br&gt;各数字准确率 (%)：{3}</translation>
+    </message>
+    <message>
+        <source>{0}; the first {1} shown</source>
+        <translation>{0}；只显示前 {1} 个</translation>
+    </message>
+    <message>
+        <source>test digit #{0}: double-click to put it on the canvas</source>
+        <translation>测试样本 #{0}：双击放到画布上</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>nnviz help</source>
+        <translation>nnviz 帮助</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenMapView</name>
+    <message>
+        <source>Evaluate or train to load the test digits for the map.</source>
+        <translation>评估或训练后会载入测试样本来绘制此图。</translation>
+    </message>
+    <message>
+        <source>principal component 1</source>
+        <translation>第一主成分</translation>
+    </message>
+    <message>
+        <source>principal component 2</source>
+        <translation>第二主成分</translation>
+    </message>
+    <message>
+        <source>your drawing</source>
+        <translation>你写的数字</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>The network changed: the map is being redone.</source>
+        <translation>网络已更改：正在重新绘制此图。</translation>
+    </message>
+    <message>
+        <source>This network has no hidden layer to map.</source>
+        <translation>该网络没有可绘制的隐藏层。</translation>
+    </message>
+    <message>
+        <source>The map could not be computed: {0}: {1}</source>
+        <translation>无法计算此图：{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} test digits; the two components show {1} % of the layer&apos;s variance</source>
+        <translation>{0} 个测试样本；这两个主成分解释了该层 {1} % 的方差</translation>
+    </message>
+    <message>
+        <source>hidden {0}</source>
+        <translation>隐藏层 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramsView</name>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>% of the layer</source>
+        <translation>占该层的 %</translation>
+    </message>
+    <message>
+        <source>log10 |gradient| of the last step</source>
+        <translation>上一步的 log10 |梯度|</translation>
+    </message>
+    <message>
+        <source>Gradients appear once training has taken a step.</source>
+        <translation>训练走过一步后才会显示梯度。</translation>
+    </message>
+</context>
+<context>
+    <name>InputPreview</name>
+    <message>
+        <source>The network&apos;s input: your drawing cropped, scaled to fit the 20×20 box (dashed)
+and centred by its centre of mass (cross) in 28×28 pixels, like the MNIST digits.</source>
+        <translation>网络的输入：你写的数字经过裁剪、缩放进 20×20 的框（虚线），
+再按质心（十字）居中放入 28×28 像素，与 MNIST 数字的处理方式相同。</translation>
+    </message>
+    <message>
+        <source>network input 28×28</source>
+        <translation>网络输入 28×28</translation>
+    </message>
+    <message>
+        <source>pixel (row {0}, column {1}) = input {2}
+value {3}</source>
+        <translation>像素（第 {0} 行，第 {1} 列）= 输入 {2}
+值 {3}</translation>
+    </message>
+</context>
+<context>
+    <name>LossPanel</name>
+    <message>
+        <source>log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis: small late improvements become visible</source>
+        <translation>用对数坐标显示损失：后期的微小改进也能看清</translation>
+    </message>
+    <message>
+        <source>Clear curves</source>
+        <translation>清除曲线</translation>
+    </message>
+    <message>
+        <source>Forget the curves drawn so far (training goes on)</source>
+        <translation>清除已绘制的曲线（训练继续进行）</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>batch loss</source>
+        <translation>批次损失</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Press Start to train:
+the loss appears here</source>
+        <translation>按“开始”进行训练：
+损失曲线会显示在这里</translation>
+    </message>
+    <message>
+        <source>training loss (log scale)</source>
+        <translation>训练损失（对数坐标）</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>test accuracy (%)</source>
+        <translation>测试准确率 (%)</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronInspector</name>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer {0}</source>
+        <translation>隐藏层 {0}</translation>
+    </message>
+    <message>
+        <source>Click a neuron in the network diagram</source>
+        <translation>点击网络图中的一个神经元</translation>
+    </message>
+    <message>
+        <source>That neuron is gone (the network changed): click another</source>
+        <translation>该神经元已不存在（网络已更改）：请点击其他神经元</translation>
+    </message>
+    <message>
+        <source>{0}, neuron {1}</source>
+        <translation>{0}，神经元 {1}</translation>
+    </message>
+    <message>
+        <source>{0} (digit {1})</source>
+        <translation>{0}（数字 {1}）</translation>
+    </message>
+    <message>
+        <source>bias b = {0}   ·   activation: {1}</source>
+        <translation>偏置 b = {0}   ·   激活函数：{1}</translation>
+    </message>
+    <message>
+        <source>z = Σ w·a + b: draw a digit to see the numbers</source>
+        <translation>z = Σ w·a + b：写一个数字即可看到具体数值</translation>
+    </message>
+    <message>
+        <source>z = {0}   →   a = {1}(z) = {2}   ·   bias b = {3}</source>
+        <translation>z = {0}   →   a = {1}(z) = {2}   ·   偏置 b = {3}</translation>
+    </message>
+    <message>
+        <source>{0} more</source>
+        <translation>其余 {0} 项</translation>
+    </message>
+    <message>
+        <source>input column</source>
+        <translation>输入列</translation>
+    </message>
+    <message>
+        <source>input row</source>
+        <translation>输入行</translation>
+    </message>
+    <message>
+        <source>Its 784 incoming weights as the 28×28 picture it responds to: red pixels excite it, blue ones inhibit it</source>
+        <translation>它的 784 个输入权重排成它所响应的 28×28 图像：红色像素使它兴奋，蓝色像素抑制它</translation>
+    </message>
+    <message>
+        <source>neuron of the layer before</source>
+        <translation>前一层的神经元</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>One bar per incoming weight, from each neuron of the previous layer</source>
+        <translation>每根柱子是一个输入权重，来自前一层的一个神经元</translation>
+    </message>
+    <message>
+        <source>Input pixel ({0}, {1})</source>
+        <translation>输入像素 ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>no drawing</source>
+        <translation>还没有书写</translation>
+    </message>
+    <message>
+        <source>a = {0} (0 black .. 1 white)</source>
+        <translation>a = {0}（0 为黑 … 1 为白）</translation>
+    </message>
+    <message>
+        <source>Input neurons compute nothing: each holds one pixel of the 28×28 picture.</source>
+        <translation>输入神经元不做任何计算：每个神经元只存放 28×28 图像中的一个像素。</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>The network&apos;s probability for each digit (softmax output)</source>
+        <translation>网络对每个数字给出的概率（softmax 输出）</translation>
+    </message>
+    <message>
+        <source>draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>digit {0}: {1}</source>
+        <translation>数字 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxView</name>
+    <message>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see its ten output values go through softmax.</source>
+        <translation>写一个数字，即可看到它的十个输出值如何经过 softmax。</translation>
+    </message>
+    <message>
+        <source>Σ exp(·) = {0}; each p = exp(·) / {0}. Subtracting the maximum first keeps every exp(·) ≤ 1: no overflow.</source>
+        <translation>Σ exp(·) = {0}；每个 p = exp(·) / {0}。先减去最大值，使每个 exp(·) ≤ 1：不会溢出。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>ready: press Start (Space)</source>
+        <translation>就绪：按“开始”（Space）</translation>
+    </message>
+    <message>
+        <source>reading MNIST…</source>
+        <translation>正在读取 MNIST…</translation>
+    </message>
+    <message>
+        <source>finished {0} epochs · press Start for more, Reset for a new network</source>
+        <translation>已完成 {0} 轮 · 按“开始”继续，按“重置”换新网络</translation>
+    </message>
+    <message>
+        <source>diverged: lower the learning rate, then Start</source>
+        <translation>训练发散：请调低学习率，再按“开始”</translation>
+    </message>
+    <message>
+        <source>stopped by an error (see the message above)</source>
+        <translation>因出错而停止（见上方消息）</translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1}</source>
+        <translation>第 {0}/{1} 轮</translation>
+    </message>
+    <message>
+        <source>stopped in {0} · Start begins a new run</source>
+        <translation>停止于{0} · 按“开始”重新训练</translation>
+    </message>
+    <message>
+        <source>paused in {0} · step {1}</source>
+        <translation>暂停于{0} · 第 {1} 步</translation>
+    </message>
+    <message>
+        <source>{0} samples/s</source>
+        <translation>{0} 样本/秒</translation>
+    </message>
+    <message>
+        <source>measuring speed…</source>
+        <translation>正在测速…</translation>
+    </message>
+    <message>
+        <source>{0} · ETA {1} · {2}</source>
+        <translation>{0} · 剩余 {1} · {2}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; is not a number</source>
+        <translation>{0}：“{1}”不是数字</translation>
+    </message>
+    <message>
+        <source>{0} must be a finite number, not {1}</source>
+        <translation>{0}必须是有限的数，不能是 {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be above 0 (try 0.001)</source>
+        <translation>{0}必须大于 0（可试试 0.001）</translation>
+    </message>
+    <message>
+        <source>{0} cannot be negative</source>
+        <translation>{0}不能为负数</translation>
+    </message>
+    <message>
+        <source>Hidden layers, activation and seed take effect when you press Reset.</source>
+        <translation>隐藏层、激活函数和随机种子在按下“重置”后生效。</translation>
+    </message>
+    <message>
+        <source>Network (applied by Reset)</source>
+        <translation>网络结构（按“重置”生效）</translation>
+    </message>
+    <message>
+        <source>e.g. 256,128,64</source>
+        <translation>例如 256,128,64</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer, separated by commas (e.g. 256,128,64 or 16,16).</source>
+        <translation>每个隐藏层的神经元个数，用逗号分隔（例如 256,128,64 或 16,16）。</translation>
+    </message>
+    <message>
+        <source>Activation function of the hidden layers.</source>
+        <translation>隐藏层的激活函数。</translation>
+    </message>
+    <message>
+        <source>Seed of the random initial weights (used by Reset) and of the order
+of the training digits (used by the next run). Same seed, same run.</source>
+        <translation>随机初始权重（“重置”时使用）和训练样本顺序（下次训练时使用）
+的随机种子。种子相同，训练过程就相同。</translation>
+    </message>
+    <message>
+        <source>Changed: press Reset to build this network (until then, training goes on with the current one).</source>
+        <translation>已修改：按“重置”构建这个网络（在此之前，训练仍使用当前网络）。</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Training (applied at the next step)</source>
+        <translation>训练（下一步起生效）</translation>
+    </message>
+    <message>
+        <source>These take effect at the next training step, even in the middle of a run.</source>
+        <translation>这些设置从下一个训练步起生效，训练中途也可以修改。</translation>
+    </message>
+    <message>
+        <source>The update rule. Adam is a good default;
+plain SGD needs a larger learning rate (about 0.1).</source>
+        <translation>参数的更新规则。Adam 是不错的默认选择；
+普通 SGD 需要更大的学习率（约 0.1）。</translation>
+    </message>
+    <message>
+        <source>Base learning rate (scaled by the schedule).
+Pick one or type a number above 0; too large and training diverges.</source>
+        <translation>基础学习率（再按学习率调度缩放）。
+可从列表中选择，或输入大于 0 的数；过大会使训练发散。</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes over the run
+(cosine: from the base rate down to 0 at the last epoch).</source>
+        <translation>学习率在训练过程中如何变化
+（余弦退火：从基础学习率逐渐降到最后一轮的 0）。</translation>
+    </message>
+    <message>
+        <source>Digits per training step (one step = one batch).</source>
+        <translation>每个训练步使用的样本数（一步 = 一个批次）。</translation>
+    </message>
+    <message>
+        <source>Passes over the training digits in one run.</source>
+        <translation>一次训练中遍历全部训练样本的轮数。</translation>
+    </message>
+    <message>
+        <source>L1 penalty on the weights: pushes many weights to exactly 0.</source>
+        <translation>权重的 L1 正则项：使许多权重恰好变为 0。</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights: keeps all weights small.</source>
+        <translation>权重的 L2 正则项：使所有权重都保持较小。</translation>
+    </message>
+    <message>
+        <source>Weight decay of the optimizer (&apos;default&apos;: the
+optimizer&apos;s own, e.g. 0.01 for AdamW, 0 for the others).</source>
+        <translation>优化器的权重衰减（“默认”：使用优化器自己的取值，
+例如 AdamW 为 0.01，其他优化器为 0）。</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Distort the training digits on the fly (tilt, shear, thickness, wobble),
+like mouse drawings: the network reads your drawings better, but
+training is slower. Takes effect from the next epoch.</source>
+        <translation>训练时随机变形训练样本（倾斜、错切、笔画粗细、抖动），
+使其更像鼠标写的字：网络能更好地识别你的手写，
+但训练会变慢。从下一轮起生效。</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>L1 penalty</source>
+        <translation>L1 正则</translation>
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation>L2 正则</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train on one batch, then pause (Ctrl+Right)</source>
+        <translation>训练一个批次后暂停（Ctrl+Right）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run; the network keeps what it learned (Start begins a new run)</source>
+        <translation>结束本次训练；网络保留已学到的内容（按“开始”重新训练）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>A new, untrained network with the hidden layers, activation and seed
+above; the curves start over (Ctrl+R)</source>
+        <translation>按上面的隐藏层、激活函数和随机种子新建一个未训练的网络；
+曲线从头开始（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Progress of the run: epoch, time left, and training speed</source>
+        <translation>训练进度：轮次、剩余时间和训练速度</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause training (Space)</source>
+        <translation>暂停训练（Space）</translation>
+    </message>
+    <message>
+        <source>Start or resume training (Space)</source>
+        <translation>开始或继续训练（Space）</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsView</name>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变化量</translation>
+    </message>
+    <message>
+        <source>each tile on its own scale, ±(its largest |value|)</source>
+        <translation>每个图块单独定标，±（其最大的 |值|）</translation>
+    </message>
+    <message>
+        <source>one scale for all tiles, ±(the largest |value|)</source>
+        <translation>所有图块统一定标，±（全部中最大的 |值|）</translation>
+    </message>
+    <message>
+        <source>Each tile: one neuron of hidden layer 1, its weight from every input pixel.</source>
+        <translation>每个图块：隐藏层 1 的一个神经元，显示来自每个输入像素的权重。</translation>
+    </message>
+    <message>
+        <source>Each tile: one neuron of hidden layer 1, its weight&apos;s change since the start of training from every input pixel.</source>
+        <translation>每个图块：隐藏层 1 的一个神经元，显示来自每个输入像素的权重自训练开始以来的变化量。</translation>
+    </message>
+    <message>
+        <source>Blue: negative, red: positive; {0}.</source>
+        <translation>蓝色为负，红色为正；{0}。</translation>
+    </message>
+    <message>
+        <source>hidden layer 1, neuron {0}
+weights from {1} to {2}</source>
+        <translation>隐藏层 1，神经元 {0}
+权重从 {1} 到 {2}</translation>
+    </message>
+    <message>
+        <source>hidden layer 1, neuron {0}
+change of the weights from {1} to {2}</source>
+        <translation>隐藏层 1，神经元 {0}
+权重变化量从 {1} 到 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>_Download</name>
+    <message>
+        <source>the download failed: {0}: {1}</source>
+        <translation>下载失败：{0}：{1}</translation>
+    </message>
+    <message>
+        <source>MNIST is ready in {0}</source>
+        <translation>MNIST 已就绪，位于 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_HeatmapArea</name>
+    <message>
+        <source>hidden {0}</source>
+        <translation>隐藏层 {0}</translation>
+    </message>
+    <message>
+        <source>{0} neurons</source>
+        <translation>{0} 个神经元</translation>
+    </message>
+    <message>
+        <source>draw a digit to see the hidden layers</source>
+        <translation>写一个数字，查看各隐藏层</translation>
+    </message>
+    <message>
+        <source>draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>hidden layer {0}, neuron {1}</source>
+        <translation>隐藏层 {0}，神经元 {1}</translation>
+    </message>
+    <message>
+        <source>activation {0} (layer max {1})</source>
+        <translation>激活值 {0}（本层最大 {1}）</translation>
+    </message>
+</context>
+</TS>

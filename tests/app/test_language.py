@@ -1,0 +1,80 @@
+"""The interface's language: English or Simplified Chinese, following the system by default, switchable
+in the window (which carries on with the same network, settings and drawing), and a complete catalogue."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QLocale
+
+from nnviz.app import i18n
+from nnviz.app.i18n import CHINESE, ENGLISH, install_language
+from nnviz.app.translation_files import PARTS, compile_language, qm_path, ts_path, untranslated, update_part
+from window_helpers import DIGITS, draw, make_window
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+CJK = re.compile("[\u4e00-\u9fff]")
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp):
+    yield
+    install_language(ENGLISH)
+
+
+@pytest.mark.parametrize("part", sorted(PARTS))
+def test_every_string_of_the_app_is_translated(part, tmp_path):
+    """lupdate, run over the code as it is now, finds nothing the shipped catalogue does not translate."""
+    ts = tmp_path / ts_path(part, CHINESE).name
+    shutil.copy(ts_path(part, CHINESE), ts)
+    assert update_part(part, CHINESE, ts) == []
+    assert untranslated(ts_path(part, CHINESE)) == []
+
+
+def test_the_shipped_catalogue_is_compiled_from_the_translations(tmp_path):
+    assert compile_language(CHINESE, tmp_path / "fresh.qm").read_bytes() == qm_path(CHINESE).read_bytes()
+
+
+def test_the_language_follows_the_system_unless_chosen(monkeypatch):
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
+    assert i18n.remembered_language() == CHINESE
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert i18n.remembered_language() == ENGLISH
+    i18n.remember_language(CHINESE)
+    assert i18n.remembered_language() == CHINESE
+
+
+def test_the_window_in_chinese(qtbot):
+    assert install_language(CHINESE) == CHINESE
+    window = make_window(qtbot)
+    assert CJK.search(window.windowTitle())
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert all(CJK.search(title) for title in menus), menus
+    assert CJK.search(window.prediction_label.text())  # "draw a digit"
+    assert all(CJK.search(panel.title()) for panel in window.panels.values())
+
+
+def test_switching_language_carries_on_with_the_same_network_settings_and_drawing(qtbot):
+    window = make_window(qtbot)
+    draw(window.canvas, DIGITS[7][0])
+    window.panels["weights"].set_shown(False)
+    weights = [w.copy() for w in window.network().weights]
+    settings = window.training_panel.settings()
+    prediction = window.prediction()
+
+    chinese = window.switch_language(CHINESE)  # deleted when closed, like every window made by a switch
+    qtbot.waitExposed(chinese)
+    assert not window.isVisible() and chinese.isVisible()
+    assert CJK.search(chinese.windowTitle())
+    assert all(np.array_equal(a, b) for a, b in zip(chinese.network().weights, weights))
+    assert chinese.training_panel.settings() == settings
+    assert chinese.prediction() == prediction
+    assert not chinese.panels["weights"].is_shown()
+    assert i18n.remembered_language() == CHINESE
+
+    english = chinese.switch_language(ENGLISH)
+    assert english.windowTitle().startswith("nnviz: draw a digit")
+    english.close()
