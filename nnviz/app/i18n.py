@@ -51,6 +51,7 @@ def install_language(language: str) -> str:
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     _current = ENGLISH
     if language not in TRANSLATED_LANGUAGES:

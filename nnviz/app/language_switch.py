@@ -8,36 +8,36 @@ paused by the switch (the old window's worker stops) and the loss curve starts a
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from nnviz.app.i18n import install_language, remember_language
+from nnviz.app.main_window import MainWindow
 
 _windows: list = []  # windows made here live until closed (nothing else holds a Python reference)
 
 
-def rebuild_in_language(window, language: str):
+def rebuild_in_language(window: MainWindow, language: str) -> MainWindow:
     """The new main window (shown if the old one was); the old one is closed."""
-    from PySide6.QtCore import Qt
-
-    from nnviz.app.main_window import MainWindow
-
     install_language(language)
     remember_language(language)
     snapshot = window.snapshot()
-    settings = window.training_panel.settings()
-    hidden = [key for key, panel in window.panels.items() if not panel.is_shown()]
-    new = MainWindow(window.options(), settings=settings, load_training_data=window.training_data_loader())
+    layout = window.panel_layout()  # the everyday one, also while presenting
+    new = MainWindow(window.options(), settings=window.training_panel.settings(),
+                     load_training_data=window.training_data_loader(), restore_layout=False)
     new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if snapshot is not None:
         new.adopt_network(snapshot, window.model_description())
     if not window.canvas.is_empty():
         new.canvas.set_image(window.canvas.image())
+    for tab in window.inspection.visible_tabs():
+        new.inspection.show_tab_named(tab)
     new.set_theme(window.theme())
-    for key in hidden:
-        new.panels[key].set_shown(False)
     new.restoreGeometry(window.saveGeometry())
     visible, presenting = window.isVisible(), window.is_presenting()
     window.close()
     if visible:
         new.show()
+    new.apply_panel_layout(layout)
     if presenting:
         new.set_presenting(True)
     _windows.append(new)

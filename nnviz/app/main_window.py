@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
-from nnviz.app.panels import Panel
+from nnviz.app.panels import Panel, PanelLayout
 from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
     trainingStateChanged = Signal(str)  # TrainingStatus.state, once per change ("running", "paused", ...)
 
     def __init__(self, options: AppOptions = AppOptions(), *, settings: TrainingSettings | None = None,
-                 load_training_data=None):
+                 load_training_data=None, restore_layout: bool = True):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("nnviz: draw a digit, watch a neural network"))
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self._lesson_windows: list = []
         self._presenting = False
         self._before_presenting = None
-        self._theme = settings_store.remembered_view().get("theme", DARK)
+        self._theme = settings_store.restored_view().theme
         self._load_training_data = load_training_data
 
         apply_theme(QApplication.instance(), self._theme)
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         # What the user asked for on the command line wins over what the window remembers.
         self._restore_session(
             restore_training=settings is None and not (options.lesson or options.model or options.screenshot),
-            restore_layout=not (options.screenshot or options.size_given))
+            restore_layout=restore_layout and not (options.screenshot or options.size_given))
 
     # ------------------------------------------------------------------ construction
     def _build_widgets(self, settings: TrainingSettings) -> None:
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         panels = self.panels = {
-            "drawing": Panel("drawing", self.tr("Drawing"), drawing, heading=False),
+            "drawing": Panel("drawing", self.tr("Drawing"), drawing, titled=False),
             "network": Panel("network", self.tr("Network"), self.network_view,
                              self.tr("Every neuron coloured by its activation for your drawing, "
                                      "with its strongest connections")),
@@ -417,7 +417,8 @@ class MainWindow(QMainWindow):
             self.tr("Presentation mode: full screen, large type, high contrast, secondary panels hidden"),
             checkable=True)
         self.present_action.setObjectName("presentAction")
-        self._action(view, self.tr("&Full screen"), self._toggle_full_screen, "Ctrl+Shift+F", checkable=True)
+        self.full_screen_action = self._action(view, self.tr("&Full screen"), self._toggle_full_screen,
+                                               "Ctrl+Shift+F", checkable=True)
 
         train = bar.addMenu(self.tr("&Train"))
         self.train_action = self._action(train, self.tr("&Start / pause"), self.toggle_training, "Space",
@@ -791,7 +792,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message(self.tr("Could not save the model: {0}").format(error), "error", kind="save")
             return False
         self._model_path = path
-        self.statusBar().showMessage(f"saved {path}", 6000)
+        self.statusBar().showMessage(self.tr("saved {0}").format(path), 6000)
         return True
 
     def reload_model(self) -> None:
@@ -890,7 +891,7 @@ class MainWindow(QMainWindow):
         except (NnvizError, OSError) as error:
             self.banner.show_message(self.tr("Could not save the lesson: {0}").format(error), "error", kind="lesson")
             return False
-        self.statusBar().showMessage(f"saved {path}", 6000)
+        self.statusBar().showMessage(self.tr("saved {0}").format(path), 6000)
         return True
 
     def _ask_open_lesson(self) -> None:
@@ -951,6 +952,13 @@ class MainWindow(QMainWindow):
     def _toggle_full_screen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.WindowStateChange and hasattr(self, "full_screen_action"):
+            blocked = self.full_screen_action.blockSignals(True)  # only show the state (F11 may have set it)
+            self.full_screen_action.setChecked(self.isFullScreen())
+            self.full_screen_action.blockSignals(blocked)
+        super().changeEvent(event)
+
     # ------------------------------------------------------------------ panels, theme, presentation, language
     def show_all_panels(self) -> None:
         for panel in self.panels.values():
@@ -976,37 +984,59 @@ class MainWindow(QMainWindow):
         False keeps the window's size (screenshots)."""
         if on == self._presenting:
             return
+        if on:
+            self._before_presenting = (self.windowState(), self.panel_layout())
         self._presenting = on
         self.present_action.setChecked(on)
         if on:
-            self._before_presenting = (self.windowState(), {key: p.is_shown() for key, p in self.panels.items()})
             for key in PRESENTATION_HIDES:
                 self.panels[key].set_shown(False)
             apply_theme(QApplication.instance(), PROJECTOR, PRESENTATION_POINT_SIZE)
         else:
-            state, shown = self._before_presenting
-            for key, visible in shown.items():
-                self.panels[key].set_shown(visible)
             apply_theme(QApplication.instance(), self._theme)
         self.training_panel.set_compact(on)
         self._fit_training_column()
-        if on and full_screen:
-            self.showFullScreen()
-        elif not on and self.isFullScreen():
-            self.setWindowState(state)
-        QTimer.singleShot(0, self, lambda: self._distribute(self.width(), self.height()))
+        if on:
+            if full_screen:
+                self.showFullScreen()
+            QTimer.singleShot(0, self, lambda: self._distribute(self.width(), self.height()))
+        else:
+            state, layout = self._before_presenting
+            self._before_presenting = None
+            if self.isFullScreen():
+                self.setWindowState(state)
+            self.apply_panel_layout(layout)
         self.presentingChanged.emit(on)
 
-    def remembered_view(self) -> dict:
-        """What QSettings keeps of the view: the theme and the hidden panels (as before presentation mode)."""
-        shown = self._before_presenting[1] if self._presenting else {k: p.is_shown() for k, p in self.panels.items()}
-        return {"theme": self._theme, "hidden": [key for key, visible in shown.items() if not visible]}
+    def panel_layout(self) -> PanelLayout:
+        """The panels and splitters as they are now (as they were before presentation mode, while it is on)."""
+        if self._presenting:
+            return self._before_presenting[1]
+        return PanelLayout(
+            hidden=tuple(key for key, panel in self.panels.items() if not panel.is_shown()),
+            popped_out=tuple(key for key, panel in self.panels.items() if panel.is_popped_out()),
+            splitters=tuple((name, splitter.saveState()) for name, splitter in self._splitters.items()))
+
+    def apply_panel_layout(self, layout: PanelLayout) -> None:
+        for key, panel in self.panels.items():
+            panel.set_shown(key not in layout.hidden)
+            panel.pop_out() if key in layout.popped_out else panel.dock()
+        states = dict(layout.splitters)
+        # once the window has its size: before, a splitter shares out its new room again
+        QTimer.singleShot(0, self, lambda: [splitter.restoreState(states[name])
+                                            for name, splitter in self._splitters.items() if name in states])
+
+    def view_settings(self) -> settings_store.ViewSettings:
+        """What QSettings keeps of the view: the everyday theme and hidden panels (not presentation mode's)."""
+        return settings_store.ViewSettings(theme=self._theme, hidden=self.panel_layout().hidden)
 
     def switch_language(self, language: str) -> "MainWindow":
         """Widgets translate their text when they are made, so a new window in ``language`` takes over
         from this one: same network, settings, drawing, size and panels (the loss curve starts afresh)."""
         from nnviz.app.language_switch import rebuild_in_language
 
+        if language == current_language():
+            return self
         return rebuild_in_language(self, language)
 
     def options(self) -> AppOptions:
@@ -1034,7 +1064,7 @@ class MainWindow(QMainWindow):
 
     def _restore_session(self, restore_training: bool, restore_layout: bool) -> None:
         if restore_layout:
-            for key in settings_store.remembered_view().get("hidden", []):
+            for key in settings_store.restored_view().hidden:
                 if key in self.panels:
                     self.panels[key].set_shown(False)
         if restore_layout and settings_store.restore_geometry(self):
@@ -1056,6 +1086,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.set_presenting(False)  # what is remembered is the everyday window
         if not self._options.screenshot:  # a scripted picture must not change what the user's window remembers
             settings_store.save_window(self)  # never raises: the thread below must always be stopped
         for dialog in self.findChildren(DownloadDialog):

@@ -8,11 +8,23 @@ that window puts the panel back where it was.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget
 
 POPPED_OUT_SIZE = QSize(900, 640)
+
+
+@dataclass(frozen=True)
+class PanelLayout:
+    """Which panels are hidden or popped out and where the splitters stand: what presentation mode puts
+    back when it ends, and what a window rebuilt in another language takes over."""
+
+    hidden: tuple[str, ...] = ()
+    popped_out: tuple[str, ...] = ()
+    splitters: tuple[tuple[str, QByteArray], ...] = ()
 
 
 class Panel(QWidget):
@@ -22,7 +34,7 @@ class Panel(QWidget):
     shownChanged = Signal(bool)  # hidden from the window, or shown again (docked or popped out)
     poppedOutChanged = Signal(bool)
 
-    def __init__(self, key: str, title: str, body: QWidget, tooltip: str = "", heading: bool = True,
+    def __init__(self, key: str, title: str, body: QWidget, tooltip: str = "", titled: bool = True,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.key = key
@@ -46,17 +58,17 @@ class Panel(QWidget):
         self.heading.setFont(font)
         self.heading.setToolTip(tooltip or body.toolTip())
         row.addWidget(self.heading, 1)
-        self.pop_button = self._tool_button(QStyle.StandardPixmap.SP_TitleBarNormalButton, f"{key}PopOut",
-                                            self.tr("Pop out into a window of its own (close it to put it back)"))
+        self.pop_button = self._tool_button(QStyle.StandardPixmap.SP_TitleBarNormalButton, f"{key}PopOut", "")
         self.pop_button.clicked.connect(self.toggle_popped_out)
         self.hide_button = self._tool_button(QStyle.StandardPixmap.SP_TitleBarCloseButton, f"{key}Hide",
                                              self.tr("Hide this panel (View > Panels shows it again)"))
         self.hide_button.clicked.connect(lambda: self.set_shown(False))
         row.addWidget(self.pop_button)
         row.addWidget(self.hide_button)
-        self.header.setVisible(heading)
+        self.header.setVisible(titled)
         layout.addWidget(self.header)
         layout.addWidget(body, 1)
+        self._show_pop_state()
 
     def _tool_button(self, icon: QStyle.StandardPixmap, name: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -90,11 +102,14 @@ class Panel(QWidget):
         self.dock() if self.is_popped_out() else self.pop_out()
 
     def pop_out(self) -> None:
-        """Into a window of its own (owned by the main window: it closes with it)."""
+        """Into a window of its own (owned by the main window: it closes with it), where the main window's
+        keyboard shortcuts work too."""
         splitter = self.parentWidget()
         if self.is_popped_out() or not isinstance(splitter, QSplitter):
             return
+        self.set_shown(True)
         window = self.window()
+        self.addActions([action for action in window.findChildren(QAction) if not action.shortcut().isEmpty()])
         index = splitter.indexOf(self)
         size = self.size()
         self._placeholder = self._placeholder or QWidget()
@@ -105,7 +120,7 @@ class Panel(QWidget):
         self.setParent(window, Qt.WindowType.Window)
         self.setWindowTitle(f"nnviz: {self._title}")
         self.resize(size.expandedTo(POPPED_OUT_SIZE))
-        self.pop_button.setToolTip(self.tr("Put back into the main window"))
+        self._show_pop_state()
         self.show()
         self.poppedOutChanged.emit(True)
 
@@ -119,9 +134,15 @@ class Panel(QWidget):
         self.setWindowFlags(Qt.WindowType.Widget)
         splitter.replaceWidget(index, self)
         self._placeholder.setParent(None)
-        self.pop_button.setToolTip(self.tr("Pop out into a window of its own (close it to put it back)"))
+        for action in self.actions():
+            self.removeAction(action)
+        self._show_pop_state()
         self.show()
         self.poppedOutChanged.emit(False)
+
+    def _show_pop_state(self) -> None:
+        self.pop_button.setToolTip(self.tr("Put back into the main window") if self.is_popped_out() else
+                                   self.tr("Pop out into a window of its own (close it to put it back)"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_popped_out():  # closing the panel's own window puts it back; the main window closes as usual

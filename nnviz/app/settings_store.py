@@ -8,11 +8,12 @@ hand edit) is skipped: remembering is a convenience and must never stop the wind
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from nnviz.app.lesson_setup import lesson_from_settings, settings_from_lesson
-from nnviz.app.theme import THEMES
+from nnviz.app.theme import DARK, THEMES
 from nnviz.app.training_session import TrainingSettings
 from nnviz.errors import NnvizError
 from nnviz.lessons.lesson_file import LessonFile
@@ -29,9 +30,9 @@ def save_window(window) -> None:
         settings.setValue("window/geometry", window.saveGeometry())
         for name, splitter in window.splitters().items():
             settings.setValue(f"splitters/{name}", splitter.saveState())
-        view = window.remembered_view()
-        settings.setValue("view/theme", view["theme"])
-        settings.setValue("view/hidden_panels", json.dumps(view["hidden"]))
+        view = window.view_settings()
+        settings.setValue("view/theme", view.theme)
+        settings.setValue("view/hidden_panels", json.dumps(list(view.hidden)))
         lesson = lesson_from_settings(window.training_panel.settings(), window.inspection.visible_tabs())
         settings.setValue("training/setup", json.dumps(lesson.to_dict()))
         settings.sync()
@@ -52,20 +53,25 @@ def restored_training(settings: QSettings | None = None) -> tuple[TrainingSettin
         return None
 
 
-def remembered_view(settings: QSettings | None = None) -> dict:
-    """{"theme": ..., "hidden": [panel keys]} as the window was closed; missing or unreadable parts left out."""
+@dataclass(frozen=True)
+class ViewSettings:
+    """The view as the window was closed: the everyday theme and the panels hidden from it."""
+
+    theme: str = DARK
+    hidden: tuple[str, ...] = ()
+
+
+def restored_view(settings: QSettings | None = None) -> ViewSettings:
+    """The remembered view; a part that is missing or unreadable keeps its default."""
     settings = settings or store()
-    view = {}
     theme = settings.value("view/theme")
-    if theme in THEMES:
-        view["theme"] = theme
     try:
         hidden = json.loads(settings.value("view/hidden_panels", "[]", str))
     except ValueError:
         hidden = None
-    if isinstance(hidden, list) and all(isinstance(key, str) for key in hidden):
-        view["hidden"] = hidden
-    return view
+    if not (isinstance(hidden, list) and all(isinstance(key, str) for key in hidden)):
+        hidden = []
+    return ViewSettings(theme=theme if theme in THEMES else DARK, hidden=tuple(hidden))
 
 
 def restore_geometry(window) -> bool:

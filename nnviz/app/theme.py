@@ -20,6 +20,7 @@ MUTED = "#a9b0bd"
 BASE_POINT_SIZE = 11.0
 PRESENTATION_POINT_SIZE = 20.0  # a lecture hall's last row, with the window at 1280x720
 PREDICTION_POINT_SIZE = 30.0
+_system_font: QFont | None = None  # the desktop's own type, before nnviz made it larger
 DARK = "dark"
 PROJECTOR = "projector"
 
@@ -128,15 +129,37 @@ def legible(font: QFont) -> QFont:
 def apply_theme(app: QApplication, theme: str = DARK, point_size: float | None = None) -> None:
     """For the whole application: Fusion style (the same on every OS), the theme's palette and style sheet
     (dialogs, tooltips and popped-out panels too), the type size (``point_size``: presentation mode's
-    large type, else a legible base size), pyqtgraph to match. Can be called again to switch: palette and
+    large type, else the desktop's own, at least BASE_POINT_SIZE), pyqtgraph and plots to match. Can be called again to switch: palette and
     font go first, because a new style sheet re-polishes every widget with what it finds then."""
+    global _system_font
+    if _system_font is None:
+        _system_font = QFont(app.font())
+    old = app.palette().color(QPalette.ColorRole.Window)
     app.setStyle("Fusion")
     app.setPalette(palette_of(theme))
-    font = QFont(app.font())
-    font.setPointSizeF(point_size or BASE_POINT_SIZE)
+    font = legible(_system_font)
+    if point_size is not None:
+        font.setPointSizeF(point_size)
     app.setFont(font)
     app.setStyleSheet(style_sheet(theme, point_size))
     configure_pyqtgraph(theme)
+    before = next((colours for colours in THEMES.values() if QColor(colours.background) == old), None)
+    if before is not None:
+        _recolour_plots(app, before, THEMES[theme])
+
+
+def _recolour_plots(app: QApplication, old: Colours, new: Colours) -> None:
+    """Plots that took the theme's colours when they were made (those that follow the palette have done
+    so already) get the new theme's background and axes."""
+    for widget in app.allWidgets():
+        if not isinstance(widget, pg.GraphicsView) or widget.backgroundBrush().color() != QColor(old.background):
+            continue
+        widget.setBackground(new.background)
+        if isinstance(widget, pg.PlotWidget) and widget.plotItem is not None:  # None once closed
+            for axis in widget.getPlotItem().axes.values():
+                if axis["item"].textPen().color() == QColor(old.muted):
+                    axis["item"].setTextPen(new.muted)
+                    axis["item"].setPen(new.muted)
 
 
 def theme_window(window: QWidget) -> None:

@@ -78,3 +78,16 @@ def test_switching_language_carries_on_with_the_same_network_settings_and_drawin
     english = chinese.switch_language(ENGLISH)
     assert english.windowTitle().startswith("nnviz: draw a digit")
     english.close()
+
+
+def test_switching_language_while_presenting_keeps_the_everyday_layout(qtbot):
+    window = make_window(qtbot)
+    window.panels["loss"].set_shown(False)
+    window.set_presenting(True, full_screen=False)
+    chinese = window.switch_language(CHINESE)
+    qtbot.waitExposed(chinese)
+    assert chinese.is_presenting()
+    chinese.set_presenting(False)
+    assert {k for k, p in chinese.panels.items() if not p.is_shown()} == {"loss"}
+    assert chinese.switch_language(CHINESE) is chinese  # the language it has already: nothing to rebuild
+    chinese.close()

@@ -71,3 +71,22 @@ def test_hidden_panels_are_remembered(qtbot):
     first.close()
     second = make_window(qtbot)
     assert not second.panels["activations"].is_shown() and second.panels["weights"].is_shown()
+
+
+def test_popping_out_a_hidden_panel_shows_it_and_says_so_in_the_menu(window, qtbot):
+    panel = window.panels["loss"]
+    entry = next(a for a in panel_menu(window, "Panels").actions() if a.text() == panel.title())
+    panel.set_shown(False)
+    panel.pop_out()
+    assert panel.isVisible() and entry.isChecked()
+    panel.dock()
+    assert panel.isVisible() and entry.isChecked()
+
+
+def test_the_window_shortcuts_work_in_a_popped_out_panel(window, qtbot):
+    panel = window.panels["network"]
+    panel.pop_out()
+    qtbot.waitExposed(panel)
+    assert window.present_action in panel.actions() and window.undo_action in panel.actions()
+    panel.dock()
+    assert panel.actions() == []

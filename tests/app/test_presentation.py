@@ -87,3 +87,24 @@ def test_the_theme_is_chosen_in_the_view_menu_and_remembered(qtbot):
     second = make_window(qtbot)
     assert second.theme() == PROJECTOR and second._theme_actions[PROJECTOR].isChecked()
     assert second.palette().color(QPalette.ColorRole.Window).lightness() == 255
+
+
+def test_leaving_puts_back_popped_out_panels_and_splitters(window, qtbot):
+    window.panels["weights"].pop_out()
+    sizes = window.splitters()["columns"].sizes()
+    present(window, qtbot)
+    assert not window.panels["weights"].is_shown()
+    window.set_presenting(False)
+    qtbot.waitUntil(lambda: window.splitters()["columns"].sizes() == sizes, timeout=2000)
+    assert window.panels["weights"].is_popped_out() and window.panels["weights"].isVisible()
+
+
+def test_closing_while_presenting_remembers_the_everyday_window(qtbot):
+    first = make_window(qtbot)
+    first.panels["loss"].set_shown(False)
+    present(first, qtbot)
+    first.close()
+    second = make_window(qtbot)
+    assert not second.is_presenting() and second.theme() == DARK
+    assert {k for k, p in second.panels.items() if not p.is_shown()} == {"loss"}
+    assert second.palette().color(QPalette.ColorRole.Window).lightness() < 60

@@ -401,7 +401,7 @@ Red pixels excite it, blue ones inhibit it.</source>
     </message>
     <message>
         <source>Start or pause training (Space)</source>
-        <translation>开始或暂停训练（Space）</translation>
+        <translation>开始或暂停训练（空格键）</translation>
     </message>
     <message>
         <source>S&amp;tep (one batch)</source>
@@ -533,7 +533,7 @@ Red pixels excite it, blue ones inhibit it.</source>
     </message>
     <message>
         <source>One forward and one backward pass for your drawing, layer by layer (Space: next step)</source>
-        <translation>对你的笔迹逐层演示一次前向传播和一次反向传播（Space：下一步）</translation>
+        <translation>对你的笔迹逐层演示一次前向传播和一次反向传播（空格键：下一步）</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -622,6 +622,10 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>Could not save the model: {0}</source>
         <translation>无法保存模型：{0}</translation>
+    </message>
+    <message>
+        <source>saved {0}</source>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
         <source>{0} is missing or damaged</source>

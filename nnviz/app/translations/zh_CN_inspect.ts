@@ -177,7 +177,7 @@ Hover a node to see its own strongest connections.</source>
     </message>
     <message>
         <source>The next step (Space)</source>
-        <translation>下一步（Space）</translation>
+        <translation>下一步（空格键）</translation>
     </message>
     <message>
         <source>How long each step takes</source>
@@ -237,7 +237,7 @@ Hover a node to see its own strongest connections.</source>
     </message>
     <message>
         <source>&lt;p&gt;The drawing, as {0} numbers a⁰ between 0 (black) and 1 (white).&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Space&lt;/b&gt; or &lt;b&gt;Next&lt;/b&gt; to send it through the network, one layer at a time; then the backward pass sends the error back and shows how one step of gradient descent would change the weights.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;这幅图就是 {0} 个数 a⁰，取值在 0（黑）到 1（白）之间。&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;Space&lt;/b&gt; 或&lt;b&gt;下一步&lt;/b&gt;，让它一层一层地穿过网络；随后反向传播把误差传回来，并显示一步梯度下降会怎样改变权重。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;这幅图就是 {0} 个数 a⁰，取值在 0（黑）到 1（白）之间。&lt;/p&gt;&lt;p&gt;按按 &lt;b&gt;Space&lt;/b&gt; 或lt;b按 &lt;b&gt;Space&lt;/b&gt; 或gt;空格键按 &lt;b&gt;Space&lt;/b&gt; 或lt;/b按 &lt;b&gt;Space&lt;/b&gt; 或gt;或&lt;b&gt;下一步&lt;/b&gt;，让它一层一层地穿过网络；随后反向传播把误差传回来，并显示一步梯度下降会怎样改变权重。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Step {0} of {1}: forward pass, {2}</source>
@@ -301,7 +301,7 @@ Hover a node to see its own strongest connections.</source>
     </message>
     <message>
         <source>&lt;p&gt;δ&lt;sup&gt;{0}&lt;/sup&gt; = (W&lt;sup&gt;{1}&lt;/sup&gt; δ&lt;sup&gt;{1}&lt;/sup&gt;) ⊙ {2}′(z&lt;sup&gt;{0}&lt;/sup&gt;): the error of the layer above, sent back through the same weights, times the slope of {2}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neuron {3}&lt;/b&gt;: Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt; δ&lt;sub&gt;k&lt;/sub&gt; = {4}, {2}′({5}) = {6}, so δ = {7}&lt;/p&gt;</source>
-        <translation>&lt;p&gt;δ&lt;sup&gt;{0}&lt;/sup&gt; = (W&lt;sup&gt;{1}&lt;/sup&gt; δ&lt;sup&gt;{1}&lt;/sup&gt;) ⊙ {2}′(z&lt;sup&gt;{0}&lt;/sup&gt;)：上一层的误差经同样的权重传回来，再乘以 {2} 的斜率。&lt;/p&gt;&lt;p&gt;&lt;b&gt;神经元 {3}&lt;/b&gt;：Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt; δ&lt;sub&gt;k&lt;/sub&gt; = {4}，{2}′({5}) = {6}，所以 δ = {7}&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;δ&lt;sup&gt;{0}&lt;/sup&gt; = (W&lt;sup&gt;{1}&lt;/sup&gt; δ&lt;sup&gt;{1}&lt;/sup&gt;) ⊙ {2}′(z&lt;sup&gt;{0}&lt;/sup&gt;)：后一层的误差经同样的权重传回来，再乘以 {2} 的斜率。&lt;/p&gt;&lt;p&gt;&lt;b&gt;神经元 {3}&lt;/b&gt;：Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;k&lt;/sub&gt; δ&lt;sub&gt;k&lt;/sub&gt; = {4}，{2}′({5}) = {6}，所以 δ = {7}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{0} of the {1} neurons get no error at all: their slope is 0.&lt;/p&gt;</source>

@@ -489,7 +489,7 @@ the loss appears here</source>
     </message>
     <message>
         <source>ready: press Start (Space)</source>
-        <translation>就绪：按“开始”（Space）</translation>
+        <translation>就绪：按“开始”（空格键）</translation>
     </message>
     <message>
         <source>reading MNIST…</source>
@@ -733,11 +733,11 @@ above; the curves start over (Ctrl+R)</source>
     </message>
     <message>
         <source>Pause training (Space)</source>
-        <translation>暂停训练（Space）</translation>
+        <translation>暂停训练（空格键）</translation>
     </message>
     <message>
         <source>Start or resume training (Space)</source>
-        <translation>开始或继续训练（Space）</translation>
+        <translation>开始或继续训练（空格键）</translation>
     </message>
 </context>
 <context>

@@ -14,17 +14,18 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from nnviz.app.painting import ACCENT, MIN_POINT_SIZE, background_colour, legible_font, text_colour
+from nnviz.app.painting import ACCENT, MIN_POINT_SIZE, background_colour, is_dark, legible_font, text_colour
 from nnviz.app.snapshot import EpochResult, LossPoints
 from nnviz.app.throttle import Throttle
 
-RAW_LOSS = QColor("#5b8fc7")
-SMOOTH_LOSS = QColor("#9fd0ff")
-ACCURACY = QColor(ACCENT)
+# (batch loss, smoothed loss, accuracy): light blues and amber on a dark page; on a white one (the
+# projector theme) the light blue would fade away, so a deep blue and a darker orange
+ON_DARK = (QColor("#5b8fc7"), QColor("#9fd0ff"), QColor(ACCENT))
+ON_LIGHT = (QColor("#8fb3de"), QColor("#0b4f9c"), QColor("#b35c00"))
 SMOOTHING = 0.95  # weight of the past in the moving average, per point
 START_CAPACITY = 1024
 # Points are stored as they come; the curves are redrawn at most this often. Each redraw also repaints the
@@ -125,8 +126,8 @@ class LossPlot(pg.PlotWidget):
         plot.setTitle(" ", size="10pt")
         self._legend = pg.LegendItem(colCount=3, labelTextSize="10pt", verSpacing=-6, horSpacing=10, frame=False)
         self._legend.setParentItem(plot)
-        self._raw_item = plot.plot([], [], pen=pg.mkPen(RAW_LOSS, width=1), antialias=True)
-        self._smooth_item = plot.plot([], [], pen=pg.mkPen(SMOOTH_LOSS, width=2.5), antialias=True)
+        self._raw_item = plot.plot([], [], antialias=True)
+        self._smooth_item = plot.plot([], [], antialias=True)
         self._legend.addItem(self._raw_item, self.tr("batch loss"))
         self._legend.addItem(self._smooth_item, self.tr("smoothed"))
         self._acc_box = pg.ViewBox(enableMenu=False)
@@ -134,8 +135,7 @@ class LossPlot(pg.PlotWidget):
         plot.scene().addItem(self._acc_box)
         plot.getAxis("right").linkToView(self._acc_box)
         self._acc_box.setXLink(plot.getViewBox())
-        self._acc_item = pg.PlotDataItem([], [], pen=pg.mkPen(ACCURACY, width=2.5), symbol="o", symbolSize=9,
-                                         symbolBrush=ACCURACY, symbolPen=pg.mkPen(ACCURACY), antialias=True)
+        self._acc_item = pg.PlotDataItem([], [], symbol="o", symbolSize=9, antialias=True)
         self._acc_box.addItem(self._acc_item)
         self._legend.addItem(self._acc_item, self.tr("test accuracy"))
         self._acc_labels: list[pg.TextItem] = []
@@ -149,6 +149,7 @@ class LossPlot(pg.PlotWidget):
         plot.getViewBox().sigResized.connect(self._place_hint)
         plot.getViewBox().sigResized.connect(self._fit_legend)
         plot.getViewBox().sigResized.connect(self._fit_ticks)
+        plot.getViewBox().sigResized.connect(self._thin_accuracy_labels)
         self._style()
         self.clear()
 
@@ -188,12 +189,23 @@ class LossPlot(pg.PlotWidget):
         x = self._loss.x[-1] if self._loss.n else float(result.epoch)
         self._accuracy.extend(np.array([x]), np.array([100.0 * result.test_accuracy]))
         self._acc_item.setData(self._accuracy.x, self._accuracy.y)
-        label = pg.TextItem(f"{100.0 * result.test_accuracy:.1f}", anchor=(0.5, -0.25), color=ACCURACY)
+        label = pg.TextItem(f"{100.0 * result.test_accuracy:.1f}", anchor=(0.5, -0.25), color=self._colours()[2])
         label.setFont(legible_font(self, 0.9))
         label.setPos(x, 100.0 * result.test_accuracy)
         self._acc_box.addItem(label)
         self._acc_labels.append(label)
         self._fit_accuracy_range()
+        self._thin_accuracy_labels()
+
+    def _thin_accuracy_labels(self, *_) -> None:
+        """The newest accuracy figure always; older ones where they do not run into the one after them."""
+        box, width = self.getPlotItem().getViewBox(), QFontMetricsF(legible_font(self, 0.9)).horizontalAdvance("00.0")
+        right = None
+        for label, x in zip(reversed(self._acc_labels), reversed(self._accuracy.x)):
+            px = box.mapViewToScene(QPointF(float(x), 0.0)).x()
+            label.setVisible(right is None or right - px > width + 6)
+            if label.isVisible():
+                right = px
 
     def clear(self) -> None:
         for series in (self._loss, self._smoothed, self._accuracy):
@@ -238,8 +250,19 @@ class LossPlot(pg.PlotWidget):
         return self._log
 
     # ------------------------------------------------------------------ drawing
+    def _colours(self) -> tuple[QColor, QColor, QColor]:
+        return ON_DARK if is_dark(self) else ON_LIGHT
+
     def _style(self) -> None:
         self.setBackground(background_colour(self))
+        raw, smooth, accuracy = self._colours()
+        self._raw_item.setPen(pg.mkPen(raw, width=1))
+        self._smooth_item.setPen(pg.mkPen(smooth, width=2.5))
+        self._acc_item.setPen(pg.mkPen(accuracy, width=2.5))
+        self._acc_item.setSymbolBrush(accuracy)
+        self._acc_item.setSymbolPen(pg.mkPen(accuracy))
+        for label in self._acc_labels:
+            label.setColor(accuracy)
         plot = self.getPlotItem()
         font = legible_font(self)
         for name in ("left", "bottom", "right"):
@@ -263,8 +286,9 @@ class LossPlot(pg.PlotWidget):
     def _label_axes(self) -> None:
         plot = self.getPlotItem()
         loss = self.tr("training loss (log scale)") if self._log else self.tr("training loss")
-        for name, text, colour in (("left", loss, SMOOTH_LOSS), ("bottom", self.tr("epochs"), text_colour(self, 220)),
-                                   ("right", self.tr("test accuracy (%)"), ACCURACY)):
+        _, smooth, accuracy = self._colours()
+        for name, text, colour in (("left", loss, smooth), ("bottom", self.tr("epochs"), text_colour(self, 220)),
+                                   ("right", self.tr("test accuracy (%)"), accuracy)):
             plot.setLabel(name, text, color=colour.name())
 
     def _sync_views(self) -> None:
@@ -302,6 +326,7 @@ class LossPlot(pg.PlotWidget):
             self._x_end = end
             self.getPlotItem().getViewBox().setXRange(0.0, end, padding=0.02)
             self._fit_ticks()
+            self._thin_accuracy_labels()
         y_range = loss_range(self._loss.y, self._log)
         if y_range != self._y_range:
             self._y_range = y_range
@@ -321,7 +346,8 @@ class LossPlot(pg.PlotWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() in (event.Type.PaletteChange, event.Type.FontChange) and hasattr(self, "_hint"):
+        if (event.type() in (event.Type.PaletteChange, event.Type.FontChange) and hasattr(self, "_hint")
+                and self.plotItem is not None):  # closing a PlotWidget deletes its items
             self._style()
 
 

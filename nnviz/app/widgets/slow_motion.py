@@ -206,6 +206,9 @@ class SlowMotionView(QWidget):
             self._network.sizes)
         same = same_net and x is not None and self._x is not None and np.array_equal(x, self._x)
         self._network, self._x = network, x
+        if same and self.animating():  # training's new weights: the running step goes on with them
+            self._recompute(animate=False, keep_animation=True)
+            return
         if not same:
             self._stop()
             self._position = 0
@@ -277,7 +280,7 @@ class SlowMotionView(QWidget):
         self._describe()
 
     # ------------------------------------------------------------------ stepping
-    def _recompute(self, animate: bool = False) -> None:
+    def _recompute(self, animate: bool = False, keep_animation: bool = False) -> None:
         """The walk-through of the current drawing, network, true digit and learning rate."""
         if self._network is None or self._x is None or len(self._x) != self._network.sizes[0]:
             self._walk = None
@@ -292,6 +295,10 @@ class SlowMotionView(QWidget):
             self.diagram.set_activations([self._walk.x] + [s.a for s in self._walk.forward])
             if self._selected is not None:
                 self.inspector.refresh(self._network, self._walk.trace)
+        if keep_animation and self._walk is not None:
+            self._stage = self._stage_at(self._position)
+            self._show()
+            return
         self._go(self._position, animate)
 
     def _go(self, position: int, animate: bool) -> None:
@@ -421,7 +428,7 @@ class SlowMotionView(QWidget):
                                            f"{100 * p[walk.prediction]:.1f}", SOFTMAX_LINK)
         else:
             html += self.tr("<p>a = {0}(z) = {0}({1}) = {2}</p>").format(step.activation, _n(step.z[j]), _n(step.a[j]))
-            if not is_output:
+            if not is_output and step.activation in ("relu", "leaky_relu"):  # the others are never exactly 0
                 html += self.tr("<p>{0} of the {1} neurons of this layer are active (a &gt; 0).</p>").format(
                     int(np.count_nonzero(step.a > 0)), len(step.a))
         return html
@@ -436,6 +443,8 @@ class SlowMotionView(QWidget):
                 others = np.abs(step.delta).copy()
                 others[t] = -1.0
                 k = self._neuron(l, int(np.argmax(others)))
+                if k == t:  # the true digit is described first; the second line is about another digit
+                    k = int(np.argmax(others))
                 html = self.tr("<p>Loss for the true digit {0}: L = −log p<sub>{0}</sub> = −log {1} = {2}</p>"
                                "<p>δ = ∂L/∂z = p − y (y: 1 for digit {0}, 0 for the others). Digit {0}: "
                                "δ = {1} − 1 = {3}. Digit {4}: δ = p<sub>{4}</sub> − 0 = {5}.</p>").format(

@@ -290,6 +290,12 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
+        # in large type the progress text does not fit the bar: it goes below, wrapped, instead
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressText")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.hide()
+        layout.addWidget(self.progress_label)
         layout.addStretch(1)
 
         self.hidden_edit.textChanged.connect(self._check_architecture)
@@ -343,6 +349,8 @@ class TrainingPanel(QWidget):
         """Only Start/Pause, Reset and the progress (presentation mode: the lecturer set up the run before)."""
         for widget in self._detail:
             widget.setVisible(not compact)
+        self.progress.setTextVisible(not compact)
+        self.progress_label.setVisible(compact)
 
     def settings(self) -> TrainingSettings:
         """The last valid settings (what was emitted)."""
@@ -464,6 +472,7 @@ class TrainingPanel(QWidget):
             self.progress.setRange(0, PROGRESS_STEPS)
             self.progress.setValue(progress_value(status))
         self.progress.setFormat(progress_text(status))
+        self.progress_label.setText(progress_text(status))
 
     def status(self) -> TrainingStatus:
         return self._status

@@ -130,3 +130,20 @@ def test_looks_right(plot, tmp_path):
         plot.add_epoch(EpochResult(epoch=k + 1, loss=0.3, train_accuracy=0.9, test_accuracy=0.93 + k / 100,
                                    seconds=3.0))
     assert plot.grab().save(str(tmp_path / "loss_plot.png"))
+
+
+def test_accuracy_figures_that_would_run_together_are_thinned_out_the_newest_stays(shown):
+    from nnviz.app.snapshot import EpochResult, LossPoints
+    from nnviz.app.widgets.loss_plot import LossPlot
+
+    plot = shown(LossPlot(), 260, 240)
+    for epoch in range(1, 31):
+        plot.add_points(LossPoints(progress=(float(epoch),), loss=(1.0 / epoch,)))
+        plot.add_epoch(EpochResult(epoch=epoch, loss=1.0 / epoch, train_accuracy=0.9, test_accuracy=0.9 + epoch / 1000,
+                                   seconds=1.0))
+    shown_labels = [label for label in plot._acc_labels if label.isVisible()]
+    assert plot._acc_labels[-1].isVisible()
+    assert 2 <= len(shown_labels) < 30
+    plot.resize(1600, 240)
+    plot.apply_pending()
+    assert len([label for label in plot._acc_labels if label.isVisible()]) > len(shown_labels)

@@ -243,3 +243,23 @@ def test_slow_motion_speaks_chinese(chinese, shown, net):
              *slow.diagram.legend_labels()[0]]
     assert all(cjk.search(text) for text in texts if re.search("[A-Za-z]{3}", text)), texts
     assert "第 1 步" in slow.counter.text()
+
+
+def test_new_weights_during_a_step_keep_its_animation_going(slow, net, qtbot):
+    slow.speed.setValue(0)  # the slowest: the animation lasts long enough to be interrupted
+    slow.next_step()
+    assert slow.animating()
+    net.weights[0][...] *= 1.1  # what training does 10 times a second
+    slow.set_input(net, digit_like())
+    assert slow.animating() and slow.position() == 1
+    np.testing.assert_allclose(slow.walkthrough().forward[0].W, net.weights[0])
+
+
+def test_clicking_the_true_digit_at_the_output_still_explains_another_digit(slow, net, qtbot):
+    for _ in range(4):
+        slow.next_step()
+    finish(qtbot, slow)
+    target = slow.target.value()
+    slow.select_neuron(3, target)
+    text = slow.description()
+    assert f"Digit {target}: δ = " in text and f"p{target} − 0" not in text

@@ -193,3 +193,14 @@ def test_looks_right(panel, tmp_path):
     image = panel.grab()
     assert image.save(str(tmp_path / "training_panel.png"))
     assert panel.minimumSizeHint().width() <= 420  # fits the side column of a 1280x720 window
+
+
+def test_compact_keeps_start_reset_and_the_progress_in_words(panel):
+    panel.set_status(TrainingStatus(state="finished", epochs=3))
+    panel.set_compact(True)
+    assert panel.train_button.isVisible() and panel.reset_button.isVisible()
+    assert not panel.step_button.isVisible() and not panel.hidden_edit.isVisible()
+    assert panel.progress_label.isVisible() and panel.progress_label.wordWrap()
+    assert panel.progress_label.text() == panel.progress.format() and "3" in panel.progress_label.text()
+    panel.set_compact(False)
+    assert panel.step_button.isVisible() and not panel.progress_label.isVisible() and panel.progress.isTextVisible()
