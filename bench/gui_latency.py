@@ -32,10 +32,6 @@ from pathlib import Path
 import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if "--child-headless" not in sys.argv:
-    from nnviz.app.launch import use_one_blas_thread
-
-    use_one_blas_thread()  # as `nnviz` does before NumPy is imported (see its docstring)
 
 
 def child_startup() -> None:

@@ -116,7 +116,7 @@ def main() -> None:
         heatmaps.set_activations(a[1:-1])
         t5 = time.perf_counter()
         app.processEvents()  # paints what the updates asked for, as the window's event loop would
-        t6 = t7 = time.perf_counter()
+        t7 = time.perf_counter()
         stages["canvas event + emit"].append(t1 - t0)
         stages["to_mnist + forward"].append(t2 - t1)
         stages["set_* (all)"].append((t3 - t2) + (t5 - t3))

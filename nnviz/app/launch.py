@@ -18,24 +18,6 @@ from nnviz.errors import DataFileError, NnvizError
 
 SAMPLE_DIGIT = "sample_digit.png"
 SCREENSHOT_TIMEOUT_S = 10.0
-BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def use_one_blas_thread() -> None:
-    """One BLAS thread for the whole window process, unless the user chose otherwise.
-
-    The training thread's matrix products are too small (batch 128) to gain from a second BLAS thread
-    (measured: the same samples/s with 1 or 2), but with two, OpenBLAS's pool is shared by the training
-    thread and the GUI thread (weight tiles, forward passes) and its threads spin on both cores: training
-    in the window fell to a few percent of its headless speed and the GUI stalled for hundreds of
-    milliseconds. Must run before NumPy is imported.
-    """
-    if "numpy" in sys.modules:
-        return
-    for name in BLAS_THREAD_VARIABLES:
-        os.environ.setdefault(name, "1")
-
-
 def has_display() -> bool:
     """Whether a window could be shown on screen (on Linux: an X11 or Wayland display is set)."""
     if not sys.platform.startswith("linux"):
@@ -49,7 +31,6 @@ def prediction_line(text: str) -> str:
 
 
 def run_app(options: AppOptions) -> int:
-    use_one_blas_thread()
     if options.screenshot and not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     lesson = None

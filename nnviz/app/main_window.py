@@ -66,12 +66,12 @@ from nnviz.nn import MLP
 from nnviz.resources import shipped_model_path
 
 EMPTY_PREDICTION = QT_TRANSLATE_NOOP("MainWindow", "draw a digit")
-# While training, the worker sends up to 30 snapshots a second. The window reads the drawing with the
-# newest one 10 times a second and redraws the diagram's connections and the weight tiles 5 times a
-# second: enough to watch it learn, and it leaves the GIL to the training thread (every millisecond the
-# GUI thread spends in Python is one the worker may wait for).
-SNAPSHOT_REFRESH_S = 0.1
-VIEWS_REFRESH_S = 0.2
+# While training, the worker sends up to 10 snapshots a second. The window reads the drawing with the
+# newest one 5 times a second and redraws the diagram's connections and the weight tiles twice a second:
+# enough to watch it learn, and it leaves the two cores of a laptop to training (every millisecond the GUI
+# thread spends drawing is one the BLAS threads may wait for; measured by bench/gui_latency.py).
+SNAPSHOT_REFRESH_S = 0.2
+VIEWS_REFRESH_S = 0.5
 PRESENTATION_HIDES = ("activations", "weights")  # secondary in a lecture; View > Panels brings them back
 MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nnviz models (*.npz);;All files (*)")
 LESSON_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nnviz lessons (*.nnviz);;All files (*)")

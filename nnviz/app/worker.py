@@ -38,7 +38,7 @@ from nnviz.nn import MLP, TrainConfig
 
 set_translator(QCoreApplication.translate)  # the session's status lines in the window's language
 BURST_S = 0.02
-PUBLISH_HZ = 30.0
+PUBLISH_HZ = 10.0  # the window reads them at most 5 times a second (SNAPSHOT_REFRESH_S)
 SHUTDOWN_S = 1.0
 
 

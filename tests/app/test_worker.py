@@ -107,9 +107,9 @@ def test_a_run_streams_every_loss_point_snapshots_and_epoch_results(make, qtbot)
 
 def test_publishing_is_throttled(make, qtbot):
     big = TrainingSettings(Architecture(hidden=(64,)), TrainConfig(epochs=1, batch_size=1, schedule="constant"))
-    handle, rec = make(big, data=lambda: toy_data(n=3000))
+    handle, rec = make(big, data=lambda: toy_data(n=20_000))
     handle.start()
-    qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= 10, timeout=10_000)
+    qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= 6, timeout=10_000)
     handle.pause()
     qtbot.waitUntil(lambda: rec.last_state() == "paused")
     snaps = rec.of(NetworkSnapshot)

@@ -30,7 +30,7 @@ SMOOTHING = 0.95  # weight of the past in the moving average, per point
 START_CAPACITY = 1024
 # Points are stored as they come; the curves are redrawn at most this often. Each redraw also repaints the
 # axes, which costs milliseconds of Python in the GUI thread that a training thread would otherwise use.
-REFRESH_S = 0.2
+REFRESH_S = 0.5  # curves redrawn twice a second while training: the axes' repaint is the plot's biggest cost
 LEGEND_SAMPLE_PX = 32  # a legend entry's line sample and spacing
 
 
