@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from nnviz.app.settings_store import store
 from nnviz.app.translation_files import qm_path
 
 ENGLISH = "en"
@@ -28,15 +29,11 @@ def system_language() -> str:
 
 
 def remembered_language() -> str:
-    from nnviz.app.settings_store import store
-
     chosen = store().value(SETTINGS_KEY, "", str)
     return chosen if chosen in LANGUAGES else system_language()
 
 
 def remember_language(language: str) -> None:
-    from nnviz.app.settings_store import store
-
     store().setValue(SETTINGS_KEY, language)
 
 

@@ -8,12 +8,11 @@ paused by the switch (the old window's worker stops) and the loss curve starts a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from nnviz.app.i18n import install_language, remember_language
 from nnviz.app.main_window import MainWindow
+from nnviz.app.window_registry import keep_until_closed
 
-_windows: list = []  # windows made here live until closed (nothing else holds a Python reference)
+_windows: list = []  # the windows made here (see keep_until_closed)
 
 
 def rebuild_in_language(window: MainWindow, language: str) -> MainWindow:
@@ -24,7 +23,7 @@ def rebuild_in_language(window: MainWindow, language: str) -> MainWindow:
     layout = window.panel_layout()  # the everyday one, also while presenting
     new = MainWindow(window.options(), settings=window.training_panel.settings(),
                      load_training_data=window.training_data_loader(), restore_layout=False)
-    new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    keep_until_closed(new, _windows)
     if snapshot is not None:
         new.adopt_network(snapshot, window.model_description())
     if not window.canvas.is_empty():
@@ -40,6 +39,4 @@ def rebuild_in_language(window: MainWindow, language: str) -> MainWindow:
     new.apply_panel_layout(layout)
     if presenting:
         new.set_presenting(True)
-    _windows.append(new)
-    new.destroyed.connect(lambda *_: _windows.remove(new) if new in _windows else None)
     return new

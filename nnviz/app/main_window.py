@@ -59,6 +59,7 @@ from nnviz.app.widgets.network_view import NetworkView
 from nnviz.app.widgets.probability_bars import ProbabilityBars
 from nnviz.app.widgets.training_panel import TrainingPanel
 from nnviz.app.widgets.weights_view import WeightsView
+from nnviz.app.window_registry import keep_until_closed
 from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader, shared_loader
 from nnviz.cli import AppOptions
 from nnviz.errors import DataFileError, ModelFileError, NnvizError
@@ -161,9 +162,9 @@ class MainWindow(QMainWindow):
         self._baseline_on = False
         self._training_state = "idle"
         self._lesson_windows: list = []
-        self._presenting = False
-        self._before_presenting = None
-        self._theme = settings_store.restored_view().theme
+        self._before_presenting = None  # (window state, PanelLayout) while presenting
+        remembered = settings_store.restored_view()
+        self._theme = remembered.theme
         self._load_training_data = load_training_data
 
         apply_theme(QApplication.instance(), self._theme)
@@ -192,7 +193,8 @@ class MainWindow(QMainWindow):
         # What the user asked for on the command line wins over what the window remembers.
         self._restore_session(
             restore_training=settings is None and not (options.lesson or options.model or options.screenshot),
-            restore_layout=restore_layout and not (options.screenshot or options.size_given))
+            restore_layout=restore_layout and not (options.screenshot or options.size_given),
+            hidden_panels=remembered.hidden)
 
     # ------------------------------------------------------------------ construction
     def _build_widgets(self, settings: TrainingSettings) -> None:
@@ -350,7 +352,7 @@ class MainWindow(QMainWindow):
         """Initial splitter sizes for a window of this size: a big canvas on the left, the diagram over
         two thirds of the middle, the training panel at its natural height on the right."""
         splitters = self._splitters
-        share = (0.3, 0.3) if self._presenting else (0.26, 0.29)  # large type needs wider side columns
+        share = (0.3, 0.3) if self.is_presenting() else (0.26, 0.29)  # large type needs wider side columns
         right = max(splitters["columns"].widget(2).minimumSizeHint().width(), int(share[1] * width))
         left = max(splitters["columns"].widget(0).minimumSizeHint().width(), int(share[0] * width))
         centre = max(1, width - left - right)
@@ -447,7 +449,7 @@ class MainWindow(QMainWindow):
                                   self.tr("Show or hide this panel"), checkable=True)
             action.setChecked(True)
             panel.shownChanged.connect(action.setChecked)
-            action = self._action(popped, panel.title(), lambda on, p=panel: p.pop_out() if on else p.dock(), None,
+            action = self._action(popped, panel.title(), panel.set_popped_out, None,
                                   self.tr("Move this panel into a window of its own"), checkable=True)
             panel.poppedOutChanged.connect(action.setChecked)
         shown.addSeparator()
@@ -872,9 +874,7 @@ class MainWindow(QMainWindow):
         from nnviz.app.lesson_window import LessonWindow
 
         window = LessonWindow(name)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._lesson_windows.append(window)
-        window.destroyed.connect(lambda *_: self._lesson_windows.remove(window) if window in self._lesson_windows else None)
+        keep_until_closed(window, self._lesson_windows)
         window.show()
 
     def lesson_windows(self) -> list:
@@ -972,45 +972,46 @@ class MainWindow(QMainWindow):
         """The everyday theme (presentation mode always uses the high-contrast one)."""
         self._theme = theme
         self._theme_actions[theme].setChecked(True)
-        if not self._presenting:
+        if not self.is_presenting():
             apply_theme(QApplication.instance(), theme)
 
     def is_presenting(self) -> bool:
-        return self._presenting
+        return self._before_presenting is not None
 
     def set_presenting(self, on: bool, full_screen: bool = True) -> None:
         """Presentation mode: large type, high contrast, only what the lecture needs (drawing, prediction,
         network, training and its curves); everything comes back as it was when it ends. ``full_screen``
         False keeps the window's size (screenshots)."""
-        if on == self._presenting:
+        if on == self.is_presenting():
             return
+        app = QApplication.instance()
         if on:
             self._before_presenting = (self.windowState(), self.panel_layout())
-        self._presenting = on
-        self.present_action.setChecked(on)
-        if on:
             for key in PRESENTATION_HIDES:
                 self.panels[key].set_shown(False)
-            apply_theme(QApplication.instance(), PROJECTOR, PRESENTATION_POINT_SIZE)
-        else:
-            apply_theme(QApplication.instance(), self._theme)
-        self.training_panel.set_compact(on)
-        self._fit_training_column()
-        if on:
+            apply_theme(app, PROJECTOR, PRESENTATION_POINT_SIZE)
+            self._compact_training(True)
             if full_screen:
                 self.showFullScreen()
             QTimer.singleShot(0, self, lambda: self._distribute(self.width(), self.height()))
         else:
             state, layout = self._before_presenting
             self._before_presenting = None
+            apply_theme(app, self._theme)
+            self._compact_training(False)
             if self.isFullScreen():
                 self.setWindowState(state)
             self.apply_panel_layout(layout)
+        self.present_action.setChecked(on)
         self.presentingChanged.emit(on)
+
+    def _compact_training(self, compact: bool) -> None:
+        self.training_panel.set_compact(compact)
+        self._fit_training_column()
 
     def panel_layout(self) -> PanelLayout:
         """The panels and splitters as they are now (as they were before presentation mode, while it is on)."""
-        if self._presenting:
+        if self.is_presenting():
             return self._before_presenting[1]
         return PanelLayout(
             hidden=tuple(key for key, panel in self.panels.items() if not panel.is_shown()),
@@ -1020,7 +1021,7 @@ class MainWindow(QMainWindow):
     def apply_panel_layout(self, layout: PanelLayout) -> None:
         for key, panel in self.panels.items():
             panel.set_shown(key not in layout.hidden)
-            panel.pop_out() if key in layout.popped_out else panel.dock()
+            panel.set_popped_out(key in layout.popped_out)
         states = dict(layout.splitters)
         # once the window has its size: before, a splitter shares out its new room again
         QTimer.singleShot(0, self, lambda: [splitter.restoreState(states[name])
@@ -1062,11 +1063,10 @@ class MainWindow(QMainWindow):
         """The window's splitters by name (their positions are remembered)."""
         return dict(self._splitters)
 
-    def _restore_session(self, restore_training: bool, restore_layout: bool) -> None:
-        if restore_layout:
-            for key in settings_store.restored_view().hidden:
-                if key in self.panels:
-                    self.panels[key].set_shown(False)
+    def _restore_session(self, restore_training: bool, restore_layout: bool, hidden_panels: tuple[str, ...]) -> None:
+        for key in hidden_panels if restore_layout else ():
+            if key in self.panels:
+                self.panels[key].set_shown(False)
         if restore_layout and settings_store.restore_geometry(self):
             QTimer.singleShot(0, self, lambda: settings_store.restore_splitters(self))
         remembered = settings_store.restored_training() if restore_training else None

@@ -99,7 +99,10 @@ class Panel(QWidget):
         return self._home is not None
 
     def toggle_popped_out(self) -> None:
-        self.dock() if self.is_popped_out() else self.pop_out()
+        self.set_popped_out(not self.is_popped_out())
+
+    def set_popped_out(self, popped_out: bool) -> None:
+        self.pop_out() if popped_out else self.dock()
 
     def pop_out(self) -> None:
         """Into a window of its own (owned by the main window: it closes with it), where the main window's

@@ -21,6 +21,7 @@ BASE_POINT_SIZE = 11.0
 PRESENTATION_POINT_SIZE = 20.0  # a lecture hall's last row, with the window at 1280x720
 PREDICTION_POINT_SIZE = 30.0
 _system_font: QFont | None = None  # the desktop's own type, before nnviz made it larger
+_applied: tuple[str, float | None] | None = None  # the (theme, point size) the application has now
 DARK = "dark"
 PROJECTOR = "projector"
 
@@ -129,9 +130,13 @@ def legible(font: QFont) -> QFont:
 def apply_theme(app: QApplication, theme: str = DARK, point_size: float | None = None) -> None:
     """For the whole application: Fusion style (the same on every OS), the theme's palette and style sheet
     (dialogs, tooltips and popped-out panels too), the type size (``point_size``: presentation mode's
-    large type, else the desktop's own, at least BASE_POINT_SIZE), pyqtgraph and plots to match. Can be called again to switch: palette and
-    font go first, because a new style sheet re-polishes every widget with what it finds then."""
-    global _system_font
+    large type, else the desktop's own, at least BASE_POINT_SIZE), pyqtgraph and plots to match. Can be
+    called again to switch: palette and font go first, because a new style sheet re-polishes every widget
+    with what it finds then."""
+    global _system_font, _applied
+    if (theme, point_size) == _applied:  # every main window asks for its theme; the same look is not redone
+        return
+    _applied = (theme, point_size)
     if _system_font is None:
         _system_font = QFont(app.font())
     old = app.palette().color(QPalette.ColorRole.Window)

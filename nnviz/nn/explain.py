@@ -5,6 +5,7 @@ The inspector and the layer-math views show this; it is plain NumPy so it can be
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,13 +35,14 @@ class NeuronTerms:
     def formula(self, digits: int = 2, more: str = "{0} more") -> str:
         """'z = 0.41×1.00 + (−0.12)×0.80 + … (781 more: 0.35) + b(0.02) = 1.23'; ``more`` words the count
         of terms left out (an interface in another language passes its own)."""
+        number = functools.partial(formula_number, spec=f".{digits}f")
         if self.inputs is None:
-            return f"z = Σ w·a + b, with b = {_number(self.bias, digits)}: draw a digit to see the numbers"
+            return f"z = Σ w·a + b, with b = {number(self.bias)}: draw a digit to see the numbers"
         products = self.products
-        shown = [f"{_number(self.weights[i], digits, wrap=True)}×{_number(self.inputs[i], digits)}" for i in self.top]
+        shown = [f"{number(self.weights[i], wrap=True)}×{number(self.inputs[i])}" for i in self.top]
         rest = np.setdiff1d(np.arange(len(products)), self.top)
-        parts = shown + ([f"… ({more.format(len(rest))}: {_number(products[rest].sum(), digits)})"] if len(rest) else [])
-        return f"z = {' + '.join(parts)} + b({_number(self.bias, digits)}) = {_number(self.z, digits)}"
+        parts = shown + ([f"… ({more.format(len(rest))}: {number(products[rest].sum())})"] if len(rest) else [])
+        return f"z = {' + '.join(parts)} + b({number(self.bias)}) = {number(self.z)}"
 
 
 def neuron_terms(snapshot_or_net, layer: int, index: int, trace=None, k: int = 5) -> NeuronTerms:
@@ -58,8 +60,10 @@ def neuron_terms(snapshot_or_net, layer: int, index: int, trace=None, k: int = 5
                        float(trace.z[layer - 1][0, index]), float(trace.a[layer][0, index]))
 
 
-def _number(value: float, digits: int, wrap: bool = False) -> str:
-    text = f"{value:.{digits}f}".replace("-", "−")
+def formula_number(value: float, spec: str = ".2f", wrap: bool = False) -> str:
+    """``value`` formatted by ``spec`` as a formula prints it: a real minus sign, and in brackets when it
+    is negative and ``wrap`` (a negative factor in a product)."""
+    text = format(value, spec).replace("-", "−")
     return f"({text})" if wrap and value < 0 else text
 
 

@@ -15,7 +15,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from nnviz.app.painting import ACCENT, MIN_POINT_SIZE, background_colour, is_dark, legible_font, text_colour
@@ -146,10 +146,7 @@ class LossPlot(pg.PlotWidget):
         self._hint.setZValue(20)
         plot.getViewBox().addItem(self._hint, ignoreBounds=True)
         plot.getViewBox().sigRangeChanged.connect(self._place_hint)
-        plot.getViewBox().sigResized.connect(self._place_hint)
-        plot.getViewBox().sigResized.connect(self._fit_legend)
-        plot.getViewBox().sigResized.connect(self._fit_ticks)
-        plot.getViewBox().sigResized.connect(self._thin_accuracy_labels)
+        plot.getViewBox().sigResized.connect(self._fit_to_size)
         self._style()
         self.clear()
 
@@ -190,16 +187,16 @@ class LossPlot(pg.PlotWidget):
         self._accuracy.extend(np.array([x]), np.array([100.0 * result.test_accuracy]))
         self._acc_item.setData(self._accuracy.x, self._accuracy.y)
         label = pg.TextItem(f"{100.0 * result.test_accuracy:.1f}", anchor=(0.5, -0.25), color=self._colours()[2])
-        label.setFont(legible_font(self, 0.9))
+        label.setFont(self._small_font())
         label.setPos(x, 100.0 * result.test_accuracy)
         self._acc_box.addItem(label)
         self._acc_labels.append(label)
         self._fit_accuracy_range()
         self._thin_accuracy_labels()
 
-    def _thin_accuracy_labels(self, *_) -> None:
+    def _thin_accuracy_labels(self) -> None:
         """The newest accuracy figure always; older ones where they do not run into the one after them."""
-        box, width = self.getPlotItem().getViewBox(), QFontMetricsF(legible_font(self, 0.9)).horizontalAdvance("00.0")
+        box, width = self.getPlotItem().getViewBox(), QFontMetricsF(self._small_font()).horizontalAdvance("00.0")
         right = None
         for label, x in zip(reversed(self._acc_labels), reversed(self._accuracy.x)):
             px = box.mapViewToScene(QPointF(float(x), 0.0)).x()
@@ -250,6 +247,17 @@ class LossPlot(pg.PlotWidget):
         return self._log
 
     # ------------------------------------------------------------------ drawing
+    def _small_font(self) -> QFont:
+        """The legend's and the accuracy figures' type: a little smaller than the axes'."""
+        return legible_font(self, 0.9)
+
+    def _fit_to_size(self, *_) -> None:
+        """What depends on the plot's size: the hint's wrapping, the legend's rows, the ticks, the figures."""
+        self._place_hint()
+        self._fit_legend()
+        self._fit_ticks()
+        self._thin_accuracy_labels()
+
     def _colours(self) -> tuple[QColor, QColor, QColor]:
         return ON_DARK if is_dark(self) else ON_LIGHT
 
@@ -276,12 +284,12 @@ class LossPlot(pg.PlotWidget):
         self._hint.setColor(text_colour(self, 150))
         self._hint.setFont(legible_font(self, 1.05))
         self._legend.setLabelTextColor(text_colour(self, 220))
-        self._legend.setLabelTextSize(f"{legible_font(self, 0.9).pointSizeF():g}pt")
+        self._legend.setLabelTextSize(f"{self._small_font().pointSizeF():g}pt")
         for _, label in self._legend.items:
             label.setText(label.text)  # pyqtgraph applies a new size when the text is set again
         self._fit_legend()
         for label in self._acc_labels:
-            label.setFont(legible_font(self, 0.9))
+            label.setFont(self._small_font())
 
     def _label_axes(self) -> None:
         plot = self.getPlotItem()
@@ -295,10 +303,10 @@ class LossPlot(pg.PlotWidget):
         self._acc_box.setGeometry(self.getPlotItem().getViewBox().sceneBoundingRect())
         self._acc_box.linkedViewChanged(self.getPlotItem().getViewBox(), self._acc_box.XAxis)
 
-    def _fit_legend(self, *_) -> None:
+    def _fit_legend(self) -> None:
         """One row in the title's place above the data when it fits (nothing hidden); in large type in a
         narrow plot, a column in the top right corner on a backing of the background colour."""
-        plot, metrics = self.getPlotItem(), QFontMetricsF(legible_font(self, 0.9))
+        plot, metrics = self.getPlotItem(), QFontMetricsF(self._small_font())
         needed = sum(metrics.horizontalAdvance(label.text) + LEGEND_SAMPLE_PX for _, label in self._legend.items)
         row = needed <= plot.getViewBox().width() or plot.getViewBox().width() == 0
         self._legend.setColumnCount(3 if row else 1)
@@ -332,7 +340,7 @@ class LossPlot(pg.PlotWidget):
             self._y_range = y_range
             self.getPlotItem().getViewBox().setYRange(*y_range, padding=0.0)
 
-    def _fit_ticks(self, *_) -> None:
+    def _fit_ticks(self) -> None:
         """Ticks at whole epochs (or every 2, 5, 10, ...), as many as their labels fit side by side."""
         axis = self.getPlotItem().getAxis("bottom")
         label = QFontMetricsF(legible_font(self)).horizontalAdvance("000") + 12

@@ -10,6 +10,7 @@ written out with the real numbers, and a clicked neuron is shown in a neuron ins
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
@@ -33,7 +34,7 @@ from nnviz.app.snapshot import NetworkSnapshot
 from nnviz.app.widgets.network_view import NetworkView, Stage, top_edges
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.nn.activations import get_activation
-from nnviz.nn.explain import neuron_terms
+from nnviz.nn.explain import formula_number, neuron_terms
 from nnviz.nn.walkthrough import BackwardStep, ForwardStep, Walkthrough, walkthrough
 
 SPEED_STEPS = 20  # slider positions: from SLOWEST_MS to FASTEST_MS per step, evenly on a log scale
@@ -50,16 +51,10 @@ def step_interval_ms(position: int) -> int:
     return round(SLOWEST_MS * (FASTEST_MS / SLOWEST_MS) ** (position / SPEED_STEPS))
 
 
-def _n(value: float, digits: int = 3, wrap: bool = False) -> str:
-    """A number as the formulas show it, with a real minus sign; ``wrap``: in brackets if negative."""
-    text = f"{value:.{digits}f}".replace("-", "−")
-    return f"({text})" if wrap and value < 0 else text
-
-
-def _g(value: float, wrap: bool = False) -> str:
-    """Three significant digits, for gradients and changes that may be tiny."""
-    text = f"{value:.3g}".replace("-", "−")
-    return f"({text})" if wrap and value < 0 else text
+# numbers as the formulas show them: values to 3 decimals; gradients and changes, which may be tiny, to 3
+# significant digits
+_fix = functools.partial(formula_number, spec=".3f")
+_sig = functools.partial(formula_number, spec=".3g")
 
 
 class SlowMotionView(QWidget):
@@ -427,7 +422,7 @@ class SlowMotionView(QWidget):
                             "</p>").format(len(p), j, f"{100 * p[j]:.1f}", walk.prediction,
                                            f"{100 * p[walk.prediction]:.1f}", SOFTMAX_LINK)
         else:
-            html += self.tr("<p>a = {0}(z) = {0}({1}) = {2}</p>").format(step.activation, _n(step.z[j]), _n(step.a[j]))
+            html += self.tr("<p>a = {0}(z) = {0}({1}) = {2}</p>").format(step.activation, _fix(step.z[j]), _fix(step.a[j]))
             if not is_output and step.activation in ("relu", "leaky_relu"):  # the others are never exactly 0
                 html += self.tr("<p>{0} of the {1} neurons of this layer are active (a &gt; 0).</p>").format(
                     int(np.count_nonzero(step.a > 0)), len(step.a))
@@ -448,10 +443,10 @@ class SlowMotionView(QWidget):
                 html = self.tr("<p>Loss for the true digit {0}: L = −log p<sub>{0}</sub> = −log {1} = {2}</p>"
                                "<p>δ = ∂L/∂z = p − y (y: 1 for digit {0}, 0 for the others). Digit {0}: "
                                "δ = {1} − 1 = {3}. Digit {4}: δ = p<sub>{4}</sub> − 0 = {5}.</p>").format(
-                    t, f"{p_t:.4f}", _g(walk.loss), _g(step.delta[t]), k, _g(step.delta[k]))
+                    t, f"{p_t:.4f}", _sig(walk.loss), _sig(step.delta[t]), k, _sig(step.delta[k]))
             else:
                 html = self.tr("<p>Loss for the true digit {0}: {1}. Output {2}: δ = ∂L/∂z = {3}.</p>").format(
-                    t, f"{walk.loss:.4f}", j, _n(step.delta[j], 4))
+                    t, f"{walk.loss:.4f}", j, formula_number(step.delta[j], ".4f"))
         else:
             above = walk.backward_of(l + 1)
             back = float(walk.forward[l].W[j] @ above.delta)
@@ -461,7 +456,7 @@ class SlowMotionView(QWidget):
                            "error of the layer above, sent back through the same weights, times the slope of "
                            "{2}.</p><p><b>Neuron {3}</b>: Σ<sub>k</sub> w<sub>k</sub> δ<sub>k</sub> = {4}, "
                            "{2}′({5}) = {6}, so δ = {7}</p>").format(
-                l, l + 1, name, j, _g(back), _n(walk.forward[l - 1].z[j]), _g(slope), _g(step.delta[j]))
+                l, l + 1, name, j, _sig(back), _fix(walk.forward[l - 1].z[j]), _sig(slope), _sig(step.delta[j]))
             silent = int(np.count_nonzero(step.delta == 0))
             if silent:
                 html += self.tr("<p>{0} of the {1} neurons get no error at all: their slope is 0.</p>").format(
@@ -471,8 +466,8 @@ class SlowMotionView(QWidget):
                         "weight from {3} to {4}. One step of gradient descent with learning rate {5} changes it "
                         "by −{5} × {6} = {7}; the lines show the largest changes (red: the weight grows, blue: "
                         "it shrinks).</p>").format(
-            l - 1, l, _g(step.dW[i, k]), self._neuron_name(l - 1, i, n_layers), self._neuron_name(l, k, n_layers),
-            f"{walk.learning_rate:g}", _g(step.dW[i, k], wrap=True), _g(step.W_change[i, k]))
+            l - 1, l, _sig(step.dW[i, k]), self._neuron_name(l - 1, i, n_layers), self._neuron_name(l, k, n_layers),
+            f"{walk.learning_rate:g}", _sig(step.dW[i, k], wrap=True), _sig(step.W_change[i, k]))
         return html
 
     def _neuron_name(self, layer: int, index: int, n_layers: int) -> str:
