@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self._options = options
         self._prepared = None  # the current drawing as the network's input (nnviz.data.Prepared)
         self._trace = None
+        self._showing_empty = False  # the views show the empty canvas for the current layer sizes
         self._prediction = ""
         self._snapshot: NetworkSnapshot | None = None
         self._pending_snapshot: NetworkSnapshot | None = None
@@ -561,6 +562,7 @@ class MainWindow(QMainWindow):
             net.biases = snapshot.biases
         else:
             self._net = snapshot.to_network()
+            self._showing_empty = False
             views_now = True  # new layer sizes: the views must match the activations drawn next
         if views_now and self._views_refresh.pending():
             self._views_refresh.flush()  # draws this snapshot (the newest) now
@@ -601,6 +603,7 @@ class MainWindow(QMainWindow):
         from nnviz.data import prepare
 
         self._prepared = prepare(image)
+        self.input_preview.set_image(None if self._prepared.is_empty else self._prepared.image)
         self._predict()
 
     def _update_prediction(self) -> None:
@@ -609,8 +612,9 @@ class MainWindow(QMainWindow):
     def _predict(self) -> None:
         prepared = self._prepared
         if prepared is None or prepared.is_empty:
-            self._trace = None
-            self.input_preview.set_image(None)
+            if self._trace is None and self._showing_empty:
+                return  # a new snapshot changes nothing on an empty canvas: no repaints while training
+            self._trace, self._showing_empty = None, True
             self.probabilities.set_probabilities(None)
             self.network_view.set_activations(None)
             self.heatmaps.set_activations(None)
@@ -618,9 +622,8 @@ class MainWindow(QMainWindow):
             self.inspection.drawing_changed()
             return
         trace = self._net.forward(prepared.image.reshape(1, -1))
-        self._trace = trace
+        self._trace, self._showing_empty = trace, False
         p = trace.a[-1][0]
-        self.input_preview.set_image(prepared.image)
         self.probabilities.set_probabilities(p)
         self.network_view.set_activations([a[0] for a in trace.a])
         self.heatmaps.set_activations([a[0] for a in trace.a[1:-1]])

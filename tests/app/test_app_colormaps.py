@@ -13,6 +13,7 @@ from nnviz.app.colormaps import (
     map_sequential,
     qcolor_diverging,
     qcolor_sequential,
+    rgba_lookup,
     sequential_index,
 )
 
@@ -56,3 +57,10 @@ def test_map_helpers_keep_the_shape_and_add_rgba():
     assert tuple(map_diverging([1.0], 1.0)[0]) == tuple(DIVERGING[255])
     assert qcolor_diverging(-1.0, 1.0).blue() == DIVERGING[0, 2]
     assert qcolor_sequential(1.0, 0.0, 1.0).red() == SEQUENTIAL[255, 0]
+
+
+def test_rgba_lookup_is_row_indexing_for_any_shape():
+    index = np.random.default_rng(0).integers(0, 256, size=(3, 5, 7)).astype(np.uint8)
+    for table in (DIVERGING, DIVERGING_DARK, SEQUENTIAL):
+        assert np.array_equal(rgba_lookup(table, index), table[index])
+        assert np.array_equal(rgba_lookup(table, np.uint8(200)), table[200])

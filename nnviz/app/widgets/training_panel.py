@@ -252,7 +252,6 @@ class TrainingPanel(QWidget):
         style = self.style()
         self.train_button = QPushButton(self.tr("Start"))
         self.train_button.setObjectName("trainButton")
-        self.train_button.setProperty("running", False)
         self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
         self.step_button = QPushButton(self.tr("Step"))
@@ -481,12 +480,13 @@ class TrainingPanel(QWidget):
         return bool(self.train_button.property("running"))
 
     def set_running(self, running: bool) -> None:
+        if self.train_button.property("running") == running:
+            return  # ten statuses a second while training: the button is repainted only when it changes
         self.train_button.setIcon(self._pause_icon if running else self._play_icon)
         self.train_button.setToolTip(self.tr("Pause training (Space)") if running
                                      else self.tr("Start or resume training (Space)"))
-        if bool(self.train_button.property("running")) != running:
-            self.train_button.setProperty("running", running)
-            self._repolish(self.train_button)
+        self.train_button.setProperty("running", running)
+        self._repolish(self.train_button)
 
     @staticmethod
     def _repolish(widget: QWidget) -> None:

@@ -22,7 +22,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from nnviz.app.colormaps import DIVERGING, DIVERGING_DARK, diverging_index
+from nnviz.app.colormaps import DIVERGING, DIVERGING_DARK, diverging_index, rgba_lookup
 from nnviz.app.painting import background_colour, is_dark
 from nnviz.app.throttle import Throttle
 from nnviz.app.widgets.color_legend import ColorLegend, add_with_legends
@@ -80,7 +80,7 @@ def weight_mosaic(values: np.ndarray, cols: int, tile: int, table: np.ndarray, s
     step = tile + GAP
     placed = np.empty((rows * cols, step, step, 4), np.uint8)
     placed[:] = gap_colour
-    placed[:n, :tile, :tile] = table[index]
+    placed[:n, :tile, :tile] = rgba_lookup(table, index)
     placed[n:] = 0  # no neuron: the page shows through
     grid = placed.reshape(rows, cols, step, step, 4).transpose(0, 2, 1, 3, 4)
     return np.ascontiguousarray(grid.reshape(rows * step, cols * step, 4)[:-GAP, :-GAP])
