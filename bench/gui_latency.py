@@ -16,7 +16,7 @@ stalls p99 < 50 ms while training at full speed and drawing; window throughput >
 - throughput: samples/s of the window's worker (steps x batch size over wall time, after a warm-up) versus
   nnviz.nn.train in a plain loop on the same data, config and architecture, evaluating the test digits at
   every epoch's end as ``nnviz train`` and the window do, in a fresh process with the user's BLAS
-  settings, in alternating rounds; the median of the ratios.
+  settings, in alternating rounds (headless before and after each window round); the median of the ratios.
 """
 
 from __future__ import annotations
@@ -211,7 +211,8 @@ def run_window_phase(app, window, seconds: float, draw: bool) -> dict:
     steps1, t1 = training_steps(window), time.perf_counter()
     batch = window.training_panel.settings().config.batch_size
     return {"samples_per_s": (steps1 - steps0) * batch / (t1 - t0), "lateness": probe.lateness,
-            "pen": pen_latency, "steps": steps1 - steps0}
+            "pen": pen_latency, "steps": steps1 - steps0, "stretch": window.refresh_budget.stretch,
+            "gui_share": window.refresh_budget.last_share}
 
 
 def headless_child(seconds: float, data_dir: str | None) -> float:
@@ -229,7 +230,7 @@ def child_headless(seconds: float, data_dir: str | None) -> None:
     from nnviz.nn import TrainConfig
 
     data = TrainingData.from_mnist(load_mnist(data_dir or default_data_dir()))
-    settings = TrainingSettings(config=TrainConfig(epochs=50))
+    settings = TrainingSettings(config=TrainConfig(epochs=1000))
     print(headless_throughput(data, settings.config, settings.architecture.sizes, seconds), flush=True)
 
 
@@ -286,7 +287,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
     data = TrainingData.from_mnist(load_mnist(args.data or default_data_dir()))
-    settings = TrainingSettings(config=TrainConfig(epochs=50))
+    settings = TrainingSettings(config=TrainConfig(epochs=1000))
     window = MainWindow(AppOptions(), settings=settings, load_training_data=lambda: data)
     window.show()
     while not (window.windowHandle() and window.windowHandle().isExposed()):
@@ -302,15 +303,20 @@ def main() -> None:
     window.start_training()
     run_events(app, 1.5)  # warm-up: MNIST handed over, buffers built, first snapshots drawn
     window.pause_training()
+    # Side by side, headless before and after each window round (the baseline is their mean), so that a
+    # machine whose load drifts between phases is compared with itself.
     alone, drawing, headless = [], [], []
-    for _ in range(args.rounds):  # side by side, so that the machine's load drifts alike for both
+    before = headless_child(args.seconds, args.data)
+    for _ in range(args.rounds):
         window.start_training()
         run_events(app, 0.5)
         alone.append(run_window_phase(app, window, args.seconds, draw=False))
         drawing.append(run_window_phase(app, window, args.seconds, draw=True))
         window.pause_training()
         run_events(app, 0.3)
-        headless.append(headless_child(args.seconds, args.data))
+        after = headless_child(args.seconds, args.data)
+        headless.append((before + after) / 2)
+        before = after
     window.close()
     app.processEvents()
 
@@ -327,6 +333,9 @@ def main() -> None:
         rounds = ", ".join(f"{phase['samples_per_s']:,.0f}/{h:,.0f}" for phase, h in zip(phases, headless))
         print(f"training throughput, {label}: median {100 * statistics.median(ratios):.0f} % of headless "
               f"(rounds, window/headless samples/s: {rounds})  [target >= 90 %]")
+        shares = [phase["gui_share"] for phase in phases if phase["gui_share"] is not None]
+        print(f"    GUI thread: {100 * statistics.median(shares):.1f} % of a core; live views' refresh intervals x "
+              f"{statistics.median(phase['stretch'] for phase in phases):.2f} (nnviz.app.refresh_budget)")
 
 
 if __name__ == "__main__":

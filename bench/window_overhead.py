@@ -65,7 +65,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
     data = TrainingData.from_mnist(load_mnist(args.data or gui_latency.default_data_dir()))
-    settings = TrainingSettings(config=TrainConfig(epochs=50))
+    settings = TrainingSettings(config=TrainConfig(epochs=1000))
     window = main_window.MainWindow(AppOptions(), settings=settings, load_training_data=lambda: data)
     window.show()
     while not (window.windowHandle() and window.windowHandle().isExposed()):

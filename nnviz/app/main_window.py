@@ -43,6 +43,7 @@ from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
 from nnviz.app.panels import Panel, PanelLayout
+from nnviz.app.refresh_budget import RefreshBudget
 from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
@@ -54,7 +55,7 @@ from nnviz.app.widgets.download_dialog import DownloadDialog
 from nnviz.app.widgets.heatmaps import ActivationHeatmaps
 from nnviz.app.widgets.help_dialog import HelpDialog
 from nnviz.app.widgets.input_preview import InputPreview
-from nnviz.app.widgets.loss_plot import LossPanel
+from nnviz.app.widgets.loss_plot import REFRESH_S as LOSS_REFRESH_S, LossPanel
 from nnviz.app.widgets.network_view import NetworkView
 from nnviz.app.widgets.probability_bars import ProbabilityBars
 from nnviz.app.widgets.training_panel import TrainingPanel
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._snapshot_refresh = Throttle(SNAPSHOT_REFRESH_S, self._apply_pending_snapshot, self)
         self._views_refresh = Throttle(VIEWS_REFRESH_S, self._show_weights, self)
+        self.refresh_budget = RefreshBudget()
 
         net = self._load_initial_model()
         if settings is None:  # the panel shows the network in use
@@ -676,6 +678,9 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_status(self, status: TrainingStatus) -> None:
         self.training_panel.set_status(status)
+        budget = self.refresh_budget
+        if budget.measure() if status.state == "running" else budget.reset():
+            self._stretch_refresh(budget.stretch)
         if status.state != self._training_state:
             self._training_state = status.state
             self.trainingStateChanged.emit(status.state)
@@ -692,6 +697,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(status.message, 8000)
         if status.state == "finished":
             self._model_changed_by_training()
+
+    def _stretch_refresh(self, stretch: float) -> None:
+        """Everything training drives redraws ``stretch`` times less often (see nnviz.app.refresh_budget)."""
+        self._snapshot_refresh.set_interval(SNAPSHOT_REFRESH_S * stretch)
+        self._views_refresh.set_interval(VIEWS_REFRESH_S * stretch)
+        self.loss_plot.set_refresh_interval(LOSS_REFRESH_S * stretch)
 
     @Slot(object)
     def _on_loss_points(self, points: LossPoints) -> None:

@@ -30,6 +30,14 @@ class Throttle(QObject):
         elif not self._timer.isActive():
             self._timer.start(math.ceil(wait * 1000))
 
+    @property
+    def interval(self) -> float:
+        return self._interval
+
+    def set_interval(self, interval: float) -> None:
+        """A new minimum time between runs, from the next request on."""
+        self._interval = interval
+
     def pending(self) -> bool:
         return self._timer.isActive()
 

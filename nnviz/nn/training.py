@@ -187,7 +187,7 @@ def train(
 
 def _apply_changes(old: TrainConfig, new: TrainConfig, net, optimizer: Optimizer, schedule: Schedule):
     """Carry hyperparameter edits made during a run into the live optimizer, schedule and network."""
-    if new == old:
+    if new is old or new == old:  # called at every step: the identity test makes the usual case free
         return old, optimizer, schedule
     if new.optimizer != old.optimizer:
         optimizer = new.make_optimizer()

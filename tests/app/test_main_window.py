@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtTest import QTest
 
 from nnviz.app.main_window import EMPTY_PREDICTION, prediction_text
+from nnviz.app.refresh_budget import RefreshBudget
 from nnviz.app.training_session import TrainingSettings
 from nnviz.app.worker import mnist_loader
 from nnviz.app.widgets.download_dialog import DownloadDialog
@@ -157,6 +158,26 @@ def test_a_hyperparameter_change_mid_run_is_applied_at_the_next_step(training_wi
     assert panel.status().step > steps_before and panel.status().state == "running"  # same run, no restart
     window.pause_training()
     qtbot.waitUntil(lambda: panel.status().state == "paused", timeout=5_000)
+
+
+def test_a_window_over_its_cpu_budget_redraws_less_often_while_training(training_window, qtbot):
+    """On a machine where the views cost more than their share of a core, training keeps its speed and the
+    live views refresh less often; paused, they are back at full rate."""
+    window = training_window
+
+    def intervals():
+        return window._snapshot_refresh.interval, window._views_refresh.interval, window.loss_plot.refresh_interval()
+
+    full_rate = intervals()
+    window.refresh_budget = RefreshBudget(cpu_clock=lambda: 0.5 * time.monotonic())  # as if at half a core
+    window.reset_network()
+    window.start_training()
+    qtbot.waitUntil(lambda: window.refresh_budget.stretch > 1.5, timeout=20_000)
+    stretch = window.refresh_budget.stretch
+    assert intervals() == pytest.approx(tuple(stretch * interval for interval in full_rate))
+    window.pause_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "paused", timeout=5_000)
+    assert intervals() == full_rate
 
 
 def test_an_invalid_learning_rate_is_refused_with_a_message(window):

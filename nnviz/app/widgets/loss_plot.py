@@ -175,6 +175,13 @@ class LossPlot(pg.PlotWidget):
         """Draw points that wait for the refresh interval now (screenshots, tests)."""
         self._refresh.flush()
 
+    def set_refresh_interval(self, seconds: float) -> None:
+        """How often new points are drawn at most (REFRESH_S unless the window's CPU budget stretches it)."""
+        self._refresh.set_interval(seconds)
+
+    def refresh_interval(self) -> float:
+        return self._refresh.interval
+
     def _redraw_curves(self) -> None:
         if self.plotItem is None:  # closed (PlotWidget.close deletes the items) while a redraw was pending
             return

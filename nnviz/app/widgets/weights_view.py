@@ -74,7 +74,7 @@ def weight_mosaic(values: np.ndarray, cols: int, tile: int, table: np.ndarray, s
     limit = np.where(limit > 0, limit, 1.0)
     if tile != SIDE:
         resample = resample_matrix(tile)
-        tiles = np.einsum("ij,njk,lk->nil", resample, tiles, resample, optimize=True)
+        tiles = resample @ tiles @ resample.T  # (tile, 28) @ (n, 28, 28) @ (28, tile)
     index = diverging_index(tiles / limit[:, None, None], 1.0)
     rows = math.ceil(n / cols)
     step = tile + GAP
