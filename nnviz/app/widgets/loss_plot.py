@@ -199,23 +199,39 @@ class LossPlot(pg.PlotWidget):
         x = self._loss.x[-1] if self._loss.n else float(result.epoch)
         self._accuracy.extend(np.array([x]), np.array([100.0 * result.test_accuracy]))
         self._acc_item.setData(self._accuracy.x, self._accuracy.y)
-        label = pg.TextItem(f"{100.0 * result.test_accuracy:.1f}", anchor=(0.5, -0.25), color=self._colours()[2])
-        label.setFont(self._small_font())
-        label.setPos(x, 100.0 * result.test_accuracy)
-        self._acc_box.addItem(label)
-        self._acc_labels.append(label)
         self._fit_accuracy_range()
-        self._thin_accuracy_labels()
+        self._label_accuracy()
 
-    def _thin_accuracy_labels(self) -> None:
-        """The newest accuracy figure always; older ones where they do not run into the one after them."""
+    def _label_accuracy(self) -> None:
+        """The newest accuracy figure always; older ones where they do not run into the one after them.
+        The labels are a pool as large as the most figures ever shown at once, not one per epoch: a long
+        run does not pile up text items that every repaint would have to place."""
         box, width = self.getPlotItem().getViewBox(), QFontMetricsF(self._small_font()).horizontalAdvance("00.0")
-        right = None
-        for label, x in zip(reversed(self._acc_labels), reversed(self._accuracy.x)):
-            px = box.mapViewToScene(QPointF(float(x), 0.0)).x()
-            label.setVisible(right is None or right - px > width + 6)
-            if label.isVisible():
-                right = px
+        edge = box.sceneBoundingRect().right()
+        chosen, next_left = [], math.inf  # (index, horizontal anchor); where the newer figure starts
+        for i in reversed(range(self._accuracy.n)):
+            px = box.mapViewToScene(QPointF(float(self._accuracy.x[i]), 0.0)).x()
+            anchor = 1.0 if px + width / 2 > edge else 0.5  # at the right edge: ends at its point, not cut off
+            if px + (1.0 - anchor) * width + 6 < next_left:
+                chosen.append((i, anchor))
+                next_left = px - anchor * width
+        while len(self._acc_labels) < len(chosen):
+            label = pg.TextItem("", color=self._colours()[2])
+            label.setFont(self._small_font())
+            self._acc_box.addItem(label)
+            self._acc_labels.append(label)
+        for label, (i, anchor) in zip(self._acc_labels, chosen):
+            x, accuracy = float(self._accuracy.x[i]), float(self._accuracy.y[i])
+            label.setText(f"{accuracy:.1f}")
+            label.setAnchor((anchor, -0.25))
+            label.setPos(x, accuracy)
+            label.show()
+        for label in self._acc_labels[len(chosen):]:
+            label.hide()
+
+    def accuracy_labels(self) -> list[tuple[float, str]]:
+        """(x, text) of each accuracy figure shown, newest first."""
+        return [(label.pos().x(), label.toPlainText()) for label in self._acc_labels if label.isVisible()]
 
     def clear(self) -> None:
         for series in (self._loss, self._smoothed, self._accuracy):
@@ -269,7 +285,7 @@ class LossPlot(pg.PlotWidget):
         self._place_hint()
         self._fit_legend()
         self._fit_ticks()
-        self._thin_accuracy_labels()
+        self._label_accuracy()
 
     def _colours(self) -> tuple[QColor, QColor, QColor]:
         return ON_DARK if is_dark(self) else ON_LIGHT
@@ -342,12 +358,12 @@ class LossPlot(pg.PlotWidget):
     def _fit_x_range(self) -> None:
         """x from 0 to the next whole epoch, y over the loss rounded outwards to round numbers: the axes
         change a few times a run instead of at every redraw (repainting them is the plot's biggest cost)."""
-        end = max(1.0, math.ceil(self._loss.x[-1] - 1e-9)) if self._loss.n else 1.0
+        end = max(1.0, math.floor(self._loss.x[-1]) + 1.0) if self._loss.n else 1.0  # an epoch's end is not the edge
         if end != self._x_end:
             self._x_end = end
             self.getPlotItem().getViewBox().setXRange(0.0, end, padding=0.02)
             self._fit_ticks()
-            self._thin_accuracy_labels()
+            self._label_accuracy()
         y_range = loss_range(self._loss.y, self._log)
         if y_range != self._y_range:
             self._y_range = y_range

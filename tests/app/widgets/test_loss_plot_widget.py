@@ -133,6 +133,8 @@ def test_looks_right(plot, tmp_path):
 
 
 def test_accuracy_figures_that_would_run_together_are_thinned_out_the_newest_stays(shown):
+    from PySide6.QtWidgets import QApplication
+
     from nnviz.app.snapshot import EpochResult, LossPoints
     from nnviz.app.widgets.loss_plot import LossPlot
 
@@ -141,9 +143,16 @@ def test_accuracy_figures_that_would_run_together_are_thinned_out_the_newest_sta
         plot.add_points(LossPoints(progress=(float(epoch),), loss=(1.0 / epoch,)))
         plot.add_epoch(EpochResult(epoch=epoch, loss=1.0 / epoch, train_accuracy=0.9, test_accuracy=0.9 + epoch / 1000,
                                    seconds=1.0))
-    shown_labels = [label for label in plot._acc_labels if label.isVisible()]
-    assert plot._acc_labels[-1].isVisible()
+    shown_labels = plot.accuracy_labels()
+    assert shown_labels[0] == (30.0, "93.0")  # the newest
     assert 2 <= len(shown_labels) < 30
+    assert len(plot._acc_labels) == len(shown_labels)  # no text item per epoch: only those shown
+    QApplication.processEvents()  # the labels place their text when the view has laid them out
+    newest, box = plot._acc_labels[0], plot.getPlotItem().getViewBox()
+    assert newest.sceneBoundingRect().right() <= box.sceneBoundingRect().right() + 1  # not cut off at the edge
     plot.resize(1600, 240)
     plot.apply_pending()
-    assert len([label for label in plot._acc_labels if label.isVisible()]) > len(shown_labels)
+    assert len(plot.accuracy_labels()) > len(shown_labels)
+    plot.resize(260, 240)
+    plot.apply_pending()
+    assert plot.accuracy_labels() == shown_labels
