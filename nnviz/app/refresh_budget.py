@@ -35,12 +35,15 @@ class RefreshBudget:
         self.stretch = 1.0
         self.last_share: float | None = None  # the CPU share measured last (of one core)
         self._since: tuple[float, float] | None = None  # (wall, cpu) at the start of the current period
+        self.resume_at = 1.0  # the stretch the next run starts from: the last run's (the machine is the same)
 
     def measure(self) -> bool:
         wall, cpu = self._wall_clock(), self._cpu_clock()
         if self._since is None:
             self._since = wall, cpu
-            return False
+            changed = self.resume_at != self.stretch
+            self.stretch = self.resume_at
+            return changed
         elapsed = wall - self._since[0]
         if elapsed < self.period_s:
             return False
@@ -57,7 +60,10 @@ class RefreshBudget:
         return changed
 
     def reset(self) -> bool:
-        """Training stopped: full refresh rates, and the next run measures afresh."""
+        """Training paused or stopped: full refresh rates, so that its last state shows at once. The next run
+        starts from the stretch this one reached and measures afresh."""
+        if self._since is not None:
+            self.resume_at = self.stretch
         self._since = self.last_share = None
         changed, self.stretch = self.stretch != 1.0, 1.0
         return changed

@@ -177,7 +177,14 @@ def test_a_window_over_its_cpu_budget_redraws_less_often_while_training(training
     assert intervals() == pytest.approx(tuple(stretch * interval for interval in full_rate))
     window.pause_training()
     qtbot.waitUntil(lambda: window.training_panel.status().state == "paused", timeout=5_000)
-    assert intervals() == full_rate
+    assert intervals() == full_rate  # the last snapshot shows at once
+    reached = window.refresh_budget.resume_at
+    assert reached > 1.5
+    window.start_training()  # on the same machine: the same stretch from the first status on
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "running", timeout=5_000)
+    assert window.refresh_budget.stretch == reached
+    window.pause_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "paused", timeout=5_000)
 
 
 def test_an_invalid_learning_rate_is_refused_with_a_message(window):

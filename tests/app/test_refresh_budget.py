@@ -71,12 +71,15 @@ def test_one_busy_second_moves_the_rate_only_part_of_the_way():
     assert 1.0 < budget.stretch < 4.0
 
 
-def test_reset_restores_full_rates_and_says_so_once():
+def test_a_pause_restores_full_rates_and_the_next_run_resumes_where_the_last_one_got():
     clocks = Clocks()
     budget = budget_with(clocks, share=0.03)
     run_for(budget, clocks, 5.0, share=0.3)
-    assert budget.stretch > 1.0
+    reached = budget.stretch
+    assert reached > 1.0
     assert budget.reset() is True
     assert budget.stretch == 1.0 and budget.last_share is None
-    assert budget.reset() is False
-    assert budget.measure() is False  # a new run starts a new period
+    assert budget.reset() is False  # said once, however many statuses a pause brings
+    assert budget.measure() is True and budget.stretch == reached  # the machine has not changed
+    run_for(budget, clocks, 0.5, share=0.0)
+    assert budget.stretch == reached  # a new period is measured before anything changes
