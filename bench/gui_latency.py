@@ -305,7 +305,8 @@ def main() -> None:
     window.pause_training()
     # Side by side, headless before and after each window round (the baseline is their mean), so that a
     # machine whose load drifts between phases is compared with itself.
-    alone, drawing, headless = [], [], []
+    alone, drawing, headless, in_process = [], [], [], []
+    config, sizes = settings.config, settings.architecture.sizes
     before = headless_child(args.seconds, args.data)
     for _ in range(args.rounds):
         window.start_training()
@@ -314,6 +315,7 @@ def main() -> None:
         drawing.append(run_window_phase(app, window, args.seconds, draw=True))
         window.pause_training()
         run_events(app, 0.3)
+        in_process.append(headless_throughput(data, config, sizes, args.seconds))  # window paused, same process
         after = headless_child(args.seconds, args.data)
         headless.append((before + after) / 2)
         before = after
@@ -334,6 +336,10 @@ def main() -> None:
         rounds = ", ".join(f"{phase['samples_per_s']:,.0f}/{h:,.0f}" for phase, h in zip(phases, headless))
         print(f"training throughput, {label}: median {100 * statistics.median(ratios):.0f} % of headless "
               f"(rounds, window/headless samples/s: {rounds})  {target}")
+        if phases is alone:
+            ratios = [phase["samples_per_s"] / h for phase, h in zip(phases, in_process)]
+            print(f"    against plain training in the window's own process (window paused): median "
+                  f"{100 * statistics.median(ratios):.0f} % (rounds: {', '.join(f'{100 * r:.0f}' for r in ratios)})")
         shares = [phase["gui_share"] for phase in phases if phase["gui_share"] is not None]
         print(f"    GUI thread: {100 * statistics.median(shares):.1f} % of a core; live views' refresh intervals x "
               f"{statistics.median(phase['stretch'] for phase in phases):.2f} (nnviz.app.refresh_budget)")
