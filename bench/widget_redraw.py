@@ -157,11 +157,42 @@ def main() -> None:
         snapshot_times.append(t1 - t0)
         mosaic_times.append(t2 - t1)
 
+    loss_times = loss_plot_repaints(app)
+
     print(f"pen move -> all widgets repainted: {median_ms(totals)}")
     for name, times in stages.items():
         print(f"  {name:24s} {median_ms(times)}")
     print(f"new weights -> network view repainted: {median_ms(snapshot_times)}  (at most 10 times a second)")
     print(f"new weights -> weight mosaic repainted: {median_ms(mosaic_times)}  (at most 10 times a second)")
+    for n, times in loss_times.items():
+        print(f"new loss points -> loss plot repainted, {n:,} points so far: {median_ms(times)}")
+
+
+def loss_plot_repaints(app, runs: int = 30) -> dict[int, list[float]]:
+    """Time one redraw of the loss plot (700x330, as in the window) after a long run's worth of points."""
+    from nnviz.app.snapshot import EpochResult, LossPoints
+    from nnviz.app.widgets.loss_plot import LossPanel
+
+    times = {}
+    for n in (1_000, 10_000, 50_000):  # 50,000 batches: about 100 epochs at batch size 128
+        panel = LossPanel()
+        panel.resize(700, 330)
+        panel.show()
+        x = np.arange(1, n + 1) / 469
+        panel.plot.add_points(LossPoints(progress=x, loss=2 * np.exp(-x) + 0.1 * np.random.default_rng(0).random(n)))
+        for epoch in range(1, int(x[-1]) + 1):
+            panel.plot.add_epoch(EpochResult(epoch=epoch, loss=0.1, train_accuracy=0.9, test_accuracy=0.97,
+                                             seconds=1.0))
+        app.processEvents()
+        times[n] = []
+        for i in range(runs):
+            t0 = time.perf_counter()
+            panel.plot.add_points(LossPoints(progress=(x[-1] + (i + 1) / 469,), loss=(0.1,)))
+            panel.plot.apply_pending()
+            panel.plot.viewport().repaint()
+            times[n].append(time.perf_counter() - t0)
+        panel.close()
+    return times
 
 
 if __name__ == "__main__":
