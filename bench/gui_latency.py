@@ -341,7 +341,8 @@ def main() -> None:
             print(f"    against plain training in the window's own process (window paused): median "
                   f"{100 * statistics.median(ratios):.0f} % (rounds: {', '.join(f'{100 * r:.0f}' for r in ratios)})")
         shares = [phase["gui_share"] for phase in phases if phase["gui_share"] is not None]
-        print(f"    GUI thread: {100 * statistics.median(shares):.1f} % of a core; live views' refresh intervals x "
+        share = f"{100 * statistics.median(shares):.1f} % of a core" if shares else "not measured (phases too short)"
+        print(f"    GUI thread: {share}; live views' refresh intervals x "
               f"{statistics.median(phase['stretch'] for phase in phases):.2f} (nnviz.app.refresh_budget)")
 
 

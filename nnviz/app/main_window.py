@@ -614,14 +614,13 @@ class MainWindow(QMainWindow):
     def _predict(self) -> None:
         prepared = self._prepared
         if prepared is None or prepared.is_empty:
-            if self._trace is None and self._showing_empty:
-                return  # a new snapshot changes nothing on an empty canvas: no repaints while training
-            self._trace, self._showing_empty = None, True
-            self.probabilities.set_probabilities(None)
-            self.network_view.set_activations(None)
-            self.heatmaps.set_activations(None)
-            self._set_prediction("")
-            self.inspection.drawing_changed()
+            if not self._showing_empty:  # a new snapshot changes none of these: no repaints while training
+                self._trace, self._showing_empty = None, True
+                self.probabilities.set_probabilities(None)
+                self.network_view.set_activations(None)
+                self.heatmaps.set_activations(None)
+                self._set_prediction("")
+            self.inspection.drawing_changed()  # an inspected neuron's bias and weights follow the network
             return
         trace = self._net.forward(prepared.image.reshape(1, -1))
         self._trace, self._showing_empty = trace, False
@@ -669,6 +668,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_network_replaced(self, snapshot: NetworkSnapshot) -> None:
         self._pending_snapshot = None
+        self.refresh_budget.forget()  # another network, other costs
         self.loss_plot.clear()
         self._replace_network(snapshot)
         self._origin_W0 = snapshot.weights[0]
@@ -998,6 +998,7 @@ class MainWindow(QMainWindow):
         False keeps the window's size (screenshots)."""
         if on == self.is_presenting():
             return
+        self.refresh_budget.forget()  # other panels on show, other costs
         app = QApplication.instance()
         if on:
             self._before_presenting = (self.windowState(), self.panel_layout())

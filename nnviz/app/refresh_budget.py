@@ -35,7 +35,7 @@ class RefreshBudget:
         self.stretch = 1.0
         self.last_share: float | None = None  # the CPU share measured last (of one core)
         self._since: tuple[float, float] | None = None  # (wall, cpu) at the start of the current period
-        self.resume_at = 1.0  # the stretch the next run starts from: the last run's (the machine is the same)
+        self.resume_at = 1.0  # the stretch the next run starts from: the last run's, on the same machine
 
     def measure(self) -> bool:
         wall, cpu = self._wall_clock(), self._cpu_clock()
@@ -58,6 +58,10 @@ class RefreshBudget:
         changed = stretch != self.stretch
         self.stretch = stretch
         return changed
+
+    def forget(self) -> None:
+        """What the views cost has changed (another network, another layout): the next run starts unstretched."""
+        self.resume_at = 1.0
 
     def reset(self) -> bool:
         """Training paused or stopped: full refresh rates, so that its last state shows at once. The next run

@@ -35,8 +35,11 @@ class Throttle(QObject):
         return self._interval
 
     def set_interval(self, interval: float) -> None:
-        """A new minimum time between runs, from the next request on."""
+        """A new minimum time between runs; a pending run is rescheduled to it (sooner, or later)."""
         self._interval = interval
+        if self._timer.isActive():
+            wait = self._last + interval - time.monotonic()
+            self._timer.start(max(0, math.ceil(wait * 1000)))
 
     def pending(self) -> bool:
         return self._timer.isActive()

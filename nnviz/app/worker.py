@@ -38,7 +38,7 @@ from nnviz.nn import MLP, TrainConfig
 
 set_translator(QCoreApplication.translate)  # the session's status lines in the window's language
 BURST_S = 0.05  # a command (pause, stop, new settings) waits at most this long; shorter bursts cost ~1 % of speed
-PUBLISH_HZ = 5.0  # as often as the window reads snapshots (SNAPSHOT_REFRESH_S); every wake-up of the GUI costs training
+PUBLISH_HZ = 5.0  # at most as often as the window reads snapshots (SNAPSHOT_REFRESH_S); each wake-up of the GUI costs training
 SHUTDOWN_S = 1.0
 
 

@@ -51,6 +51,21 @@ def test_the_inspector_follows_the_pen_and_shows_first_layer_weights_as_a_pictur
     assert inspector.terms().z == pytest.approx(float(window.current_trace().z[0][0, 17]), rel=1e-5)
 
 
+def test_on_an_empty_canvas_the_inspector_follows_new_weights(window, qtbot):
+    """While training with nothing drawn, an inspected neuron's bias and weights are the newest ones."""
+    from nnviz.app.snapshot import NetworkSnapshot
+
+    click_node(window, qtbot, 1, 3)
+    inspector = window.inspection.inspector
+    net = window.network().copy()
+    net.biases[0][3] += 1.0
+    net.weights[0][:, 3] *= -1.0
+    window._show_network(NetworkSnapshot.of(net), views_now=False)  # as a snapshot from training arrives
+    assert inspector.terms().bias == pytest.approx(float(net.biases[0][3]))
+    assert f"{net.biases[0][3]:.3f}" in inspector.values.text()
+    np.testing.assert_allclose(inspector.terms().weights, net.weights[0][:, 3], rtol=1e-6)
+
+
 def test_the_output_neuron_names_its_digit(window, qtbot):
     draw(window.canvas, DIGITS[0][0])
     click_node(window, qtbot, 4, 0)

@@ -24,7 +24,7 @@ def budget_with(clocks: Clocks, **kwargs) -> RefreshBudget:
 
 
 def run_for(budget: RefreshBudget, clocks: Clocks, seconds: float, share: float) -> list[bool]:
-    """measure() ten times a second, as the window does with each status."""
+    """measure() ten times a second (the window does it with each status, five a second)."""
     changes = []
     for _ in range(round(seconds * 10)):
         clocks.run(0.1, share)
@@ -83,3 +83,12 @@ def test_a_pause_restores_full_rates_and_the_next_run_resumes_where_the_last_one
     assert budget.measure() is True and budget.stretch == reached  # the machine has not changed
     run_for(budget, clocks, 0.5, share=0.0)
     assert budget.stretch == reached  # a new period is measured before anything changes
+
+
+def test_after_forget_the_next_run_starts_unstretched():
+    clocks = Clocks()
+    budget = budget_with(clocks, share=0.03)
+    run_for(budget, clocks, 5.0, share=0.3)
+    budget.reset()
+    budget.forget()  # e.g. a network of other layer sizes
+    assert budget.measure() is False and budget.stretch == 1.0

@@ -358,7 +358,7 @@ class LossPlot(pg.PlotWidget):
     def _fit_x_range(self) -> None:
         """x from 0 to the next whole epoch, y over the loss rounded outwards to round numbers: the axes
         change a few times a run instead of at every redraw (repainting them is the plot's biggest cost)."""
-        end = max(1.0, math.floor(self._loss.x[-1]) + 1.0) if self._loss.n else 1.0  # an epoch's end is not the edge
+        end = max(1.0, math.ceil(self._loss.x[-1] - 1e-9)) if self._loss.n else 1.0
         if end != self._x_end:
             self._x_end = end
             self.getPlotItem().getViewBox().setXRange(0.0, end, padding=0.02)

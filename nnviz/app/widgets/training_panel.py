@@ -481,7 +481,7 @@ class TrainingPanel(QWidget):
 
     def set_running(self, running: bool) -> None:
         if self.train_button.property("running") == running:
-            return  # ten statuses a second while training: the button is repainted only when it changes
+            return  # statuses come several times a second while training: the button is repainted only when it changes
         self.train_button.setIcon(self._pause_icon if running else self._play_icon)
         self.train_button.setToolTip(self.tr("Pause training (Space)") if running
                                      else self.tr("Start or resume training (Space)"))
