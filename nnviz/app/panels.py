@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget
 
 POPPED_OUT_SIZE = QSize(900, 640)
@@ -25,6 +25,37 @@ class PanelLayout:
     hidden: tuple[str, ...] = ()
     popped_out: tuple[str, ...] = ()
     splitters: tuple[tuple[str, QByteArray], ...] = ()
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" where it does not fit, instead of being cut off mid-letter (a panel's title
+    in a narrow column); the whole text then heads its tooltip."""
+
+    def __init__(self, text: str, tooltip: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._tooltip = tooltip
+        self._update_tooltip()
+
+    def shown_text(self) -> str:
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()), self.palette(),
+                                  self.isEnabled(), self.shown_text(), self.foregroundRole())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._update_tooltip()
+
+    def _update_tooltip(self) -> None:
+        cut = self.shown_text() != self.text()
+        self.setToolTip("\n".join(part for part in (self.text() if cut else "", self._tooltip) if part))
 
 
 class Panel(QWidget):
@@ -50,13 +81,12 @@ class Panel(QWidget):
         row = QHBoxLayout(self.header)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
-        self.heading = QLabel(title)
+        self.heading = ElidedLabel(title, tooltip or body.toolTip())
         self.heading.setObjectName("sectionTitle")
-        self.heading.setMinimumWidth(40)  # a long title may be cut in a narrow panel; it must not widen the window
+        self.heading.setMinimumWidth(40)  # a long title ends in "…" in a narrow panel; it must not widen the window
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
-        self.heading.setToolTip(tooltip or body.toolTip())
         row.addWidget(self.heading, 1)
         self.pop_button = self._tool_button(QStyle.StandardPixmap.SP_TitleBarNormalButton, f"{key}PopOut", "")
         self.pop_button.clicked.connect(self.toggle_popped_out)

@@ -90,3 +90,20 @@ def test_the_window_shortcuts_work_in_a_popped_out_panel(window, qtbot):
     assert window.present_action in panel.actions() and window.undo_action in panel.actions()
     panel.dock()
     assert panel.actions() == []
+
+
+def test_a_title_too_long_for_its_panel_ends_in_an_ellipsis_and_is_whole_in_the_tooltip(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    panel = Panel("weights", "First-layer weights", QLabel("tiles"), tooltip="Each neuron's 784 weights")
+    qtbot.addWidget(panel)
+    panel.resize(600, 200)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.heading.shown_text() == "First-layer weights"
+    assert panel.heading.toolTip() == "Each neuron's 784 weights"
+    panel.resize(panel.heading.fontMetrics().horizontalAdvance("First-layer") + 60, 200)
+    qtbot.waitUntil(lambda: panel.heading.shown_text() != "First-layer weights")
+    shown = panel.heading.shown_text()
+    assert shown.endswith("…") and "First-layer weights".startswith(shown[:-1])
+    assert panel.heading.toolTip() == "First-layer weights\nEach neuron's 784 weights"
