@@ -28,9 +28,9 @@ ON_DARK = (QColor("#5b8fc7"), QColor("#9fd0ff"), QColor(ACCENT))
 ON_LIGHT = (QColor("#8fb3de"), QColor("#0b4f9c"), QColor("#b35c00"))
 SMOOTHING = 0.95  # weight of the past in the moving average, per point
 START_CAPACITY = 1024
-# Points are stored as they come; the curves are redrawn at most this often. Each redraw also repaints the
-# axes, which costs milliseconds of Python in the GUI thread that a training thread would otherwise use.
-REFRESH_S = 0.5  # curves redrawn twice a second while training: the axes' repaint is the plot's biggest cost
+# Points are stored as they come; the curves are redrawn at most this often (less often while the window's
+# CPU budget stretches it): each redraw is Python in the GUI thread that the training thread would otherwise use.
+REFRESH_S = 0.5
 # Points drawn per pixel of width. pyqtgraph's default (5) makes a 2.5 px antialiased smoothed curve of a long run
 # cost ~20 ms per repaint; at one point per pixel (min and max for the raw loss) it looks the same for ~2 ms.
 POINTS_PER_PX = 1.0
