@@ -679,7 +679,8 @@ class MainWindow(QMainWindow):
     def _on_status(self, status: TrainingStatus) -> None:
         self.training_panel.set_status(status)
         budget = self.refresh_budget
-        if budget.measure() if status.state == "running" else budget.reset():
+        rates_changed = budget.measure() if status.state == "running" else budget.reset()
+        if rates_changed:
             self._stretch_refresh(budget.stretch)
         if status.state != self._training_state:
             self._training_state = status.state

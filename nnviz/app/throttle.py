@@ -24,7 +24,7 @@ class Throttle(QObject):
         self._timer.timeout.connect(self._run)
 
     def request(self) -> None:
-        wait = self._last + self._interval - time.monotonic()
+        wait = self._wait_s()
         if wait <= 0:
             self._run()
         elif not self._timer.isActive():
@@ -38,8 +38,11 @@ class Throttle(QObject):
         """A new minimum time between runs; a pending run is rescheduled to it (sooner, or later)."""
         self._interval = interval
         if self._timer.isActive():
-            wait = self._last + interval - time.monotonic()
-            self._timer.start(max(0, math.ceil(wait * 1000)))
+            self._timer.start(max(0, math.ceil(self._wait_s() * 1000)))
+
+    def _wait_s(self) -> float:
+        """How long until the action may run again (<= 0: now)."""
+        return self._last + self._interval - time.monotonic()
 
     def pending(self) -> bool:
         return self._timer.isActive()
