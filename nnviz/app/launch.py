@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 
 from nnviz.cli import AppOptions
+from nnviz.data.preprocess import warm_up as warm_up_preprocessing
 from nnviz.errors import DataFileError, NnvizError
 
 SAMPLE_DIGIT = "sample_digit.png"
@@ -41,6 +43,8 @@ def run_app(options: AppOptions) -> int:
     if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
         raise NnvizError("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); run nnviz "
                          "in a desktop session, or use --screenshot PATH to render the window to a picture")
+    warm_up = threading.Thread(target=warm_up_preprocessing, name="nnviz-warm-up", daemon=True)
+    warm_up.start()  # alongside Qt's start-up
     import nnviz.app  # noqa: F401  (applies the Qt work-arounds before anything else touches Qt)
     from PySide6.QtWidgets import QApplication
 
@@ -66,6 +70,7 @@ def run_app(options: AppOptions) -> int:
     if options.log_predictions:
         window.predictionTextChanged.connect(print_prediction)
         window.trainingStateChanged.connect(print_training_state)
+    warm_up.join()  # before the window takes input: a stroke blocked by an import loses its mouse moves
     if options.screenshot:
         return take_screenshot(window, options.screenshot)
     window.show()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import shlex
 import sys
 import time
@@ -14,11 +16,14 @@ from nnviz import __version__
 from nnviz.errors import ConfigError
 
 DEFAULT_HIDDEN = "256,128,64"
+DEFAULT_PEN_COPIES = 8
+VALIDATION_PEN_WIDTH = 18  # the canvas's default pen
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("train", help="train a network on MNIST and save it",
-                              description="Train a multilayer perceptron on MNIST and save it to a .npz file.")
+    p = subparsers.add_parser("train", help="train a network on MNIST (and real pen digits) and save it",
+                              description="Train a multilayer perceptron on MNIST, and with --pen-digits on real "
+                              "handwriting too, and save it to a .npz file.")
     p.add_argument("--data", metavar="DIR", help="folder with the MNIST files (default: $NNVIZ_DATA, then the cache; downloaded if absent)")
     p.add_argument("--epochs", type=int, default=8, help="passes over the 60,000 training digits (default 8)")
     p.add_argument("--batch-size", type=int, default=128, help="mini-batch size (default 128)")
@@ -32,6 +37,12 @@ def register(subparsers) -> None:
     p.add_argument("--l1", type=float, default=0.0, help="L1 penalty on the weights (default 0)")
     p.add_argument("--l2", type=float, default=0.0, help="L2 penalty on the weights (default 0)")
     p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True, help="distort training digits on the fly like mouse drawings (default on)")
+    p.add_argument("--pen-digits", metavar="DIR",
+                   help="also learn real handwriting: the folder (or file) of the UCI pen digits, pendigits-orig.tra; "
+                   "its training writers are drawn on the canvas with random pens and sizes and mixed with MNIST, "
+                   "its validation writers are only measured (default: MNIST only)")
+    p.add_argument("--pen-copies", type=int, default=DEFAULT_PEN_COPIES, metavar="N",
+                   help=f"drawings of each pen digit per epoch, each with another pen, size and slant (default {DEFAULT_PEN_COPIES})")
     p.add_argument("--seed", type=int, default=0, help="seed for initialisation, shuffling and augmentation (default 0)")
     p.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)  # train on the first N digits (tests)
     p.add_argument("--out", metavar="PATH", default="mnist-mlp.npz", help="where to save the model (default mnist-mlp.npz)")
@@ -50,6 +61,8 @@ def parse_hidden(text: str) -> tuple[int, ...]:
 
 
 def run(args) -> int:
+    import numpy as np
+
     from nnviz.data import AugmentConfig, augment_batch, load_mnist
     from nnviz.nn import MLP, EpochRecord, TrainConfig, train
 
@@ -65,6 +78,9 @@ def run(args) -> int:
     x_train, y_train = data.x_train, data.y_train
     if args.limit:
         x_train, y_train = x_train[: args.limit], y_train[: args.limit]
+    pen = PenDigitMix.load(args.pen_digits, args.pen_copies, args.seed, quiet=args.json) if args.pen_digits else None
+    if pen is not None:
+        x_train, y_train = np.concatenate([x_train, pen.images]), np.concatenate([y_train, pen.labels])
     bar = None if args.json else EpochBar(config.epochs)
     records = train(
         net, x_train, y_train, config, X_test=data.x_test, y_test=data.y_test,
@@ -88,9 +104,12 @@ def run(args) -> int:
         if bar is not None:
             bar.close()
     total = time.perf_counter() - started
+    pen_report = pen.validate(net) if pen is not None else None
     net.save(args.out, {
         "recipe": {**asdict(config), "hidden": list(hidden), "activation": args.activation,
-                   "augmentation": asdict(AugmentConfig()) if args.augment else None},
+                   "augmentation": asdict(AugmentConfig()) if args.augment else None,
+                   "pen_digits": pen.recipe() if pen is not None else None},
+        "pen_validation_accuracy": pen_report,
         "seed": args.seed, "test_accuracy": last.test_accuracy, "train_accuracy": last.train_accuracy,
         "epochs_trained": last.epoch, "seconds": round(total, 2), "nnviz": __version__,
         "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -100,7 +119,58 @@ def run(args) -> int:
     if not args.json:
         print(f"saved {args.out}: test accuracy {100 * last.test_accuracy:.2f} % after {last.epoch} epochs "
               f"({total:.1f} s)")
+        if pen_report is not None:
+            print(f"pen digits of the {pen_report['writers']} validation writers (never trained on), "
+                  f"{VALIDATION_PEN_WIDTH} px pen: {100 * pen_report['accuracy']:.2f} %")
     return 0
+
+
+class PenDigitMix:
+    """The pen digits a run mixes into MNIST: the training writers' digits drawn ``copies`` times each,
+    and the validation writers' digits kept apart to be measured once training is done."""
+
+    def __init__(self, path, training, validation, copies: int, seed: int, images, labels):
+        self.path, self.training, self.validation = path, training, validation
+        self.copies, self.seed = copies, seed
+        self.images, self.labels = images, labels
+
+    @classmethod
+    def load(cls, location, copies: int, seed: int, quiet: bool = False) -> "PenDigitMix":
+        from nnviz.data.pen_digits import find_pen_digits_file, read_pen_digits, validation_split
+        from nnviz.data.pen_inputs import PenStyle, pen_inputs
+        from nnviz.data.progress_bar import TerminalBar
+
+        if copies < 1:
+            raise ConfigError(f"--pen-copies must be a whole number >= 1, got {copies}")
+        path = find_pen_digits_file(location)
+        training, validation = validation_split(read_pen_digits(path))
+        if not training:
+            raise ConfigError(f"{path} holds digits of the validation writers only; nothing to train on")
+        bar = TerminalBar(io.StringIO() if quiet else None)
+        images, labels = pen_inputs(
+            training, PenStyle(), copies=copies, seed=seed, workers=min(os.cpu_count() or 1, 4),
+            progress=lambda done, total: bar.draw(done / total, prefix=f"drawing {total:,} pen digits "),
+        )
+        bar.finish()
+        return cls(path, training, validation, copies, seed, images, labels)
+
+    def recipe(self) -> dict:
+        from nnviz.data.pen_inputs import PenStyle
+
+        return {"file": self.path.name, "training_writers": sorted({d.writer for d in self.training}),
+                "digits": len(self.training), "copies": self.copies, "style": asdict(PenStyle())}
+
+    def validate(self, net) -> dict | None:
+        """Accuracy on the validation writers' digits as a person would draw them, or None if there are none."""
+        from nnviz.data.pen_inputs import PenStyle, pen_inputs
+        from nnviz.nn import predict_proba_batched
+
+        if not self.validation:
+            return None
+        images, labels = pen_inputs(self.validation, PenStyle.as_written(VALIDATION_PEN_WIDTH), seed=self.seed)
+        correct = predict_proba_batched(net, images).argmax(axis=1) == labels
+        return {"writers": len({d.writer for d in self.validation}), "digits": len(labels),
+                "pen_width": VALIDATION_PEN_WIDTH, "accuracy": round(float(correct.mean()), 6)}
 
 
 class EpochBar:

@@ -1,7 +1,10 @@
-"""From a drawing to MNIST's format: cropped, scaled to a 20-px box, centred by mass on pixel (14, 14).
+"""From a drawing to MNIST's format: cropped, strokes re-drawn at MNIST's width, scaled to a 20-px box,
+centred by mass on pixel (14, 14).
 
 Drawings are made with NumPy (strokes of a round pen, rectangles, dots) on a 280x280 canvas like the
-window's. The strongest check is the last one: MNIST digits blown up to canvas size come back as
+window's. The geometry (crop, box, centre) is checked on drawings kept as drawn (``thickness=None``),
+where sizes can be computed by hand; then what re-drawing the strokes adds: the same digit in any pen
+gives the same input. The strongest checks are MNIST digits blown up to canvas size, which come back as
 themselves.
 """
 
@@ -15,10 +18,10 @@ from hypothesis.extra import numpy as hnp
 from scipy import ndimage
 
 from nnviz.data import load_mnist, prepare, to_mnist
-from nnviz.data.preprocess import input_on_canvas
+from nnviz.data.pen_render import CANVAS, render_strokes
+from nnviz.data.preprocess import STROKE_WIDTH, input_on_canvas, stroke_width
 from nnviz.errors import ConfigError
 
-CANVAS = 280
 
 
 def blank(size: int = CANVAS) -> np.ndarray:
@@ -55,7 +58,7 @@ def extent(img: np.ndarray) -> tuple[float, float]:
 def test_a_solid_square_fills_the_20_px_box_centred_on_pixel_14():
     img = blank()
     img[10:110, 150:250] = 1
-    result = prepare(img)
+    result = prepare(img, thickness=None)
     assert result.image.shape == (28, 28) and result.image.dtype == np.float32
     assert extent(result.image) == pytest.approx((20, 20), abs=1e-3)
     assert centre_of_mass(result.image) == pytest.approx((14, 14), abs=0.01)
@@ -67,14 +70,14 @@ def test_a_solid_square_fills_the_20_px_box_centred_on_pixel_14():
 def test_a_tall_one_is_20_px_high_and_stays_thin():
     img = blank()
     img[20:260, 130:148] = 1
-    out = to_mnist(img)
+    out = to_mnist(img, thickness=None)
     h, w = extent(out)
     assert h == pytest.approx(20, abs=1e-3) and w == pytest.approx(20 * 18 / 240, abs=1e-3)  # 1.5 px wide
     assert centre_of_mass(out) == pytest.approx((14, 14), abs=0.01)
 
 
 def test_a_pen_stroke_one_keeps_its_pen_width_in_proportion():
-    out = to_mnist(stroke(blank(), (20, 140), (260, 140), width=18))
+    out = to_mnist(stroke(blank(), (20, 140), (260, 140), width=18), thickness=None)
     h, w = extent(out)
     assert h == pytest.approx(20, abs=0.3) and w == pytest.approx(20 * 19 / 259, abs=0.2)
     assert centre_of_mass(out) == pytest.approx((14, 14), abs=0.01)
@@ -83,7 +86,7 @@ def test_a_pen_stroke_one_keeps_its_pen_width_in_proportion():
 def test_a_wide_bar_is_20_px_wide_and_stays_flat():
     img = blank()
     img[100:140, 0:280] = 1
-    h, w = extent(to_mnist(img))
+    h, w = extent(to_mnist(img, thickness=None))
     assert w == pytest.approx(20, abs=1e-3) and h == pytest.approx(20 * 40 / 280, abs=1e-3)
 
 
@@ -91,7 +94,7 @@ def test_a_one_pixel_stroke_on_the_big_canvas_stays_an_unbroken_line():
     img = blank()
     rows = np.arange(20, 260)
     img[rows, 40 + (rows - 20) // 2] = 1  # a 1-px diagonal: aliasing would turn it into dots
-    out = to_mnist(img)
+    out = to_mnist(img, thickness=None)
     assert out.max() == 1.0
     inner = out[5:23]  # rows well inside the stroke's span
     row_ink = inner.sum(axis=1)
@@ -106,29 +109,29 @@ def mean_radius(img: np.ndarray) -> float:
 
 @pytest.mark.parametrize("width", [2, 4, 30])
 def test_a_thin_or_thick_ring_stays_a_ring_of_the_right_size(width):
-    out = to_mnist(ring(blank(), (140, 140), 90, width=width))
+    out = to_mnist(ring(blank(), (140, 140), 90, width=width), thickness=None)
     assert out.max() == 1.0 and out[14, 14] == 0
     scale = 20 / (180 + width + 1)  # the ring's outer diameter is 2 * 90 + width, plus 1 px of antialiasing
     assert mean_radius(out) == pytest.approx(90 * scale, abs=0.3)
     assert centre_of_mass(out) == pytest.approx((14, 14), abs=0.01)
 
 
-def test_a_thicker_pen_gives_more_ink():
-    ink = [to_mnist(ring(blank(), (140, 140), 90, width=w)).sum() for w in (2, 8, 16, 30)]
+def test_kept_as_drawn_a_thicker_pen_gives_more_ink():
+    ink = [to_mnist(ring(blank(), (140, 140), 90, width=w), thickness=None).sum() for w in (2, 8, 16, 30)]
     assert ink == sorted(ink) and ink[-1] > 3 * ink[0]
 
 
 def test_a_single_dot_becomes_a_centred_blob():
     img = blank()
     img[5, 270] = 1
-    result = prepare(img)
+    result = prepare(img, thickness=None)
     assert not result.is_empty and result.bbox == (5, 270, 6, 271) and result.scale == 20
     assert extent(result.image) == pytest.approx((20, 20), abs=1e-3)
     assert centre_of_mass(result.image) == pytest.approx((14, 14), abs=0.01)
 
 
 def test_tiny_images_are_scaled_up():
-    out = to_mnist(np.ones((3, 5), np.float32))
+    out = to_mnist(np.ones((3, 5), np.float32), thickness=None)
     assert extent(out) == pytest.approx((12, 20), abs=1e-3)
 
 
@@ -176,21 +179,30 @@ def test_what_is_not_a_drawing_is_a_config_error_saying_why(bad, words):
         to_mnist(bad)
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    size=st.tuples(st.integers(1, 120), st.integers(1, 120)),
-    blobs=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0.05, 1)), min_size=0, max_size=6),
-)
-def test_any_drawing_gives_a_28x28_image_in_0_1(size, blobs):
+@st.composite
+def speckled_drawings(draw) -> np.ndarray:
+    """Drawings of any size, 1x1 to 120x120, with up to six specks of ink of any strength."""
+    size = draw(st.tuples(st.integers(1, 120), st.integers(1, 120)))
     img = np.zeros(size, np.float32)
-    for y, x, value in blobs:
+    for y, x, value in draw(st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0.05, 1)), max_size=6)):
         img[int(y * (size[0] - 1)), int(x * (size[1] - 1))] = value
-    result = prepare(img)
+    return img
+
+
+def assert_a_valid_input(result, img) -> None:
     assert result.image.shape == (28, 28) and result.image.dtype == np.float32
     assert 0 <= result.image.min() and result.image.max() <= 1
     assert result.is_empty == (not np.any(img > 0.05))
     if not result.is_empty:
         assert result.image.max() == pytest.approx(1.0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(img=speckled_drawings())
+def test_any_drawing_kept_as_drawn_fills_the_box_centred(img):
+    result = prepare(img, thickness=None)
+    assert_a_valid_input(result, img)
+    if not result.is_empty:
         top, left, bottom, right = result.bbox
         assert max(bottom - top, right - left) * result.scale == pytest.approx(20)
         # Where the 20-px box lands: inside the field unless the ink's mass sits far off its middle.
@@ -205,11 +217,20 @@ def test_any_drawing_gives_a_28x28_image_in_0_1(size, blobs):
             assert centre_of_mass(result.image) == pytest.approx((14, 14), abs=tolerance)
 
 
+@settings(max_examples=150, deadline=None)
+@given(img=speckled_drawings())
+def test_any_drawing_re_drawn_gives_a_28x28_image_in_0_1(img):
+    result = prepare(img)
+    assert_a_valid_input(result, img)
+    if not result.is_empty:
+        assert np.isfinite(result.scale) and result.scale > 0 and result.stroke_width > 0
+
+
 def test_mnist_digits_blown_up_to_canvas_size_come_back_as_themselves(mnist_dir):
     digits = load_mnist(mnist_dir).x_test[:300].reshape(-1, 28, 28)
     correlations, differences = [], []
     for digit in digits:
-        back = to_mnist(np.clip(ndimage.zoom(digit, 10, order=1), 0, 1))
+        back = to_mnist(np.clip(ndimage.zoom(digit, 10, order=1), 0, 1), thickness=None)
         correlations.append(np.corrcoef(back.ravel(), digit.ravel())[0, 1])
         differences.append(np.abs(back - digit).mean())
     # Centring alone caps this near 0.97: MNIST's centres are spread over +-0.5 px, ours are exact.
@@ -249,3 +270,95 @@ def test_input_values_painted_back_land_on_the_strokes_they_came_from():
 def test_nothing_is_painted_back_for_an_empty_drawing():
     empty = prepare(np.zeros((50, 60)))
     assert not input_on_canvas(empty, np.ones((28, 28)), (50, 60)).any()
+
+
+# ---------------------------------------------------------------- strokes re-drawn at MNIST's width
+
+MNIST_MEDIAN_WIDTH = 2.7  # px: ink over stroke length, the median of MNIST's training digits (measured below)
+
+# A 4 drawn in two strokes and a 9 whose tail hooks left, in canvas pixels (x, y).
+FOUR = [[(150, 40), (80, 170), (210, 170)], [(165, 90), (165, 250)]]
+NINE = [[(190, 80), (150, 50), (100, 70), (95, 120), (140, 140), (190, 110), (190, 80), (185, 180), (160, 240),
+         (110, 250), (80, 225)]]
+
+
+def drawn(strokes, pen: float, height: float = 200) -> np.ndarray:
+    """The strokes scaled to ``height`` px about the canvas's middle and drawn with the canvas's pen."""
+    points = [np.asarray(s, np.float64) for s in strokes]
+    every = np.concatenate(points)
+    middle, span = (every.min(0) + every.max(0)) / 2, np.ptp(every[:, 1])
+    return render_strokes([(p - middle) * height / span + CANVAS / 2 for p in points], pen)
+
+
+def output_stroke_width(image: np.ndarray) -> float:
+    """The width of an input's strokes in 28x28 pixels: its ink over its strokes' length, measured at 4x."""
+    fine = ndimage.zoom(image, 4, order=1)
+    return float(fine.sum()) / stroke_width(fine > 0.5 * fine.max())[1] / 4
+
+
+@pytest.mark.parametrize("pen", [2, 4, 8, 16, 30])
+@pytest.mark.parametrize("angle", [0, 20, 45, 90])
+def test_stroke_width_measures_the_pen_at_any_angle(pen, angle):
+    direction = np.array([np.cos(np.radians(angle)), np.sin(np.radians(angle))]) * 90
+    line = render_strokes([[tuple(CANVAS / 2 - direction), tuple(CANVAS / 2 + direction)]], pen)
+    assert stroke_width(line > 0.5)[0] == pytest.approx(pen, rel=0.15)
+    assert stroke_width(ring(blank(), (140, 140), 90, width=pen) > 0.5)[0] == pytest.approx(pen, rel=0.07)
+
+
+@pytest.mark.parametrize("digit", [FOUR, NINE], ids=["4", "9"])
+@pytest.mark.parametrize("height", [100, 220])
+def test_the_same_digit_in_any_pen_from_6_to_30_px_gives_nearly_the_same_input(digit, height):
+    # A 30-px pen fills the 4's triangle in when the 4 is only 100 px tall: no re-drawing can open it again.
+    pens = (6, 10, 14, 18, 22, 26) + ((30,) if height > 100 or digit is NINE else ())
+    inputs = {pen: to_mnist(drawn(digit, pen, height)) for pen in pens}
+    as_drawn = {pen: to_mnist(drawn(digit, pen, height), thickness=None) for pen in pens}
+    for pen in pens:
+        assert np.abs(inputs[pen] - inputs[18]).mean() < 0.025
+        assert np.corrcoef(inputs[pen].ravel(), inputs[18].ravel())[0, 1] > 0.93
+    widths = [output_stroke_width(image) for image in inputs.values()]
+    assert max(widths) - min(widths) < 0.6 and np.median(widths) == pytest.approx(MNIST_MEDIAN_WIDTH, abs=0.35)
+    # Left as drawn, the thinnest and widest pens are far apart: the re-drawing is what brings them together.
+    thinnest, widest = min(pens), max(pens)
+    spread = np.abs(inputs[widest] - inputs[thinnest]).mean()
+    assert np.abs(as_drawn[widest] - as_drawn[thinnest]).mean() > 3 * spread
+
+
+def test_a_small_nine_in_a_wide_pen_keeps_its_tail():
+    """Its loop fills in; moving every outline in by the loop's depth would wipe out the thin tail."""
+    small = to_mnist(drawn(NINE, 30, height=90))
+    large = to_mnist(drawn(NINE, 12, height=220))
+    tail = np.zeros((28, 28), bool)
+    tail[15:, :] = True  # the lower half of the field: the tail and nothing of the loop
+    assert small[tail].sum() > 0.6 * large[tail].sum()
+    assert np.corrcoef(small.ravel(), large.ravel())[0, 1] > 0.8
+
+
+def test_a_re_drawn_digit_with_its_strokes_is_20_px_long():
+    image = to_mnist(drawn(FOUR, 6, height=220))  # a thin pen: the strokes grow, the box must not
+    rows = np.flatnonzero(image.max(axis=1) > 0.5)
+    assert rows[-1] - rows[0] + 1 == pytest.approx(20, abs=1.5)
+
+
+@pytest.mark.parametrize("thickness", [0, -1, 10, float("nan")])
+def test_a_stroke_thickness_outside_0_to_10_px_is_a_config_error(thickness):
+    with pytest.raises(ConfigError, match="thickness"):
+        to_mnist(drawn(FOUR, 10), thickness=thickness)
+
+
+def test_mnist_s_median_stroke_is_the_width_re_drawn_digits_measure(mnist_dir):
+    """STROKE_WIDTH is what the outline is re-drawn to; corners and joins add ink, so re-drawn digits
+    measure a little wider, as wide as MNIST's median stroke."""
+    digits = load_mnist(mnist_dir).x_train[:2000].reshape(-1, 28, 28)
+    assert np.median([output_stroke_width(d) for d in digits]) == pytest.approx(MNIST_MEDIAN_WIDTH, abs=0.05)
+    assert STROKE_WIDTH < MNIST_MEDIAN_WIDTH
+
+
+def test_mnist_digits_re_drawn_come_back_at_the_median_width_and_otherwise_as_themselves(mnist_dir):
+    digits = load_mnist(mnist_dir).x_test[:300].reshape(-1, 28, 28)
+    correlations, widths = [], []
+    for digit in digits:
+        back = to_mnist(np.clip(ndimage.zoom(digit, 10, order=1), 0, 1))
+        correlations.append(np.corrcoef(back.ravel(), digit.ravel())[0, 1])
+        widths.append(output_stroke_width(back))
+    assert np.median(correlations) > 0.88 and np.min(correlations) > 0.6
+    assert np.percentile(widths, [10, 90]) == pytest.approx([MNIST_MEDIAN_WIDTH] * 2, abs=0.45)
