@@ -318,6 +318,10 @@ value {3}</source>
         <translation>平滑后</translation>
     </message>
     <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -328,12 +332,12 @@ the loss appears here</source>
 损失曲线会显示在这里</translation>
     </message>
     <message>
-        <source>training loss (log scale)</source>
-        <translation>训练损失（对数坐标）</translation>
+        <source>loss (log scale)</source>
+        <translation>损失（对数坐标）</translation>
     </message>
     <message>
-        <source>training loss</source>
-        <translation>训练损失</translation>
+        <source>loss</source>
+        <translation>损失</translation>
     </message>
     <message>
         <source>epochs</source>

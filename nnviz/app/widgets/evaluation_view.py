@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.app.colormaps import SEQUENTIAL, map_sequential
 from nnviz.app.painting import background_colour, grey_qimage, legible_font
+from nnviz.app.plot_axes import plain_plot
 from nnviz.nn.evaluation import Evaluation, confusion_matrix
 
 CHUNK = 500  # digits per timer tick: a millisecond or two of work, even while training runs
@@ -73,7 +74,7 @@ class EvaluationView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setFont(legible_font(self, 1.0))
 
-        self.matrix = pg.PlotWidget(background=background_colour(self))
+        self.matrix = plain_plot(background=background_colour(self))
         self.matrix.setObjectName("confusionMatrix")
         self.matrix.setMenuEnabled(False)
         self.matrix.setMouseEnabled(False, False)

@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nnviz.app.painting import background_colour
+from nnviz.app.plot_axes import plain_plot
 from nnviz.app.worker import call_in_thread
 from nnviz.nn.pca import PCA, fit_pca
 
@@ -48,7 +49,7 @@ class HiddenMapView(QWidget):
         self.layer_box.currentIndexChanged.connect(self._layer_chosen)
         self.caption = QLabel(self.tr("Evaluate or train to load the test digits for the map."))
         self.caption.setWordWrap(True)
-        self.plot = pg.PlotWidget(background=background_colour(self))
+        self.plot = plain_plot(background=background_colour(self))
         self.plot.setMenuEnabled(False)
         self.plot.setLabel("bottom", self.tr("principal component 1"))
         self.plot.setLabel("left", self.tr("principal component 2"))

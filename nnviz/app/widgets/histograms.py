@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.app.painting import background_colour
+from nnviz.app.plot_axes import plain_plot
 
 LAYER_COLOURS = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#999999")
 BINS = 60
@@ -46,18 +47,16 @@ class HistogramsView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("histograms")
-        self.weights_plot = pg.PlotWidget(background=background_colour(self))
+        self.weights_plot = plain_plot(background=background_colour(self))
         self.weights_plot.setObjectName("weightHistogram")
         self.weights_plot.setLabel("bottom", self.tr("weight"))
         self.weights_plot.setLabel("left", self.tr("% of the layer"))
-        self.gradients_plot = pg.PlotWidget(background=background_colour(self))
+        self.gradients_plot = plain_plot(background=background_colour(self))
         self.gradients_plot.setObjectName("gradientHistogram")
         self.gradients_plot.setLabel("bottom", self.tr("log10 |gradient| of the last step"))
         self.gradients_plot.setLabel("left", self.tr("% of the layer"))
         for plot in (self.weights_plot, self.gradients_plot):
             plot.setMenuEnabled(False)
-            for axis in ("left", "bottom"):
-                plot.getAxis(axis).enableAutoSIPrefix(False)
             plot.addLegend(offset=(-5, 5), labelTextSize="9pt")
         self._curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self.note = QLabel(self.tr("Gradients appear once training has taken a step."))
