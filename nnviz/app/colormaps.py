@@ -8,6 +8,9 @@ Every colour in the window means one of two things, and each has its own map:
 - ``SEQUENTIAL`` (activations, probabilities): viridis, dark purple (low) to yellow (high); perceptually
   uniform, colour-blind safe, and still ordered when printed in grey.
 
+Categories (digits, optimizers) get ``CATEGORICAL``, ten colours told apart also with colour-blind eyes,
+each with a shape of ``MARKERS``.
+
 Tables are ``(256, 4)`` uint8 RGBA arrays, so a whole image is coloured by one fancy-indexing step.
 """
 
@@ -49,6 +52,26 @@ SEQUENTIAL = lut_from_anchors([
     "#440154", "#481769", "#472c7a", "#423f85", "#3b518b", "#33628d", "#2c718e", "#26818e", "#21908c",
     "#1f9f88", "#27ad80", "#3dbc73", "#5cc862", "#81d34c", "#aadc31", "#d5e219", "#fde725",
 ])
+
+# Ten categories (digits in the hidden-layer map, optimizers in the race, series in the lessons' plots): Okabe
+# and Ito's seven colours plus wine and pink from Paul Tol's schemes and a brown. Every pair stays at least
+# 11.6 CIEDE2000 apart for normal vision and for deuteranopia and protanopia simulated at full severity (the
+# tests check >= 10), and none fades into the dark page or into white. Okabe-Ito's grey and the white of the
+# old set turned into the same grey as reddish purple under deuteranopia.
+CATEGORICAL = (
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#F0E442",  # yellow
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#8C564B",  # brown
+    "#FFAABB",  # pink (Tol)
+    "#AA3377",  # wine (Tol)
+)
+# A shape per category, so that colour is never the only difference (pyqtgraph's symbol names).
+MARKERS = ("o", "s", "t1", "d", "t", "p", "h", "star", "x", "+")
 
 # The two ends of the diverging maps: "negative" and "positive" wherever a sign is drawn as a hue.
 NEGATIVE = "#4393c3"

@@ -151,6 +151,26 @@ def test_the_optimizer_race_grows_every_trajectory_and_switches_surface(open_les
     assert view.shown == 1 and np.allclose(view.paths["sgd"][0], (-4.0, 1.5))
 
 
+def test_every_optimizer_path_ends_in_its_own_marker_named_in_a_legend_beside_the_map(open_lesson):
+    from nnviz.app.colormaps import CATEGORICAL, MARKERS
+
+    view = open_lesson("optimizers")
+    for _ in range(10):
+        view.player.tick()
+    symbols = set()
+    for name, head in view.heads.items():
+        x, y = head.getData()
+        path = view.paths[name][: view.shown + 1]
+        assert len(x) == 1 and (x[0], y[0]) == pytest.approx(tuple(path[-1]))  # at the head of its path
+        symbols.add(head.opts["symbol"])
+    assert len(symbols) == 10  # shapes tell them apart without colour
+    entries = view.legend.entries()
+    assert [name for _, _, name in entries] == ["SGD", "Momentum", "NAG", "AdaGrad", "RMSprop", "Adam", "AdamW",
+                                                "AdaDelta", "AMSGrad", "NAdam"]
+    assert [(colour, marker) for colour, marker, _ in entries] == list(zip(CATEGORICAL, MARKERS))
+    assert view.legend.isVisible() and not view.legend.geometry().intersects(view.plot.geometry())
+
+
 def test_losses_activations_has_its_four_plots(open_lesson):
     view = open_lesson("losses-activations")
     assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == ["Losses", "Activations", "L1 vs L2",

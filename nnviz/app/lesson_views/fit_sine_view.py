@@ -6,12 +6,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from nnviz.app.colormaps import CATEGORICAL
 from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.player import Player, PlayerControls
 from nnviz.app.lesson_views.plots import lesson_plot, status_label
 from nnviz.lessons.fit_sine import P, fit_sine, target
 
-TARGET_COLOUR, FIT_COLOUR = "#E69F00", "#56B4E9"
+TARGET_COLOUR, FIT_COLOUR = CATEGORICAL[:2]  # orange, sky blue
 
 
 class FitSineLessonView(LessonText, QWidget):

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from nnviz.app.colormaps import CATEGORICAL
 from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.plots import lesson_plot
 from nnviz.app.painting import legible_font
@@ -19,7 +20,7 @@ from nnviz.lessons.neuron import PRESET, NeuronOutput, neuron
 from nnviz.nn.activations import sigmoid
 
 Z_RANGE = 10.0
-PERCEPTRON_COLOUR, SIGMOID_COLOUR = "#E69F00", "#56B4E9"
+PERCEPTRON_COLOUR, SIGMOID_COLOUR = CATEGORICAL[:2]  # orange, sky blue
 
 
 class NeuronLessonView(LessonText, QWidget):

@@ -9,11 +9,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 from nnviz.app.painting import background_colour, legible_font, text_colour
 from nnviz.app.plot_axes import plain_plot
 
-# Okabe-Ito: told apart with the common colour-vision deficiencies; enough for the ten optimizers.
-SERIES_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#FFFFFF",
-                  "#999999", "#8C564B")
-
-
 def lesson_plot(owner: QWidget, bottom: str, left: str, legend: bool = True,
                 legend_at: tuple[int, int] = (10, 10)) -> pg.PlotWidget:
     """A plot in the window's colours, axis labels and ticks in the lesson's type, a legend if asked

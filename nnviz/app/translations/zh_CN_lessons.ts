@@ -217,8 +217,8 @@ activation: {1}</source>
         <translation>十种优化器，同一个损失曲面</translation>
     </message>
     <message>
-        <source>Every optimizer gets the same gradient at the same point and decides differently how far and where to step: SGD, Momentum, NAG, AdaGrad, RMSprop, Adam, AdamW, AdaDelta, AMSGrad, NAdam. Choose a surface and press Play; the white cross is the minimum.</source>
-        <translation>每个优化器在同一点得到相同的梯度，却各自决定这一步迈多远、朝哪里迈：SGD、Momentum、NAG、AdaGrad、RMSprop、Adam、AdamW、AdaDelta、AMSGrad、NAdam。选择一个曲面并按“播放”；白色叉号是最小值点。</translation>
+        <source>Every optimizer gets the same gradient at the same point and decides differently how far and where to step: SGD, Momentum, NAG, AdaGrad, RMSprop, Adam, AdamW, AdaDelta, AMSGrad, NAdam. Choose a surface and press Play; the white target ⊕ is the minimum.</source>
+        <translation>每个优化器在同一点得到相同的梯度，却各自决定这一步迈多远、朝哪里迈：SGD、Momentum、NAG、AdaGrad、RMSprop、Adam、AdamW、AdaDelta、AMSGrad、NAdam。选择一个曲面并按“播放”；白色靶心 ⊕ 是最小值点。</translation>
     </message>
     <message>
         <source>Rosenbrock</source>
