@@ -16,6 +16,8 @@ Tables are ``(256, 4)`` uint8 RGBA arrays, so a whole image is coloured by one f
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QLinearGradient
@@ -86,6 +88,31 @@ def diverging_index(values, limit: float) -> np.ndarray:
     scaled = np.asarray(np.asarray(values, dtype=np.float32) * np.float32(127.5 / limit) + np.float32(127.5))
     scaled[np.isnan(scaled)] = 127.5
     return np.clip(scaled, 0, 255, out=scaled).astype(np.uint8)
+
+
+@dataclass(frozen=True)
+class SymLogScale:
+    """Signed values on a symmetric log scale, one for every layer: sizes from ``floor`` to ``top`` spread
+    evenly (per decade) over each half of a diverging table, smaller ones at its neutral middle, larger
+    ones at its ends. Unlike a scale stretched to each layer's largest value, a tiny value looks tiny."""
+
+    floor: float = 1e-4
+    top: float = 1.0
+
+    def position(self, values) -> np.ndarray:
+        """-1 .. 1: the sign, times how far the size is from ``floor`` (0) to ``top`` (1) in decades."""
+        values = np.asarray(values, np.float64)
+        with np.errstate(divide="ignore"):
+            decades = (np.log10(np.abs(values)) - np.log10(self.floor)) / np.log10(self.top / self.floor)
+        return np.sign(values) * np.clip(np.nan_to_num(decades, nan=0.0, neginf=0.0), 0.0, 1.0)
+
+    def index(self, values) -> np.ndarray:
+        """Table index (uint8) of ``values``, as :func:`diverging_index`."""
+        return diverging_index(self.position(values), 1.0)
+
+    def bar_position(self, value: float) -> float:
+        """Where ``value`` sits along a colour bar of this scale (0: -top, 0.5: 0, 1: +top)."""
+        return float(0.5 + 0.5 * self.position(value))
 
 
 def sequential_index(values, lo: float, hi: float) -> np.ndarray:

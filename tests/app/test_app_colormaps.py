@@ -156,3 +156,14 @@ def test_every_categorical_colour_shows_on_the_dark_page_and_on_white(page):
 
 def test_every_category_has_its_own_marker_too():
     assert len(CATEGORICAL) == len(MARKERS) == len(set(MARKERS)) == len(set(CATEGORICAL)) == 10
+
+
+def test_the_symmetric_log_scale_shows_a_tiny_value_as_tiny_on_every_layer():
+    from nnviz.app.colormaps import SymLogScale
+
+    scale = SymLogScale(floor=1e-4, top=1.0)
+    np.testing.assert_allclose(scale.position([1e-6, 1e-4, 1e-3, 1e-2, 1.0, 5.0, -1e-2, 0.0]),
+                               [0.0, 0.0, 0.25, 0.5, 1.0, 1.0, -0.5, 0.0])
+    index = scale.index([1e-6, -1.0, 1.0])
+    assert index[0] == 127 and index[1] == 0 and index[2] == 255  # 1e-6: neutral, not saturated
+    assert scale.bar_position(0.0) == 0.5 and scale.bar_position(-1.0) == 0.0

@@ -164,6 +164,10 @@ Drop a picture file here to load it.</source>
         <translation>网络的答案</translation>
     </message>
     <message>
+        <source>digits per cell (log scale)</source>
+        <translation>每格的数字个数（对数坐标）</translation>
+    </message>
+    <message>
         <source>evaluating {0} digits…</source>
         <translation>正在评估 {0} 个数字…</translation>
     </message>
