@@ -8,10 +8,15 @@ Every colour in the window means one of two things, and each has its own map:
 - ``SEQUENTIAL`` (activations, probabilities): viridis, dark purple (low) to yellow (high); perceptually
   uniform, colour-blind safe, and still ordered when printed in grey.
 
+Categories (digits, optimizers) get ``CATEGORICAL``, ten colours told apart also with colour-blind eyes,
+each with a shape of ``MARKERS``.
+
 Tables are ``(256, 4)`` uint8 RGBA arrays, so a whole image is coloured by one fancy-indexing step.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF
@@ -50,6 +55,26 @@ SEQUENTIAL = lut_from_anchors([
     "#1f9f88", "#27ad80", "#3dbc73", "#5cc862", "#81d34c", "#aadc31", "#d5e219", "#fde725",
 ])
 
+# Ten categories (digits in the hidden-layer map, optimizers in the race, series in the lessons' plots): Okabe
+# and Ito's seven colours plus wine and pink from Paul Tol's schemes and a brown. Every pair stays at least
+# 11.6 CIEDE2000 apart for normal vision and for deuteranopia and protanopia simulated at full severity (the
+# tests check >= 10), and none fades into the dark page or into white. Okabe-Ito's grey and the white of the
+# old set turned into the same grey as reddish purple under deuteranopia.
+CATEGORICAL = (
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#F0E442",  # yellow
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#8C564B",  # brown
+    "#FFAABB",  # pink (Tol)
+    "#AA3377",  # wine (Tol)
+)
+# A shape per category, so that colour is never the only difference (pyqtgraph's symbol names).
+MARKERS = ("o", "s", "t1", "d", "t", "p", "h", "star", "x", "+")
+
 # The two ends of the diverging maps: "negative" and "positive" wherever a sign is drawn as a hue.
 NEGATIVE = "#4393c3"
 POSITIVE = "#d6604d"
@@ -63,6 +88,31 @@ def diverging_index(values, limit: float) -> np.ndarray:
     scaled = np.asarray(np.asarray(values, dtype=np.float32) * np.float32(127.5 / limit) + np.float32(127.5))
     scaled[np.isnan(scaled)] = 127.5
     return np.clip(scaled, 0, 255, out=scaled).astype(np.uint8)
+
+
+@dataclass(frozen=True)
+class SymLogScale:
+    """Signed values on a symmetric log scale, one for every layer: sizes from ``floor`` to ``top`` spread
+    evenly (per decade) over each half of a diverging table, smaller ones at its neutral middle, larger
+    ones at its ends. Unlike a scale stretched to each layer's largest value, a tiny value looks tiny."""
+
+    floor: float = 1e-4
+    top: float = 1.0
+
+    def position(self, values) -> np.ndarray:
+        """-1 .. 1: the sign, times how far the size is from ``floor`` (0) to ``top`` (1) in decades."""
+        values = np.asarray(values, np.float64)
+        with np.errstate(divide="ignore"):
+            decades = (np.log10(np.abs(values)) - np.log10(self.floor)) / np.log10(self.top / self.floor)
+        return np.sign(values) * np.clip(np.nan_to_num(decades, nan=0.0, neginf=0.0), 0.0, 1.0)
+
+    def index(self, values) -> np.ndarray:
+        """Table index (uint8) of ``values``, as :func:`diverging_index`."""
+        return diverging_index(self.position(values), 1.0)
+
+    def bar_position(self, value: float) -> float:
+        """Where ``value`` sits along a colour bar of this scale (0: -top, 0.5: 0, 1: +top)."""
+        return float(0.5 + 0.5 * self.position(value))
 
 
 def sequential_index(values, lo: float, hi: float) -> np.ndarray:

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 
-from nnviz.app.colormaps import DIVERGING, map_diverging
+from nnviz.app.colormaps import NEGATIVE, POSITIVE
+from nnviz.app.saliency_caption import why_caption
 from nnviz.app.throttle import Throttle
 from nnviz.app.widgets.canvas import RESOLUTION
 from nnviz.app.widgets.evaluation_view import EvaluationView
@@ -28,10 +30,10 @@ from nnviz.app.widgets.softmax_view import SoftmaxView
 from nnviz.app.worker import call_in_thread
 from nnviz.data.preprocess import input_on_canvas
 from nnviz.errors import DataFileError
-from nnviz.nn.saliency import input_gradient, occlusion
+from nnviz.nn.saliency import input_gradient, near_ink, occlusion
 
 OVERLAY_SIDE = 140  # the saliency overlay's resolution; the canvas stretches it over its 280 px
-OVERLAY_ALPHA = 200  # opacity of the strongest pixels
+OVERLAY_ALPHA_RANGE = (110, 235)  # opacity of the weakest pixels shown and of the strongest
 INSPECT_SIZE = QSize(1000, 640)
 HISTOGRAMS_REFRESH_S = 0.5
 # The tabs: attribute of the panels -> name. A lesson file keeps the English name, whatever the language.
@@ -54,15 +56,18 @@ def saliency_map(net, image: np.ndarray, cls: int, method: str = "gradient") -> 
 
 
 def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE, method: str = "gradient") -> np.ndarray:
-    """(side, side, 4) RGBA: :func:`saliency_map` of the predicted class painted back onto the drawing, red
-    for pixels that push the prediction up, blue for those that pull it down, transparent where nothing
-    matters."""
+    """(side, side, 4) RGBA: :func:`saliency_map` of the predicted class on and around the strokes
+    (:func:`~nnviz.nn.near_ink`) painted back onto the drawing, red for pixels that push the prediction up,
+    blue for those that pull it down, transparent elsewhere."""
     predicted = int(trace.a[-1][0].argmax())
-    gradient = saliency_map(net, prepared.image, predicted, method)
+    gradient = near_ink(saliency_map(net, prepared.image, predicted, method), prepared.image.reshape(28, 28))
     limit = float(np.abs(gradient).max()) or 1.0
     values = input_on_canvas(prepared, gradient, (side, side), zoom=side / RESOLUTION)
-    rgba = map_diverging(values, limit, DIVERGING)
-    rgba[..., 3] = np.clip(np.abs(values) / limit, 0, 1) * OVERLAY_ALPHA
+    rgba = np.zeros((side, side, 4), np.uint8)
+    for colour, where in ((POSITIVE, values > 0), (NEGATIVE, values < 0)):  # weak is faint, not white
+        rgba[where, :3] = QColor(colour).getRgb()[:3]
+    rgba[..., 3] = np.where(values != 0, OVERLAY_ALPHA_RANGE[0] + np.clip(np.abs(values) / limit, 0, 1)
+                            * (OVERLAY_ALPHA_RANGE[1] - OVERLAY_ALPHA_RANGE[0]), 0)
     return rgba
 
 
@@ -121,7 +126,8 @@ class InspectionPanels(QObject):
         if self._saliency:
             prepared = window.current_input()
             window.canvas.set_overlay(None if trace is None else saliency_overlay(
-                window.network(), prepared, trace, method=self._saliency_method))
+                window.network(), prepared, trace, method=self._saliency_method),
+                None if trace is None else why_caption(int(trace.a[-1][0].argmax()), self._saliency_method))
         if self._showing(self.hidden_map):
             self.hidden_map.set_drawing(trace)
         if self._showing(self.slow_motion):

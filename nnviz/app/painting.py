@@ -36,6 +36,12 @@ def mix(background: QColor, colour: QColor, amount: float) -> QColor:
     return QColor.fromRgbF(*(bb + (cc - bb) * amount for bb, cc in zip(b, c)))
 
 
+def readable_on(fill) -> QColor:
+    """Black or white, whichever reads better on ``fill`` (a QColor or anything QColor takes)."""
+    r, g, b = QColor(fill).getRgbF()[:3]
+    return QColor("#000000") if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else QColor("#ffffff")
+
+
 def text_colour(widget: QWidget, alpha: int = 255) -> QColor:
     """The palette's text colour, faded towards the background by ``alpha`` (0..255), as an opaque colour."""
     text = widget.palette().color(QPalette.ColorRole.WindowText)

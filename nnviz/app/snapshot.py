@@ -93,10 +93,11 @@ class LossPoints:
 
 @dataclass(frozen=True)
 class EpochResult:
-    """One finished epoch: what the accuracy curve adds."""
+    """One finished epoch: what the accuracy and test-loss curves add (None: no test set)."""
 
     epoch: int
     loss: float
     train_accuracy: float
     test_accuracy: float | None
     seconds: float
+    test_loss: float | None = None

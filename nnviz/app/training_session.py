@@ -358,7 +358,7 @@ class TrainingSession:
         self._epochs_done += 1
         self._epochs.append(EpochResult(
             epoch=self._epochs_done, loss=record.loss, train_accuracy=record.train_accuracy,
-            test_accuracy=record.test_accuracy, seconds=record.seconds,
+            test_accuracy=record.test_accuracy, seconds=record.seconds, test_loss=record.test_loss,
         ))
 
     def _update_rate(self, steps: int, seconds: float) -> None:

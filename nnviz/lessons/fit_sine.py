@@ -1,7 +1,8 @@
 """Lesson 4: a 1-2-1 network learning g(p) = 1 + sin(pi p / 4) on [-2, 2].
 
 Sigmoid hidden layer, linear output, squared error, per-sample SGD with learning rate 0.01 (the
-classic function-approximation example): the curve bends into shape epoch by epoch.
+classic function-approximation example): the curve bends into shape epoch by epoch. It is a sum:
+g(p) = v1 sigmoid(w1 p + b1) + v2 sigmoid(w2 p + b2) + c, and each epoch reports the two terms and c.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class FitEpoch:
     epoch: int
     loss: float  # mean squared error over the 100 points
     fitted: np.ndarray  # (100,) the network's curve
+    parts: np.ndarray  # (2, 100) what each hidden neuron adds: v_j sigmoid(w_j p + b_j)
+    bias: float  # the output's bias c: fitted = parts.sum(axis=0) + bias
 
 
 def fit_sine(epochs: int = 2000, lr: float = 0.01, seed: int = 0, order_seed: int | None = 0) -> Iterator[FitEpoch]:
@@ -37,5 +40,7 @@ def fit_sine(epochs: int = 2000, lr: float = 0.01, seed: int = 0, order_seed: in
         order = rng.permutation(len(P)) if order_seed is not None else np.arange(len(P))
         for i in order:
             net.train_step(X[i : i + 1], Y[i : i + 1], optimizer)
-        fitted = net.predict_proba(X)[:, 0]
-        yield FitEpoch(epoch, float(np.mean((fitted - Y[:, 0]) ** 2)), fitted)
+        trace = net.forward(X)
+        fitted = trace.output[:, 0]
+        parts = (trace.a[1] * net.weights[1][:, 0]).T
+        yield FitEpoch(epoch, float(np.mean((fitted - Y[:, 0]) ** 2)), fitted, parts, float(net.biases[1][0]))

@@ -19,7 +19,7 @@ from nnviz.nn.losses import log_softmax, softmax
 from nnviz.nn.mlp import MLP, Trace
 from nnviz.nn.optimizers import OPTIMIZERS, Optimizer, make_optimizer
 from nnviz.nn.pca import PCA, fit_pca
-from nnviz.nn.saliency import input_gradient, occlusion
+from nnviz.nn.saliency import input_gradient, near_ink, occlusion
 from nnviz.nn.schedules import SCHEDULES, Schedule
 from nnviz.nn.training import EpochRecord, StepRecord, TrainConfig, train
 
@@ -27,6 +27,6 @@ __all__ = [
     "ACTIVATIONS", "MLP", "OPTIMIZERS", "PCA", "SCHEDULES", "ConfigError", "DivergenceError", "EpochRecord",
     "Evaluation", "ModelFileError", "Optimizer", "Schedule", "StepRecord", "Trace", "TrainConfig",
     "TrainingError", "accuracy", "confusion_matrix", "evaluate", "fit_pca", "get_activation",
-    "input_gradient", "log_softmax", "make_optimizer", "occlusion", "per_class_accuracy",
+    "input_gradient", "log_softmax", "make_optimizer", "near_ink", "occlusion", "per_class_accuracy",
     "predict_proba_batched", "sigmoid", "softmax", "train",
 ]

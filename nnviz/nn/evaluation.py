@@ -22,6 +22,21 @@ def accuracy(net, X: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean(predict_proba_batched(net, X).argmax(axis=1) == y))
 
 
+def loss_and_accuracy(net, X: np.ndarray, y: np.ndarray, chunk: int = CHUNK) -> tuple[float, float]:
+    """``(mean loss, accuracy)`` of ``net`` over ``X`` (n, n_in), ``y`` (n,) from one forward pass in chunks:
+    the loss is the one training minimises (``net.loss``: its loss function plus the weight penalties),
+    so a test-loss curve can be read against the training loss."""
+    if len(y) == 0:
+        return float("nan"), float("nan")
+    y = np.asarray(y)
+    data_loss, correct = 0.0, 0
+    for i in range(0, len(X), chunk):
+        trace = net.forward(X[i : i + chunk])
+        data_loss += len(trace.output) * net.trace_loss(trace, y[i : i + chunk], l1=0.0, l2=0.0)
+        correct += int(np.count_nonzero(trace.output.argmax(axis=1) == y[i : i + chunk]))
+    return data_loss / len(y) + net.penalty(), correct / len(y)
+
+
 def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int = 10) -> np.ndarray:
     """(n_classes, n_classes) int64 counts: row = true class, column = predicted class."""
     return np.bincount(

@@ -211,10 +211,19 @@ class MLP:
     # ------------------------------------------------------------------ loss and gradients
     def loss(self, X, y, *, loss: str | None = None, l1: float | None = None, l2: float | None = None) -> float:
         """Mean loss of the batch plus the weight penalties."""
+        return self.trace_loss(self.forward(X), y, loss=loss, l1=l1, l2=l2)
+
+    def trace_loss(self, trace: Trace, y, *, loss: str | None = None, l1: float | None = None,
+                   l2: float | None = None) -> float:
+        """:meth:`loss` of a forward pass already made (``trace = net.forward(X)``), so that one pass can
+        give both the loss and the predictions."""
         loss = check_output_and_loss(self.output, loss or self.loss_name)
-        trace = self.forward(X)
         value = loss_value(loss, self.output, trace.z[-1], trace.a[-1], self._as_targets(y, loss))
         return value + self._penalty(self._l1(l1), self._l2(l2))
+
+    def penalty(self) -> float:
+        """What the weight penalties add to the loss at the network's own ``l1`` and ``l2``."""
+        return self._penalty(self.l1, self.l2)
 
     def gradients(
         self, X, y, *, loss: str | None = None, l1: float | None = None, l2: float | None = None

@@ -10,6 +10,10 @@ layer, into the input. With s = z[L][c], the output neuron's score before softma
 
 :func:`occlusion` asks the same question without calculus: cover a patch, see how much the class's
 probability drops.
+
+:func:`near_ink` keeps what a class should look at: the map on and around the strokes. Over the empty
+background the gradient answers "what if there were ink here?", a faint speckle that would otherwise
+cover the picture and hide the strokes' own colours.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.nn.activations import get_activation
+
+INK = 0.05  # input values below this are background (as in nnviz.data.preprocess)
 
 
 def input_gradient(net, x: np.ndarray, cls: int) -> np.ndarray:
@@ -49,3 +55,18 @@ def occlusion(net, image: np.ndarray, cls: int, patch: int = 4, stride: int = 2)
         total[t : t + patch, l : l + patch] += drop
         count[t : t + patch, l : l + patch] += 1
     return (total / np.maximum(count, 1)).astype(np.float32)
+
+
+def near_ink(saliency: np.ndarray, image: np.ndarray, reach: int = 1, floor: float = 0.1) -> np.ndarray:
+    """``saliency`` (h, w) where ``image`` (h, w) has ink or is at most ``reach`` pixels from it, and where its
+    size is at least ``floor`` times the largest size kept; 0 elsewhere (float32)."""
+    saliency = np.asarray(saliency, np.float32).reshape(np.shape(image))
+    ink = np.asarray(image) > INK
+    near = ink.copy()
+    for _ in range(reach):  # grow the ink by one pixel, the 8 neighbours included
+        grown = np.pad(near, 1)
+        near = np.any([grown[1 + dy: grown.shape[0] - 1 + dy, 1 + dx: grown.shape[1] - 1 + dx]
+                       for dy in (-1, 0, 1) for dx in (-1, 0, 1)], axis=0)
+    kept = np.where(near, saliency, np.float32(0.0))
+    largest = float(np.abs(kept).max()) if kept.size else 0.0
+    return np.where(np.abs(kept) >= floor * largest, kept, np.float32(0.0)) if largest > 0 else kept

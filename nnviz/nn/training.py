@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from nnviz.errors import ConfigError, DivergenceError
-from nnviz.nn.evaluation import accuracy
+from nnviz.nn.evaluation import loss_and_accuracy
 from nnviz.nn.optimizers import OPTIMIZERS, Optimizer, make_optimizer
 from nnviz.nn.prefetch import EpochSamples, prefetch_executor
 from nnviz.nn.schedules import SCHEDULES, Schedule
@@ -88,7 +88,8 @@ class StepRecord:
 
 @dataclass(frozen=True)
 class EpochRecord:
-    """The end of an epoch: mean training loss and running accuracy, test accuracy if a test set was given."""
+    """The end of an epoch: mean training loss and running accuracy; test accuracy and test loss (the same
+    loss as the training loss, penalties included, over the whole test set) if a test set was given."""
 
     epoch: int
     step: int
@@ -97,6 +98,7 @@ class EpochRecord:
     test_accuracy: float | None
     seconds: float
     lr: float
+    test_loss: float | None = None
 
 
 def train(
@@ -173,10 +175,11 @@ def train(
                     f"training diverged in epoch {epoch}: the weights stopped being finite. They were restored "
                     f"to the last finite ones; the learning rate is too high, try one about 10x smaller."
                 )
-            test_acc = accuracy(net, X_test, y_test) if X_test is not None and y_test is not None else None
+            test_loss, test_acc = (loss_and_accuracy(net, X_test, y_test) if X_test is not None and y_test is not None
+                                   else (None, None))
             yield EpochRecord(
                 epoch=epoch, step=step, loss=loss_sum / batches, train_accuracy=correct / n,
-                test_accuracy=test_acc, seconds=time.perf_counter() - start, lr=optimizer.lr,
+                test_accuracy=test_acc, seconds=time.perf_counter() - start, lr=optimizer.lr, test_loss=test_loss,
             )
     finally:
         if samples is not None:

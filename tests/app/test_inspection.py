@@ -83,6 +83,49 @@ def test_saliency_colours_the_drawing_and_goes_away(window, qtbot):
     assert window.canvas._overlay is None
 
 
+def test_why_says_for_which_digit_and_what_its_colours_mean(window):
+    from nnviz.app.colormaps import NEGATIVE, POSITIVE
+
+    draw(window.canvas, DIGITS[7][0])
+    window.saliency_action.trigger()  # the S key's action: the button follows it
+    assert window.saliency_button.isChecked()
+    caption = window.canvas.overlay_caption()
+    assert caption.title == "Why 7?"
+    assert [colour for colour, _ in caption.key] == [POSITIVE, NEGATIVE]
+    assert all("7" in text for _, text in caption.key)
+    window.inspection.set_occlusion(True)
+    assert "covering" in window.canvas.overlay_caption().key[0][1]
+
+
+def test_the_why_button_looks_pressed_while_the_overlay_is_on(window):
+    button = window.saliency_button
+
+    def face():
+        image = button.grab().toImage()
+        colour = image.pixelColor(image.width() // 2, 3)  # above the text: the button's face
+        return np.array([colour.red(), colour.green(), colour.blue()], int)
+
+    off = face()
+    button.click()
+    assert button.isChecked()
+    assert np.abs(face() - off).sum() > 120  # not a shade darker: another colour, seen from the back row
+    button.click()
+    assert np.array_equal(face(), off)
+
+
+def test_the_saliency_overlay_lies_on_the_strokes_not_on_the_background(window):
+    draw(window.canvas, DIGITS[7][0])
+    window.saliency_button.click()
+    alpha = window.canvas.overlay_pixels()[..., 3].astype(int)
+    ink = window.canvas.image() > 0.5
+    assert (alpha[ink] > 0).mean() > 0.6  # the strokes are coloured (but for their least important bits) ...
+    far = np.ones_like(ink)  # ... and nothing more than ~2 input pixels (25 canvas pixels) away from them is
+    rows, cols = np.nonzero(ink)
+    far[max(0, rows.min() - 25): rows.max() + 26, max(0, cols.min() - 25): cols.max() + 26] = False
+    assert not alpha[far].any()
+    assert alpha[ink].mean() > 2.5 * alpha[~ink & (alpha > 0)].mean()  # beside the strokes: faint
+
+
 def test_occlusion_saliency_is_drawn_too(window, qtbot):
     draw(window.canvas, DIGITS[7][0])
     window.inspection.set_occlusion(True)

@@ -66,6 +66,8 @@ def test_a_full_run_yields_every_loss_point_and_an_epoch_result_per_epoch():
     assert [e.epoch for e in epochs] == [1, 2]
     assert all(0.0 <= e.test_accuracy <= 1.0 for e in epochs)
     assert epochs[-1].test_accuracy > 0.5  # separable toy data
+    assert all(e.test_loss > 0 for e in epochs)  # measured with the accuracy, for the test-loss curve
+    assert s.net.loss(s.data.x_test, s.data.y_test) == pytest.approx(epochs[-1].test_loss, rel=1e-5)
     assert s.take_points() is None and s.take_epochs() == []  # taken once
     status = s.status()
     assert (status.state, status.epoch, status.epochs, status.epoch_fraction) == ("finished", 2, 2, 1.0)

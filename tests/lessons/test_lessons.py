@@ -46,6 +46,15 @@ def test_fit_sine_bends_into_shape():
     assert epochs[-1].fitted.shape == (100,)
 
 
+def test_fit_sine_reports_the_two_sigmoids_it_adds_up():
+    last = list(fit_sine.fit_sine(epochs=20))[-1]
+    assert last.parts.shape == (2, len(fit_sine.P))
+    np.testing.assert_allclose(last.parts.sum(axis=0) + last.bias, last.fitted, atol=1e-12)
+    for part in last.parts:  # each is one scaled sigmoid: monotonic in p
+        steps = np.diff(part)
+        assert np.all(steps >= -1e-15) or np.all(steps <= 1e-15)
+
+
 def test_xor_perceptron_cannot_but_a_hidden_layer_can():
     assert all(mistakes > 0 for _, _, mistakes in xor.perceptron_epochs(100))
     *_, (_, last) = xor.train_network(epochs=2000)
@@ -91,3 +100,22 @@ def test_l1_makes_weights_sparser_than_l2():
     weights = losses_activations.l1_vs_l2_weights(X, y, strength=1e-3, steps=300)
     near_zero = {k: np.mean(np.abs(w) < 1e-2) for k, w in weights.items()}
     assert near_zero["l1"] > near_zero["none"] and near_zero["l1"] > near_zero["l2"]
+
+
+def test_each_hidden_neuron_of_the_xor_network_cuts_the_plane_along_its_line():
+    from nnviz.lessons.hidden_lines import hidden_lines, line_in_box
+
+    box = (-0.5, 1.5, -0.5, 1.5)
+    np.testing.assert_allclose(line_in_box(np.array([1.0, 1.0]), -1.0, box), [[-0.5, 1.5], [1.5, -0.5]])
+    np.testing.assert_allclose(line_in_box(np.array([0.0, 2.0]), -1.0, box), [[-0.5, 0.5], [1.5, 0.5]])
+    assert line_in_box(np.array([1.0, 0.0]), -5.0, box) is None  # x = 5: outside
+    assert line_in_box(np.zeros(2), 1.0, box) is None
+    *_, (net, last) = xor.train_network(epochs=3000)
+    lines = hidden_lines(net, box)
+    assert len(lines) == 2 and all(line is not None for line in lines)
+    for j, line in enumerate(lines):
+        z = line @ net.weights[0][:, j] + net.biases[0][j]
+        np.testing.assert_allclose(z, 0.0, atol=1e-9)  # the end points are on the neuron's z = 0
+    # the two lines put the four XOR points into at least three regions: they are what separates them
+    sides = np.sign(xor.X @ net.weights[0] + net.biases[0])  # (4 points, 2 neurons)
+    assert len({tuple(row) for row in sides}) >= 3

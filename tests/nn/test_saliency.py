@@ -38,3 +38,18 @@ def test_occlusion_marks_the_pixels_a_class_depends_on():
     heat = occlusion(net, image, 1, patch=2, stride=1)
     assert heat.shape == (4, 4)
     assert heat[1, 1] > 0.4 and heat[3, 3] == 0.0
+
+
+def test_near_ink_keeps_the_map_on_and_around_the_strokes_only():
+    from nnviz.nn import near_ink
+
+    image = np.zeros((7, 7))
+    image[3, 2:5] = 1.0  # a short horizontal stroke
+    saliency = np.full((7, 7), 0.5)
+    saliency[3, 3] = -2.0
+    saliency[4, 2] = 0.1  # next to the ink but small: below a tenth of the largest kept
+    kept = near_ink(saliency, image, reach=1)
+    assert kept[3, 3] == -2.0 and kept[2, 1] == 0.5 and kept[4, 5] == 0.5  # on the stroke and a pixel around it
+    assert kept[4, 2] == 0.0
+    assert not kept[0].any() and not kept[6].any() and not kept[:, 0].any()  # the background: nothing
+    assert not near_ink(np.ones((4, 4)), np.zeros((4, 4))).any()  # no ink, nothing to explain

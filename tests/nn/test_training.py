@@ -31,6 +31,21 @@ def test_yields_steps_then_an_epoch_record_and_learns():
     assert steps[-1].progress == pytest.approx(3.0) and steps[0].samples_per_s > 0
 
 
+def test_every_epoch_measures_the_test_loss_where_it_measures_the_test_accuracy():
+    X, y = blobs(seed=1)
+    seen = []
+    net = MLP([2, 16, 3], seed=1)
+    for record in train(net, *blobs(), TrainConfig(epochs=3, batch_size=50, lr=0.05, l2=0.001), X_test=X, y_test=y):
+        if isinstance(record, EpochRecord):
+            seen.append((record.test_loss, net.loss(X, y)))  # the network as it is at the end of the epoch
+    assert len(seen) == 3
+    for test_loss, direct in seen:
+        assert test_loss == pytest.approx(direct, rel=1e-5)
+    without_test_set = [r for r in train(MLP([2, 16, 3], seed=1), *blobs(), TrainConfig(epochs=1))
+                        if isinstance(r, EpochRecord)]
+    assert without_test_set[0].test_loss is None and without_test_set[0].test_accuracy is None
+
+
 def test_same_seed_same_run():
     a, _ = run(TrainConfig(epochs=2, seed=5))
     b, _ = run(TrainConfig(epochs=2, seed=5))

@@ -7,8 +7,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from nnviz.app.colormaps import CATEGORICAL
 from nnviz.app.lesson_views.lesson_text import LessonText
-from nnviz.app.lesson_views.plots import SERIES_COLOURS, lesson_plot
+from nnviz.app.lesson_views.plots import lesson_plot
 from nnviz.app.painting import legible_font
 from nnviz.lessons.losses_activations import activation_table, l1_vs_l2_weights, loss_curves, schedule_curves
 
@@ -50,7 +51,7 @@ class LossesActivationsLessonView(LessonText, QWidget):
         plot = lesson_plot(self, self.tr("probability given to the right answer"), self.tr("loss"),
                            legend_at=(-10, 10))  # top right: the curves start high on the left
         curves = loss_curves()
-        for colour, (key, name) in zip(SERIES_COLOURS, (("mse", self.tr("squared error")),
+        for colour, (key, name) in zip(CATEGORICAL, (("mse", self.tr("squared error")),
                                                         ("cross_entropy", self.tr("cross-entropy")))):
             plot.plot(curves["p"], curves[key], pen=pg.mkPen(colour, width=3), name=name)
         plot.setYRange(0, 5)
@@ -64,7 +65,7 @@ class LossesActivationsLessonView(LessonText, QWidget):
         slopes = lesson_plot(self, "z", "f′(z)", legend=False)
         shown = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "Leaky ReLU",
                  "identity": self.tr("identity"), "step": self.tr("step")}
-        for colour, (name, table) in zip(SERIES_COLOURS, activation_table().items()):
+        for colour, (name, table) in zip(CATEGORICAL, activation_table().items()):
             values.plot(table["z"], table["a"], pen=pg.mkPen(colour, width=2.5), name=shown.get(name, name))
             slopes.plot(table["z"], table["da"], pen=pg.mkPen(colour, width=2.5), name=shown.get(name, name))
         layout.addWidget(values)
@@ -75,7 +76,7 @@ class LossesActivationsLessonView(LessonText, QWidget):
         plot = lesson_plot(self, self.tr("first-layer weight"), self.tr("how many"))
         weights = l1_vs_l2_weights(*two_blobs())
         limit = max(float(np.abs(w).max()) for w in weights.values())
-        for colour, (name, w) in zip(SERIES_COLOURS, weights.items()):
+        for colour, (name, w) in zip(CATEGORICAL, weights.items()):
             counts, edges = np.histogram(w, bins=60, range=(-limit, limit))
             label = {"none": self.tr("no penalty"), "l1": "L1", "l2": "L2"}[name]
             plot.plot(edges, counts, stepMode="center", pen=pg.mkPen(colour, width=2.5), name=label)
@@ -87,6 +88,6 @@ class LossesActivationsLessonView(LessonText, QWidget):
         curves = schedule_curves()
         kinds = {"constant": self.tr("constant"), "step": self.tr("step decay"),
                  "exponential": self.tr("exponential decay"), "cosine": self.tr("cosine annealing")}
-        for colour, (kind, shown) in zip(SERIES_COLOURS, kinds.items()):
+        for colour, (kind, shown) in zip(CATEGORICAL, kinds.items()):
             plot.plot(curves["epoch"], curves[kind], pen=pg.mkPen(colour, width=3), name=shown)
         return plot

@@ -2,7 +2,8 @@
 
 Five number boxes (two inputs, two weights, the bias), the sum written out with those numbers, both
 outputs, and both activation functions plotted with the current z marked on them. "Textbook example"
-restores w = [0, 1], b = 4, x = [2, 3], for which the sigmoid neuron gives 0.9990889488055994.
+restores w = [0, 1], b = 4, x = [2, 3], for which the sigmoid neuron gives 0.9991 (0.9990889488055994 in
+the tooltip).
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from nnviz.app.colormaps import CATEGORICAL
 from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.plots import lesson_plot
+from nnviz.app.lesson_views.slide_numbers import full_number, slide_number
 from nnviz.app.painting import legible_font
 from nnviz.lessons.neuron import PRESET, NeuronOutput, neuron
 from nnviz.nn.activations import sigmoid
 
 Z_RANGE = 10.0
-PERCEPTRON_COLOUR, SIGMOID_COLOUR = "#E69F00", "#56B4E9"
+PERCEPTRON_COLOUR, SIGMOID_COLOUR = CATEGORICAL[:2]  # orange, sky blue
 
 
 class NeuronLessonView(LessonText, QWidget):
@@ -112,7 +115,8 @@ class NeuronLessonView(LessonText, QWidget):
         self.sum_label.setText(f"z = {v['w1']:g}·{v['x1']:g} + {v['w2']:g}·{v['x2']:g} + {v['b']:g} = {out.z:g}"
                                .replace("-", "−"))
         self.perceptron_label.setText(self.tr("perceptron: a = {0}").format(f"{out.perceptron:g}"))
-        self.sigmoid_label.setText(self.tr("sigmoid neuron: a = {0}").format(repr(out.sigmoid)))
+        self.sigmoid_label.setText(self.tr("sigmoid neuron: a = {0}").format(slide_number(out.sigmoid)))
+        self.sigmoid_label.setToolTip(self.tr("sigmoid neuron: a = {0}").format(full_number(out.sigmoid)))
         shown = float(np.clip(out.z, -Z_RANGE, Z_RANGE))
         self._marks.setData([shown, shown], [out.perceptron, out.sigmoid],
                             brush=[pg.mkBrush(PERCEPTRON_COLOUR), pg.mkBrush(SIGMOID_COLOUR)])

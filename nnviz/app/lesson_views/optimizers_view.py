@@ -1,7 +1,9 @@
 """Lesson 6, the optimizers race: all ten rules from the same start on a 2-D loss surface.
 
 The trajectories are drawn on the surface's contour map and grow step by step (Play), so the class sees
-plain SGD crawl, momentum overshoot, and the adaptive rules take their own paths to the minimum.
+plain SGD crawl, momentum overshoot, and the adaptive rules take their own paths to the minimum. Each
+path has the colour and, at its head, the marker of the app's categorical palette (told apart also by
+colour-blind eyes), named in a legend beside the map.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.player import Player, PlayerControls
-from nnviz.app.lesson_views.plots import SERIES_COLOURS, lesson_plot, status_label
+from nnviz.app.colormaps import CATEGORICAL, MARKERS
+from nnviz.app.lesson_views.plots import lesson_plot, status_label
+from nnviz.app.widgets.marker_legend import MarkerLegend
 from nnviz.lessons.optimizer_race import SURFACES, race_on_surface
 from nnviz.nn import OPTIMIZERS
 
 STEPS = 500
+HEAD_PX = 17  # the marker at the head of each path
 
 
 def surface_image(name: str, n: int = 200) -> np.ndarray:
@@ -47,7 +52,7 @@ class OptimizersLessonView(LessonText, QWidget):
         "OptimizersLessonView",
         "Every optimizer gets the same gradient at the same point and decides differently how far and "
         "where to step: SGD, Momentum, NAG, AdaGrad, RMSprop, Adam, AdamW, AdaDelta, AMSGrad, NAdam. "
-        "Choose a surface and press Play; the white cross is the minimum."
+        "Choose a surface and press Play; the white target ⊕ is the minimum."
     )
 
     def __init__(self, parent: QWidget | None = None):
@@ -60,13 +65,17 @@ class OptimizersLessonView(LessonText, QWidget):
             self.surface_box.addItem(shown.get(name, name), name)
         self.surface_box.currentIndexChanged.connect(lambda: self.set_surface(self.surface_box.currentData()))
         self.status = status_label(self, "raceStatus")
-        self.plot = lesson_plot(self, "x", "y", legend_at=(-10, 10))
+        self.plot = lesson_plot(self, "x", "y", legend=False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
-        self.minimum = pg.ScatterPlotItem(size=18, symbol="x", pen=pg.mkPen("#ffffff", width=3))
+        # a target, not a cross: the paths' heads use the categorical markers, "x" among them
+        self.minimum = pg.ScatterPlotItem(size=26, symbol="crosshair", pen=pg.mkPen("#ffffff", width=2.5),
+                                          brush=pg.mkBrush(None))
         self.plot.addItem(self.minimum)
         self.curves = {}
+        self.heads: dict[str, pg.ScatterPlotItem] = {}
         self.paths: dict[str, np.ndarray] = {}
+        self.legend = MarkerLegend(lines=True)
         self.player = Player(self._steps, per_tick=5, parent=self)
         self.controls = PlayerControls(self.player, unit="steps")
         top = QHBoxLayout()
@@ -76,7 +85,10 @@ class OptimizersLessonView(LessonText, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.plot, 1)
+        race = QHBoxLayout()
+        race.addWidget(self.plot, 1)
+        race.addWidget(self.legend)
+        layout.addLayout(race, 1)
         self.shown = 0
         self.player.advanced.connect(self._show)
         self.set_surface(self.surface_box.currentData())
@@ -89,9 +101,14 @@ class OptimizersLessonView(LessonText, QWidget):
         self.image.setRect(x0, y0, x1 - x0, y1 - y0)
         self.minimum.setData([spec.minimum[0]], [spec.minimum[1]])
         if not self.curves:
-            for colour, optimizer in zip(SERIES_COLOURS, self.paths):
-                self.curves[optimizer] = self.plot.plot([], [], pen=pg.mkPen(colour, width=2.5),
-                                                        name=display_name(optimizer))
+            for colour, marker, optimizer in zip(CATEGORICAL, MARKERS, self.paths):
+                self.curves[optimizer] = self.plot.plot([], [], pen=pg.mkPen(colour, width=2.5))
+                self.heads[optimizer] = pg.ScatterPlotItem(size=HEAD_PX, symbol=marker, brush=pg.mkBrush(colour),
+                                                           pen=pg.mkPen("#000000", width=1.5))
+                self.heads[optimizer].setZValue(5)  # over every path
+                self.plot.addItem(self.heads[optimizer])
+            self.legend.set_entries([(colour, marker, display_name(optimizer))
+                                     for colour, marker, optimizer in zip(CATEGORICAL, MARKERS, self.paths)])
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.player.restart()
         self.player.step()
@@ -105,6 +122,7 @@ class OptimizersLessonView(LessonText, QWidget):
         for optimizer, path in self.paths.items():
             part = path[: step + 1]
             self.curves[optimizer].setData(part[:, 0], part[:, 1])
+            self.heads[optimizer].setData(part[-1:, 0], part[-1:, 1])
         spec = SURFACES[self.surface_box.currentData()]
         closest = min(self.paths, key=lambda o: np.linalg.norm(self.paths[o][min(step, len(self.paths[o]) - 1)]
                                                               - np.array(spec.minimum)))

@@ -7,18 +7,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from nnviz.app.painting import background_colour, legible_font, text_colour
-
-# Okabe-Ito: told apart with the common colour-vision deficiencies; enough for the ten optimizers.
-SERIES_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#FFFFFF",
-                  "#999999", "#8C564B")
-
+from nnviz.app.plot_axes import plain_plot
 
 def lesson_plot(owner: QWidget, bottom: str, left: str, legend: bool = True,
                 legend_at: tuple[int, int] = (10, 10)) -> pg.PlotWidget:
     """A plot in the window's colours, axis labels and ticks in the lesson's type, a legend if asked
     (``legend_at``: pyqtgraph's offset, negative x for the right-hand side)."""
     background = background_colour(owner)
-    plot = pg.PlotWidget(background=background)
+    plot = plain_plot(background=background)
     plot.setMenuEnabled(False)
     # room above and to the right, so that the tick labels at the ends of the axes are not cut in half
     plot.getPlotItem().setContentsMargins(0, 12, 12, 0)

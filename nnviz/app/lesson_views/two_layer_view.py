@@ -1,7 +1,7 @@
 """Lesson 2, a 2-2-1 network: the textbook's forward pass, then the same shape learning a small task.
 
 Part one: every neuron has weights [0, 1] and bias 0; x = [2, 3] gives h = sigmoid(3) = 0.9526 in both
-hidden neurons and o = sigmoid(h) = 0.7216325609518421. Part two: the network learns to tell gender from
+hidden neurons and o = sigmoid(h) = 0.7216 (0.7216325609518421 in the tooltip). Part two: the network learns to tell gender from
 weight and height (offsets from 135 lb and 66 in) for four people; the decision boundary moves as it learns.
 """
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from nnviz.app.lesson_views.boundary import BoundaryLessonView
 from nnviz.app.lesson_views.lesson_text import LessonText
+from nnviz.app.lesson_views.slide_numbers import full_number, slide_number
 from nnviz.lessons.two_layer import GENDER_X, GENDER_Y, PEOPLE, X_EXAMPLE, decision_grid, textbook_network, train_gender
 
 EXTENT = 30.0
@@ -22,12 +23,12 @@ PEOPLE_TO_TRANSLATE = (QT_TRANSLATE_NOOP("TwoLayerLessonView", "Alice"), QT_TRAN
                        QT_TRANSLATE_NOOP("TwoLayerLessonView", "Diana"))
 
 
-def textbook_forward() -> tuple[str, float]:
-    """The textbook's forward pass written out, and its output."""
+def textbook_forward(number=slide_number) -> tuple[str, float]:
+    """The textbook's forward pass written out (its numbers as ``number`` writes them), and its output."""
     trace = textbook_network().forward(X_EXAMPLE)
     h, o = trace.a[1][0], float(trace.a[2][0, 0])
-    return (f"x = [2, 3]\nh₁ = sigmoid(0·2 + 1·3 + 0) = {h[0]:.10f}\nh₂ = sigmoid(0·2 + 1·3 + 0) = {h[1]:.10f}\n"
-            f"o = sigmoid(0·h₁ + 1·h₂ + 0) = {o!r}"), o
+    return (f"x = [2, 3]\nh₁ = sigmoid(0·2 + 1·3 + 0) = {number(h[0])}\nh₂ = sigmoid(0·2 + 1·3 + 0) = {number(h[1])}\n"
+            f"o = sigmoid(0·h₁ + 1·h₂ + 0) = {number(o)}"), o
 
 
 class TwoLayerLessonView(LessonText, BoundaryLessonView):
@@ -48,6 +49,7 @@ class TwoLayerLessonView(LessonText, BoundaryLessonView):
                          (-EXTENT, EXTENT, -EXTENT, EXTENT), axes, self.names, parent)
         self.setObjectName("twoLayerLesson")
         self.forward_label = self.intro
+        self.forward_label.setToolTip(textbook_forward(full_number)[0])
 
     def output_grid(self, net) -> np.ndarray:
         return decision_grid(net, EXTENT)[2]

@@ -708,6 +708,29 @@ Red pixels excite it, blue ones inhibit it.</source>
     </message>
 </context>
 <context>
+    <name>SaliencyCaption</name>
+    <message>
+        <source>Why {0}?</source>
+        <translation>为什么是 {0}？</translation>
+    </message>
+    <message>
+        <source>covering this makes {0} less likely</source>
+        <translation>遮住这里，{0} 的可能性变小</translation>
+    </message>
+    <message>
+        <source>covering this makes {0} more likely</source>
+        <translation>遮住这里，{0} 的可能性变大</translation>
+    </message>
+    <message>
+        <source>this ink speaks for {0}</source>
+        <translation>这些笔画支持 {0}</translation>
+    </message>
+    <message>
+        <source>this ink speaks against {0}</source>
+        <translation>这些笔画反对 {0}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingSession</name>
     <message>
         <source>hidden sizes are whole numbers separated by commas, like 256,128,64 (got {0!r})</source>

@@ -148,6 +148,10 @@ Hover a node to see its own strongest connections.</source>
 <context>
     <name>SlowMotionView</name>
     <message>
+        <source>δ, log scale (|δ| &lt; {0} shows as 0)</source>
+        <translation>δ，对数坐标（|δ| &lt; {0} 显示为 0）</translation>
+    </message>
+    <message>
         <source>Restart</source>
         <translation>重新开始</translation>
     </message>

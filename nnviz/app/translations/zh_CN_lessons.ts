@@ -2,26 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BoundaryLessonView</name>
+    <message>
+        <source>The dashed lines: where each hidden neuron&apos;s weighted sum z is 0. Each one cuts the plane in two halves; the output neuron combines the halves into its boundary.</source>
+        <translation>虚线：每个隐藏神经元的加权和 z 等于 0 的位置。每条线把平面切成两半；输出神经元把这些半平面组合成自己的分界线。</translation>
+    </message>
+    <message>
+        <source>hidden {0}</source>
+        <translation>隐藏神经元 {0}</translation>
+    </message>
+</context>
+<context>
     <name>FitSineLessonView</name>
     <message>
         <source>Fitting a curve with two neurons</source>
         <translation>用两个神经元拟合曲线</translation>
     </message>
     <message>
-        <source>A network with one input, two sigmoid neurons and a linear output learns g(p) = 1 + sin(πp/4) on [−2, 2] from 100 points, one point at a time (stochastic gradient descent, learning rate 0.01). Press Play and watch the blue curve bend into the orange one.</source>
-        <translation>一个网络有一个输入、两个 sigmoid 神经元和一个线性输出，它用区间 [−2, 2] 上的 100 个点学习 g(p) = 1 + sin(πp/4)，每次只用一个点（随机梯度下降，学习率 0.01）。按“播放”，看蓝色曲线逐渐弯成橙色曲线的样子。</translation>
+        <source>A network with one input, two sigmoid neurons and a linear output learns g(p) = 1 + sin(πp/4) on [−2, 2] from 100 points, one point at a time (stochastic gradient descent, learning rate 0.01). Press Play and watch the blue curve bend through the orange points: it is the sum of what the two neurons add (dashed and dotted, each a stretched sigmoid) and a constant c.</source>
+        <translation>一个有一个输入、两个 sigmoid 神经元和线性输出的网络，在 [−2, 2] 上从 100 个点学习 g(p) = 1 + sin(πp/4)，每次用一个点（随机梯度下降，学习率 0.01）。按“播放”，看蓝色曲线弯过橙色的点：它是两个神经元各自加上的部分（虚线和点线，各是一条拉伸过的 sigmoid）与一个常数 c 之和。</translation>
     </message>
     <message>
-        <source>target 1 + sin(πp/4)</source>
-        <translation>目标 1 + sin(πp/4)</translation>
+        <source>the 100 training points of 1 + sin(πp/4)</source>
+        <translation>1 + sin(πp/4) 的 100 个训练点</translation>
+    </message>
+    <message>
+        <source>neuron {0}: v{1}·sigmoid(w{1}p + b{1})</source>
+        <translation>神经元 {0}：v{1}·sigmoid(w{1}p + b{1})</translation>
+    </message>
+    <message>
+        <source>the constant c</source>
+        <translation>常数 c</translation>
+    </message>
+    <message>
+        <source>epoch {0}: mean squared error {1}; c = {2}</source>
+        <translation>第 {0} 轮：均方误差 {1}；c = {2}</translation>
     </message>
     <message>
         <source>the network</source>
         <translation>网络的输出</translation>
-    </message>
-    <message>
-        <source>epoch {0}: mean squared error {1}</source>
-        <translation>第 {0} 轮：均方误差 {1}</translation>
     </message>
 </context>
 <context>
@@ -35,6 +54,10 @@
         <translation>每一层接收上一层的输出 &lt;b&gt;a&lt;/b&gt;，一次算出本层所有神经元的 &lt;b&gt;z = a·W + b&lt;/b&gt;（一次矩阵乘法），再经过本层的激活函数。教材中的 2-3-2-2 网络：隐藏层用 sigmoid，输出层用恒等函数，输入 x = [1, 0.5]。</translation>
     </message>
     <message>
+        <source>input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
         <source>identity</source>
         <translation>恒等函数</translation>
     </message>
@@ -43,6 +66,12 @@
 activation: {1}</source>
         <translation>第 {0} 层
 激活函数：{1}</translation>
+    </message>
+    <message>
+        <source>layer {0}
+{1}</source>
+        <translation>第 {0} 层
+{1}</translation>
     </message>
 </context>
 <context>
@@ -217,8 +246,8 @@ activation: {1}</source>
         <translation>十种优化器，同一个损失曲面</translation>
     </message>
     <message>
-        <source>Every optimizer gets the same gradient at the same point and decides differently how far and where to step: SGD, Momentum, NAG, AdaGrad, RMSprop, Adam, AdamW, AdaDelta, AMSGrad, NAdam. Choose a surface and press Play; the white cross is the minimum.</source>
-        <translation>每个优化器在同一点得到相同的梯度，却各自决定这一步迈多远、朝哪里迈：SGD、Momentum、NAG、AdaGrad、RMSprop、Adam、AdamW、AdaDelta、AMSGrad、NAdam。选择一个曲面并按“播放”；白色叉号是最小值点。</translation>
+        <source>Every optimizer gets the same gradient at the same point and decides differently how far and where to step: SGD, Momentum, NAG, AdaGrad, RMSprop, Adam, AdamW, AdaDelta, AMSGrad, NAdam. Choose a surface and press Play; the white target ⊕ is the minimum.</source>
+        <translation>每个优化器在同一点得到相同的梯度，却各自决定这一步迈多远、朝哪里迈：SGD、Momentum、NAG、AdaGrad、RMSprop、Adam、AdamW、AdaDelta、AMSGrad、NAdam。选择一个曲面并按“播放”；白色靶心 ⊕ 是最小值点。</translation>
     </message>
     <message>
         <source>Rosenbrock</source>

@@ -164,6 +164,10 @@ Drop a picture file here to load it.</source>
         <translation>网络的答案</translation>
     </message>
     <message>
+        <source>digits per cell (log scale)</source>
+        <translation>每格的数字个数（对数坐标）</translation>
+    </message>
+    <message>
         <source>evaluating {0} digits…</source>
         <translation>正在评估 {0} 个数字…</translation>
     </message>
@@ -318,6 +322,10 @@ value {3}</source>
         <translation>平滑后</translation>
     </message>
     <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -328,12 +336,12 @@ the loss appears here</source>
 损失曲线会显示在这里</translation>
     </message>
     <message>
-        <source>training loss (log scale)</source>
-        <translation>训练损失（对数坐标）</translation>
+        <source>loss (log scale)</source>
+        <translation>损失（对数坐标）</translation>
     </message>
     <message>
-        <source>training loss</source>
-        <translation>训练损失</translation>
+        <source>loss</source>
+        <translation>损失</translation>
     </message>
     <message>
         <source>epochs</source>

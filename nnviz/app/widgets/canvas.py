@@ -8,12 +8,14 @@ and exacter than replaying strokes over a loaded picture.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
     QImage,
     QMouseEvent,
     QPainter,
@@ -23,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from nnviz.app.painting import grey_array, grey_qimage, legible_font, rgba_qimage, text_colour
+from nnviz.app.painting import grey_array, grey_qimage, legible_font, rgba_array, rgba_qimage, text_colour
 from nnviz.errors import DataFileError, NnvizError
 
 RESOLUTION = 280
@@ -32,6 +34,9 @@ MIN_PEN_WIDTH, MAX_PEN_WIDTH = 2, 60
 UNDO_DEPTH = 100
 EMPTY_BELOW = 13  # grey level (of 255) under which a pixel does not count as ink: erasing leaves faint fringes
 MESSAGE_MS = 6000
+INK_UNDER_OVERLAY = 0.45  # the ink's opacity under an overlay: the strokes stay visible, the colours read
+OVERLAY_OFF_INK = 0.3  # an overlay's opacity around the strokes, relative to on them
+CAPTION_TITLE_SCALE, CHIP_SHARE = 1.15, 0.7  # an overlay caption's title type; its colour chips, of a line
 
 
 def ink_from_grey(grey: np.ndarray, alpha: np.ndarray | None = None) -> np.ndarray:
@@ -99,6 +104,15 @@ def _read_npy(path: Path) -> np.ndarray:
     return array / 255.0 if array.max() > 1.0 else array
 
 
+@dataclass(frozen=True)
+class OverlayCaption:
+    """What an overlay means, written over the top of the canvas: a title ("Why 7?") and a colour key,
+    (colour "#rrggbb", what it means) per entry."""
+
+    title: str
+    key: tuple[tuple[str, str], ...] = ()
+
+
 class Canvas(QWidget):
     """Draw a digit: left button (or a tablet pen) draws, right button or the eraser toggle erases."""
 
@@ -131,6 +145,7 @@ class Canvas(QWidget):
         self._stroke: tuple[QPointF, bool] | None = None  # last point (logical) and whether it erases
         self._hover: QPointF | None = None  # mouse position in widget coordinates, for the pen outline
         self._overlay: QImage | None = None
+        self._caption: OverlayCaption | None = None
         self._message = ""
         self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
         self._message_timer.timeout.connect(self._clear_message)
@@ -196,16 +211,36 @@ class Canvas(QWidget):
         """Load a picture of a digit; dark ink on a light background is inverted. Raises DataFileError."""
         self.set_image(read_picture(path))
 
-    def set_overlay(self, rgba: np.ndarray | None) -> None:
-        """Draw an (H, W, 4) uint8 RGBA image translucently over the ink, stretched to the canvas; None removes it."""
+    def set_overlay(self, rgba: np.ndarray | None, caption: OverlayCaption | None = None) -> None:
+        """Draw an (H, W, 4) uint8 RGBA image over the (dimmed) ink, stretched over the same square as the
+        ink, with ``caption`` over its top; None removes it. The overlay explains the drawing: it shows in
+        full on the strokes and faintly (OVERLAY_OFF_INK) beside them, so its colours follow the ink
+        exactly, whatever its own resolution."""
+        self._caption = None if rgba is None else caption
         if rgba is None:
             self._overlay = None
         else:
             rgba = np.asarray(rgba)
             if rgba.ndim != 3 or rgba.shape[2] != 4:
                 raise ValueError(f"the overlay must be an (H, W, 4) RGBA array, got shape {rgba.shape}")
-            self._overlay = rgba_qimage(rgba.astype(np.uint8, copy=False))
+            self._overlay = rgba_qimage(self._on_ink(rgba.astype(np.uint8, copy=False)))
         self.update()
+
+    def overlay_pixels(self) -> np.ndarray | None:
+        """The overlay as drawn over the ink: (280, 280, 4) uint8 RGBA, or None."""
+        return None if self._overlay is None else rgba_array(self._overlay)
+
+    def _on_ink(self, rgba: np.ndarray) -> np.ndarray:
+        """``rgba`` at the ink's resolution (nearest neighbour), its opacity full on the ink, faint off it."""
+        rows = np.arange(RESOLUTION) * rgba.shape[0] // RESOLUTION
+        cols = np.arange(RESOLUTION) * rgba.shape[1] // RESOLUTION
+        out = rgba[rows[:, None], cols[None, :]].copy()
+        ink = np.clip(self.image() * 2.0, 0.0, 1.0)  # anti-aliased edges: half-grey is ink already
+        out[..., 3] = np.round(out[..., 3] * (OVERLAY_OFF_INK + (1.0 - OVERLAY_OFF_INK) * ink)).astype(np.uint8)
+        return out
+
+    def overlay_caption(self) -> OverlayCaption | None:
+        return self._caption
 
     def show_message(self, text: str) -> None:
         """Show a short message over the canvas for a few seconds (e.g. why a dropped file was refused)."""
@@ -377,7 +412,9 @@ class Canvas(QWidget):
         painter = QPainter(self)
         rect = self.drawing_rect()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setOpacity(1.0 if self._overlay is None else INK_UNDER_OVERLAY)
         painter.drawImage(rect, self._ink)
+        painter.setOpacity(1.0)
         if self._overlay is not None:
             painter.drawImage(rect, self._overlay)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -388,9 +425,58 @@ class Canvas(QWidget):
             self._paint_hint(painter, rect)
         if self._hover is not None and rect.contains(self._hover):
             self._paint_pen_outline(painter, rect)
+        if self._overlay is not None and self._caption is not None:
+            self._paint_caption(painter, rect)
         if self._message:
             self._paint_message(painter, rect)
         painter.end()
+
+    def caption_rect(self) -> QRectF | None:
+        """Where the overlay's caption is drawn (widget coordinates), or None when there is none."""
+        if self._overlay is None or self._caption is None:
+            return None
+        return self._caption_layout(self.drawing_rect())[0]
+
+    def _caption_layout(self, rect: QRectF) -> tuple[QRectF, float, float, list]:
+        """(band, title height, line height, key lines of (colour, text, width, x)): the title and the key,
+        a colour chip and its meaning per entry wrapped to the canvas's width, on a band over the top or
+        the bottom of the drawing, whichever hides less ink."""
+        title_h = QFontMetricsF(legible_font(self, CAPTION_TITLE_SCALE, bold=True)).height()
+        metrics = QFontMetricsF(legible_font(self))
+        line_h = metrics.height() * 1.15
+        chip = line_h * CHIP_SHARE
+        lines, x = [[]], 0.0
+        for colour, text in self._caption.key:
+            w = chip + 6 + metrics.horizontalAdvance(text)
+            if lines[-1] and x + w > rect.width() - 24:
+                lines.append([])
+                x = 0.0
+            lines[-1].append((colour, text, w, x))
+            x += w + 14
+        lines = [line for line in lines if line]
+        height = title_h + len(lines) * line_h + (12 if lines else 10)
+        rows = max(1, round(min(1.0, (height + 6) / rect.height()) * RESOLUTION))  # the ink rows it would hide
+        ink = grey_array(self._ink).sum(axis=1)
+        top = rect.top() + 6 if ink[:rows].sum() <= ink[-rows:].sum() else rect.bottom() - 6 - height
+        return QRectF(rect.left() + 6, top, rect.width() - 12, height), title_h, line_h, lines
+
+    def _paint_caption(self, painter: QPainter, rect: QRectF) -> None:
+        band, title_h, line_h, lines = self._caption_layout(rect)
+        chip, flags = line_h * CHIP_SHARE, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 205))
+        painter.drawRoundedRect(band, 6, 6)
+        painter.setPen(QColor("white"))
+        painter.setFont(legible_font(self, CAPTION_TITLE_SCALE, bold=True))
+        painter.drawText(QRectF(band.left() + 6, band.top() + 4, band.width() - 12, title_h), flags,
+                         self._caption.title)
+        painter.setFont(legible_font(self))
+        for row, line in enumerate(lines):
+            top = band.top() + 6 + title_h + row * line_h
+            for colour, text, w, left in line:
+                x0 = band.left() + 6 + left
+                painter.fillRect(QRectF(x0, top + (line_h - chip) / 2, chip, chip), QColor(colour))
+                painter.drawText(QRectF(x0 + chip + 6, top, w - chip - 4, line_h), flags, text)
 
     def _paint_hint(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(QColor(255, 255, 255, 110))

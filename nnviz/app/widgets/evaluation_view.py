@@ -1,8 +1,10 @@
 """Where is it wrong? The network on the 10,000 MNIST test digits: accuracy, a confusion matrix, galleries.
 
 Clicking a cell of the confusion matrix shows those digits (true label in the row, the network's answer in
-the column) with the probability the network gave its answer; "Most confident mistakes" lists the wrong
-answers it was surest of. A digit from a gallery can be put on the canvas to be inspected there.
+the column) with the probability the network gave its answer, and frames the cell; "Most confident
+mistakes" lists the wrong answers it was surest of. A digit from a gallery can be put on the canvas to be
+inspected there. The cells' colours count digits on a log scale (a bar under the matrix says the values),
+so 1 and 10 mistakes look different next to the diagonal's thousand.
 
 Evaluation runs in chunks from a zero-delay timer, so the window keeps drawing (and training) meanwhile.
 """
@@ -24,18 +26,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.app.colormaps import SEQUENTIAL, map_sequential
-from nnviz.app.painting import background_colour, grey_qimage, legible_font
+from nnviz.app.colormaps import SEQUENTIAL, map_sequential, qcolor_sequential
+from nnviz.app.painting import background_colour, grey_qimage, legible_font, readable_on
+from nnviz.app.plot_axes import plain_plot
+from nnviz.app.widgets.scale_bar import ScaleBar
 from nnviz.nn.evaluation import Evaluation, confusion_matrix
 
 CHUNK = 500  # digits per timer tick: a millisecond or two of work, even while training runs
 GALLERY_LIMIT = 120
 ICON_PX = 56
+COUNT_FLOOR = 0.18  # where a count of 1 sits on the colour table: visible, not the page's near-black
 
 
 def gallery_caption(label: int, predicted: int, confidence: float) -> str:
     """'7 → 2, 98 %' (true label, the network's answer, its probability)."""
     return f"{label} → {predicted}, {100 * confidence:.0f} %"
+
+
+def count_positions(counts: np.ndarray, top: int) -> np.ndarray:
+    """Where each count sits on the colour table (0..1): NaN for none, then logarithmic from COUNT_FLOOR
+    (one digit) to 1 (``top`` digits), so that 1, 10 and 100 are as far apart as 10, 100 and 1,000."""
+    counts = np.asarray(counts, np.float64)
+    span = np.log(max(int(top), 2))
+    with np.errstate(divide="ignore"):
+        position = COUNT_FLOOR + (1.0 - COUNT_FLOOR) * np.log(np.maximum(counts, 1.0)) / span
+    return np.where(counts > 0, np.minimum(position, 1.0), np.nan)
+
+
+def count_ticks(top: int) -> list[tuple[float, str]]:
+    """The colour bar's ticks for counts 1 .. ``top``: 1, 10, 100, ... up to ``top``, where they sit on the bar
+    (the bar shows the table from COUNT_FLOOR up)."""
+    values = [10**k for k in range(0, 7) if 10**k <= max(top, 1)]
+    span = np.log(max(int(top), 2))
+    return [(float(np.log(v) / span), f"{v:,}") for v in values]
 
 
 class EvaluationView(QWidget):
@@ -56,6 +79,7 @@ class EvaluationView(QWidget):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._evaluate_chunk)
         self._shown: np.ndarray = np.array([], int)
+        self._marked: tuple[int, int] | None = None
 
         self.evaluate_button = QPushButton(self.tr("Evaluate on the test digits"))
         self.evaluate_button.setObjectName("evaluateButton")
@@ -73,7 +97,7 @@ class EvaluationView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setFont(legible_font(self, 1.0))
 
-        self.matrix = pg.PlotWidget(background=background_colour(self))
+        self.matrix = plain_plot(background=background_colour(self))
         self.matrix.setObjectName("confusionMatrix")
         self.matrix.setMenuEnabled(False)
         self.matrix.setMouseEnabled(False, False)
@@ -85,6 +109,16 @@ class EvaluationView(QWidget):
             self.matrix.getAxis(name).setTicks([[(i + 0.5, str(i)) for i in range(10)]])
         self._image = pg.ImageItem(axisOrder="row-major")
         self.matrix.addItem(self._image)
+        # the clicked cell's frame: white over black, seen on any colour of the table
+        self._marks = [pg.PlotCurveItem(pen=pg.mkPen(colour, width=width)) for colour, width in
+                       (("#000000", 6), ("#ffffff", 3))]
+        for mark in self._marks:
+            mark.setZValue(10)
+            self.matrix.addItem(mark)
+        self.scale = ScaleBar(SEQUENTIAL[round(COUNT_FLOOR * (len(SEQUENTIAL) - 1)):],
+                              self.tr("digits per cell (log scale)"))
+        self.scale.setObjectName("confusionScale")
+        self.scale.hide()
         self._counts = []
         for t in range(10):
             for p in range(10):
@@ -114,8 +148,13 @@ class EvaluationView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.gallery_title)
         right_layout.addWidget(self.gallery, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.matrix, 1)
+        left_layout.addWidget(self.scale)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.matrix)
+        split.addWidget(left)
         split.addWidget(right)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -139,6 +178,8 @@ class EvaluationView(QWidget):
         self._timer.stop()
         self._pending, self._result = None, None
         self._image.clear()
+        self.scale.hide()
+        self._mark_cell(None)
         for text in self._counts:
             text.setText("")
         self.gallery.clear()
@@ -161,6 +202,7 @@ class EvaluationView(QWidget):
     def show_cell(self, true: int, predicted: int) -> None:
         if self._result is None:
             return
+        self._mark_cell((true, predicted))
         rows = self._result.cell(true, predicted)
         title = (self.tr("{0} digits {1} read correctly").format(len(rows), true) if true == predicted
                  else self.tr("{0} digits {1} read as {2}").format(len(rows), true, predicted))
@@ -169,6 +211,7 @@ class EvaluationView(QWidget):
     def show_mistakes(self) -> None:
         if self._result is None:
             return
+        self._mark_cell(None)
         rows = self._result.mistakes()
         self._fill_gallery(rows, self.tr("{0} mistakes, the most confident first").format(len(rows)))
 
@@ -202,17 +245,34 @@ class EvaluationView(QWidget):
                              .format(f"{100 * result.accuracy:.2f}", f"{len(result.y_true):,}", len(result.mistakes()),
                                      per_class))
         counts = result.confusion
-        totals = np.maximum(counts.sum(axis=1, keepdims=True), 1)
-        share = counts / totals
-        # Off the diagonal even 1 % is worth seeing: a square-root scale lifts small shares.
-        self._image.setImage(map_sequential(np.sqrt(share), 0.0, 1.0, SEQUENTIAL), autoLevels=False)
+        top = int(counts.max())
+        position = count_positions(counts, top)
+        rgba = map_sequential(np.nan_to_num(position), 0.0, 1.0, SEQUENTIAL)
+        rgba[np.isnan(position), 3] = 0  # no digit: the page shows through
+        self._image.setImage(rgba, autoLevels=False)
         self._image.setRect(0, 0, 10, 10)
         for k, text in enumerate(self._counts):
             t, p = divmod(k, 10)
             text.setText(str(counts[t, p]) if counts[t, p] else "")
-            text.setColor("#000000" if np.sqrt(share[t, p]) > 0.6 else "#ffffff")
+            text.setColor(readable_on(qcolor_sequential(position[t, p], 0.0, 1.0)) if counts[t, p] else "#ffffff")
+        self.scale.set_ticks(count_ticks(top))
+        self.scale.show()
         self._set_enabled_for_result()
         self.show_mistakes()
+
+    def marked_cell(self) -> tuple[int, int] | None:
+        """(true, predicted) of the framed cell, or None."""
+        return self._marked
+
+    def _mark_cell(self, cell: tuple[int, int] | None) -> None:
+        self._marked = cell
+        if cell is None:
+            for mark in self._marks:
+                mark.setData([], [])
+            return
+        row, col = cell
+        for mark in self._marks:
+            mark.setData([col, col + 1, col + 1, col, col], [row, row, row + 1, row + 1, row])
 
     def _set_enabled_for_result(self) -> None:
         ready = self._result is not None

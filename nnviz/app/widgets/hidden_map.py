@@ -1,9 +1,10 @@
 """The hidden-layer map: how a hidden layer arranges ~2,000 test digits, flattened to 2-D by PCA.
 
 Each dot is a test digit at the first two principal components of its activations in the chosen
-layer, coloured by its true label; the user's drawing is the large white star, projected with the
-same components, so it moves among the clusters as the pen moves. During training the map is redone
-each epoch and the clusters visibly pull apart.
+layer, coloured by its true label and shaped by it too (the app's categorical palette and markers, told
+apart also by colour-blind eyes), with the digit written at the middle of its cluster; the user's drawing
+is the large white star, projected with the same components, so it moves among the clusters as the pen
+moves. During training the map is redone each epoch and the clusters visibly pull apart.
 
 The forward pass and the SVD (tens of milliseconds) run on a plain thread with a copy of the network,
 so the window keeps drawing; only the newest result is shown. (Not at a lower priority: a thread that
@@ -17,14 +18,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from nnviz.app.painting import background_colour
+from nnviz.app.colormaps import CATEGORICAL, MARKERS
+from nnviz.app.painting import background_colour, legible_font, readable_on
+from nnviz.app.plot_axes import plain_plot
+from nnviz.app.widgets.marker_legend import MarkerLegend
 from nnviz.app.worker import call_in_thread
 from nnviz.nn.pca import PCA, fit_pca
 
-# Ten colours told apart with the common colour-vision deficiencies (Okabe-Ito, plus two neutrals).
-DIGIT_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
-                 "#D55E00", "#CC79A7", "#999999", "#FFFFFF", "#8C564B")
 SAMPLE = 2000
+DOT_PX = 7  # large enough for the markers' shapes to be told apart
+NAME_CLEARANCE = 0.06  # of the map's extent: two digits' names closer than this would overlap
 
 
 class HiddenMapView(QWidget):
@@ -48,20 +51,33 @@ class HiddenMapView(QWidget):
         self.layer_box.currentIndexChanged.connect(self._layer_chosen)
         self.caption = QLabel(self.tr("Evaluate or train to load the test digits for the map."))
         self.caption.setWordWrap(True)
-        self.plot = pg.PlotWidget(background=background_colour(self))
+        self.plot = plain_plot(background=background_colour(self))
         self.plot.setMenuEnabled(False)
         self.plot.setLabel("bottom", self.tr("principal component 1"))
         self.plot.setLabel("left", self.tr("principal component 2"))
-        self.plot.addLegend(offset=(5, 5), labelTextSize="9pt")
-        self._scatters = []
-        for digit, colour in enumerate(DIGIT_COLOURS):
-            item = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(colour), name=str(digit))
+        self._scatters, self._names = [], []
+        for digit, (colour, marker) in enumerate(zip(CATEGORICAL, MARKERS)):
+            item = pg.ScatterPlotItem(size=DOT_PX, symbol=marker, pen=pg.mkPen(colour, width=1.2) if marker in "x+"
+                                      else None, brush=pg.mkBrush(colour))
             self.plot.addItem(item)
             self._scatters.append(item)
+            name = pg.TextItem(str(digit), color=readable_on(colour), fill=pg.mkBrush(colour),
+                               border=pg.mkPen(background_colour(self), width=2), anchor=(0.5, 0.5))
+            name.setFont(legible_font(self, 1.3, bold=True))
+            name.setZValue(5)  # over the dots, under the drawing's star
+            name.hide()
+            self.plot.addItem(name)
+            self._names.append(name)
         self._drawing = pg.ScatterPlotItem(size=24, symbol="star", pen=pg.mkPen("#000000", width=1.5),
-                                           brush=pg.mkBrush("#FFFFFF"), name=self.tr("your drawing"))
+                                           brush=pg.mkBrush("#FFFFFF"))
         self._drawing.setZValue(10)
         self.plot.addItem(self._drawing)
+        # beside the map, not on it: it never hides a dot
+        self.legend = MarkerLegend([*((colour, marker, str(digit)) for digit, (colour, marker)
+                                      in enumerate(zip(CATEGORICAL, MARKERS))), ("#FFFFFF", "star", self.tr("your drawing"))])
+        plot_row = QHBoxLayout()
+        plot_row.addWidget(self.plot, 1)
+        plot_row.addWidget(self.legend)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Layer")))
         top.addWidget(self.layer_box)
@@ -69,7 +85,7 @@ class HiddenMapView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.plot, 1)
+        layout.addLayout(plot_row, 1)
 
     # ------------------------------------------------------------------ public API
     def has_samples(self) -> bool:
@@ -90,6 +106,11 @@ class HiddenMapView(QWidget):
         xs, ys = self._scatters[digit].getData()
         return np.column_stack([xs, ys])
 
+    def digit_label(self, digit: int) -> tuple[str, np.ndarray] | None:
+        """The name written on ``digit``'s cluster and where, or None when it is not shown."""
+        name = self._names[digit]
+        return (name.toPlainText(), np.array([name.pos().x(), name.pos().y()])) if name.isVisible() else None
+
     def drawing_point(self) -> np.ndarray | None:
         xs, ys = self._drawing.getData()
         return np.array([xs[0], ys[0]]) if len(xs) else None
@@ -99,8 +120,9 @@ class HiddenMapView(QWidget):
         ``message`` says why (by default: the network changed)."""
         self._generation += 1
         self._pca = None
-        for item in self._scatters:
+        for item, name in zip(self._scatters, self._names):
             item.setData([], [])
+            name.hide()
         self._drawing.setData([], [])
         self.caption.setText(self.tr("The network changed: the map is being redone.") if message is None else message)
 
@@ -131,13 +153,31 @@ class HiddenMapView(QWidget):
         if generation != self._generation:
             return  # a newer map is on its way
         self._pca = pca
+        centres = {}
         for digit, item in enumerate(self._scatters):
             mine = coords[self._y == digit]
             item.setData(mine[:, 0], mine[:, 1])
+            if len(mine):
+                centres[digit] = np.median(mine, axis=0)  # the middle of the cluster, not pulled by stragglers
+        self._place_names(centres, np.ptp(coords, axis=0) if len(coords) else np.ones(2))
         share = 100 * self._pca.explained.sum()
         self.caption.setText(self.tr("{0} test digits; the two components show {1} % of the layer's variance")
                              .format(f"{len(self._x):,}", f"{share:.0f}"))
         self.mapped.emit()
+
+    def _place_names(self, centres: dict[int, np.ndarray], span: np.ndarray) -> None:
+        """Each digit's name at the middle of its cluster; a name that would sit on one placed before moves
+        just above or below its point, so that no digit hides another's name."""
+        placed = []
+        for digit, name in enumerate(self._names):
+            name.setVisible(digit in centres)
+            if digit not in centres:
+                continue
+            centre = centres[digit]
+            crowded = sum(bool(np.all(np.abs(centre - other) < NAME_CLEARANCE * span)) for other in placed)
+            name.setAnchor((0.5, (0.5, 1.3, -0.3)[min(crowded, 2)]))  # on it, above it, below it
+            name.setPos(*centre)
+            placed.append(centre)
 
     def set_drawing(self, trace) -> None:
         """Mark the current drawing (a one-input forward ``Trace``), or remove the mark (None)."""

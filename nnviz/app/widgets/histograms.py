@@ -11,9 +11,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from nnviz.app.colormaps import CATEGORICAL
 from nnviz.app.painting import background_colour
+from nnviz.app.plot_axes import plain_plot
 
-LAYER_COLOURS = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#999999")
 BINS = 60
 SAMPLE = 40_000  # values per layer that make a histogram: the shape of 200,000 is the same, 5x cheaper
 
@@ -46,18 +47,16 @@ class HistogramsView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("histograms")
-        self.weights_plot = pg.PlotWidget(background=background_colour(self))
+        self.weights_plot = plain_plot(background=background_colour(self))
         self.weights_plot.setObjectName("weightHistogram")
         self.weights_plot.setLabel("bottom", self.tr("weight"))
         self.weights_plot.setLabel("left", self.tr("% of the layer"))
-        self.gradients_plot = pg.PlotWidget(background=background_colour(self))
+        self.gradients_plot = plain_plot(background=background_colour(self))
         self.gradients_plot.setObjectName("gradientHistogram")
         self.gradients_plot.setLabel("bottom", self.tr("log10 |gradient| of the last step"))
         self.gradients_plot.setLabel("left", self.tr("% of the layer"))
         for plot in (self.weights_plot, self.gradients_plot):
             plot.setMenuEnabled(False)
-            for axis in ("left", "bottom"):
-                plot.getAxis(axis).enableAutoSIPrefix(False)
             plot.addLegend(offset=(-5, 5), labelTextSize="9pt")
         self._curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self.note = QLabel(self.tr("Gradients appear once training has taken a step."))
@@ -97,7 +96,7 @@ class HistogramsView(QWidget):
             plot.plotItem.legend.clear()
         self._curves = []
         for l in range(n_layers):
-            pen = pg.mkPen(LAYER_COLOURS[l % len(LAYER_COLOURS)], width=2)
+            pen = pg.mkPen(CATEGORICAL[l % len(CATEGORICAL)], width=2)
             name = f"W{l + 1}"
             self._curves.append((self.weights_plot.plot([], [], stepMode="center", pen=pen, name=name),
                                  self.gradients_plot.plot([], [], stepMode="center", pen=pen, name=name)))

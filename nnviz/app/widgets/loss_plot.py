@@ -1,10 +1,13 @@
-"""Training loss as it goes and test accuracy per epoch, on one plot with two y axes.
+"""Training loss as it goes, test loss and test accuracy per epoch, on one plot with two y axes.
 
 The loss (left axis) is one PlotDataItem fed from growing NumPy buffers: new points are appended in
 place (the buffer doubles when full) and the item gets views of the filled part, so a long run never
 rebuilds anything. A smoothed copy (exponential moving average, like TensorBoard's) is drawn over the
-raw, noisy per-batch loss. Test accuracy (right axis, %) lives in a second ViewBox linked to the
-first one's x axis. The x axis counts epochs as a float.
+raw, noisy per-batch loss, and the test loss of each epoch beside it (dashed, square markers: told apart
+without colour). Test accuracy (right axis, always 0-100 %, so a gain of 1.8 points looks like one) lives
+in a second ViewBox linked to the first one's x axis; the log scale is the loss axis's only. The x axis
+counts epochs as a float. Axes write plain numbers (see :mod:`nnviz.app.plot_axes`); the legend has a
+strip of its own above the data.
 """
 
 from __future__ import annotations
@@ -14,18 +17,21 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from nnviz.app.painting import ACCENT, MIN_POINT_SIZE, background_colour, is_dark, legible_font, text_colour
+from nnviz.app.plot_axes import plain_axes, show_axes
 from nnviz.app.snapshot import EpochResult, LossPoints
 from nnviz.app.throttle import Throttle
 
-# (batch loss, smoothed loss, accuracy): light blues and amber on a dark page; on a white one (the
-# projector theme) the light blue would fade away, so a deep blue and a darker orange
-ON_DARK = (QColor("#5b8fc7"), QColor("#9fd0ff"), QColor(ACCENT))
-ON_LIGHT = (QColor("#8fb3de"), QColor("#0b4f9c"), QColor("#b35c00"))
+# (batch loss, smoothed loss, test loss, accuracy): light blues, pink and amber on a dark page; on a white one
+# (the projector theme) the light blue would fade away, so a deep blue, a deep pink and a darker orange.
+# The test loss is also dashed with square markers, the accuracy solid with round ones: colour is a help,
+# not the only difference.
+ON_DARK = (QColor("#5b8fc7"), QColor("#9fd0ff"), QColor("#f28cc8"), QColor(ACCENT))
+ON_LIGHT = (QColor("#8fb3de"), QColor("#0b4f9c"), QColor("#a01a6a"), QColor("#b35c00"))
 SMOOTHING = 0.95  # weight of the past in the moving average, per point
 START_CAPACITY = 1024
 # Points are stored as they come; the curves are redrawn at most this often (less often while the window's
@@ -34,7 +40,10 @@ REFRESH_S = 0.5
 # Points drawn per pixel of width. pyqtgraph's default (5) makes a 2.5 px antialiased smoothed curve of a long run
 # cost ~20 ms per repaint; at one point per pixel (min and max for the raw loss) it looks the same for ~2 ms.
 POINTS_PER_PX = 1.0
-LEGEND_SAMPLE_PX = 32  # a legend entry's line sample and spacing
+LEGEND_SAMPLE_PX = 20  # pyqtgraph's line sample in a legend entry
+LEGEND_SPACING = 10
+EMPTY_STRIP_PX = 10  # above the data while there is no legend yet: room for the top tick label
+ACCURACY_RANGE = (0.0, 100.0)  # fixed: the axis never zooms in on a few points of accuracy
 
 
 class GrowingSeries:
@@ -83,6 +92,7 @@ def smooth(values: np.ndarray, start: float | None, weight: float = SMOOTHING) -
 def loss_range(loss: np.ndarray, log: bool) -> tuple[float, float]:
     """The y range that shows ``loss``: linear from 0 to its maximum rounded up to a multiple of 0.5 (0.1
     below 1); log (in decades) between half-decades around the minimum and the maximum."""
+    loss = np.asarray(loss, np.float64)
     finite = loss[np.isfinite(loss) & (loss > 0)] if len(loss) else loss
     if len(finite) == 0:
         return (-1.0, 0.5) if log else (0.0, 1.0)
@@ -105,7 +115,7 @@ class LossPlot(pg.PlotWidget):
     logScaleChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background=background_colour(parent) if parent else None)
+        super().__init__(parent, background=background_colour(parent) if parent else None, axisItems=plain_axes())
         # PlotWidget binds PlotItem.clear (which removes every item) over the class's own clear(); undo that.
         del self.clear
         self.setObjectName("lossPlot")
@@ -113,6 +123,7 @@ class LossPlot(pg.PlotWidget):
         self._loss = GrowingSeries()
         self._smoothed = GrowingSeries()
         self._accuracy = GrowingSeries(64)
+        self._test_loss = GrowingSeries(64)
         self._log = False
         self._x_end: float | None = None
         self._y_range: tuple[float, float] | None = None
@@ -124,18 +135,23 @@ class LossPlot(pg.PlotWidget):
         plot.setDownsampling(auto=True, mode="peak")
         plot.getViewBox().setMouseEnabled(x=False, y=False)  # the ranges follow the data (see _fit_x_range)
         plot.getViewBox().disableAutoRange()
-        plot.showAxis("right")
+        show_axes(self, "left", "bottom", "right")
         for name in ("left", "bottom", "right"):  # the axes and grid change a few times a run: paint from a cache
             plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # The legend sits in the title row above the data, so it never hides a curve.
-        plot.setTitle(" ", size="10pt")
-        self._legend = pg.LegendItem(colCount=3, labelTextSize="10pt", verSpacing=-6, horSpacing=10, frame=False)
+        # The legend sits in the title row, made as tall as the legend's rows, above the data: it never
+        # hides a curve or a figure.
+        plot.setTitle(" ", size="1pt")
+        self._legend = pg.LegendItem(colCount=4, labelTextSize="10pt", verSpacing=LEGEND_SPACING / 2,
+                                     horSpacing=LEGEND_SPACING, frame=False)
+        self._legend.layout.setContentsMargins(0, 0, 0, 0)
         self._legend.setParentItem(plot)
         self._raw_item = plot.plot([], [], antialias=True, autoDownsampleFactor=POINTS_PER_PX)
         self._smooth_item = plot.plot([], [], antialias=True, autoDownsampleFactor=POINTS_PER_PX)
         self._smooth_item.setDownsampling(method="subsample")  # smooth already: every k-th point is enough
+        self._test_loss_item = plot.plot([], [], symbol="s", symbolSize=8, antialias=True)
         self._legend.addItem(self._raw_item, self.tr("batch loss"))
         self._legend.addItem(self._smooth_item, self.tr("smoothed"))
+        self._legend.addItem(self._test_loss_item, self.tr("test loss"))
         self._acc_box = pg.ViewBox(enableMenu=False)
         self._acc_box.setMouseEnabled(x=False, y=False)
         plot.scene().addItem(self._acc_box)
@@ -188,35 +204,43 @@ class LossPlot(pg.PlotWidget):
         self._raw_item.setData(self._loss.x, self._loss.y)
         self._smooth_item.setData(self._smoothed.x, self._smoothed.y)
         self._hint.setVisible(self._loss.n == 0)
-        self._legend.setVisible(self._loss.n > 0)  # before the first point the hint says what will come
+        if self._legend.isVisible() != (self._loss.n > 0):  # before the first point the hint says what will come
+            self._legend.setVisible(self._loss.n > 0)
+            self._fit_legend()
         self._fit_x_range()
 
     def add_epoch(self, result: EpochResult) -> None:
-        """One accuracy point, placed at the end of the loss curve so far (where the epoch ended)."""
-        if result.test_accuracy is None:
+        """One accuracy point and one test-loss point, placed at the end of the loss curve so far (where the
+        epoch ended)."""
+        if result.test_accuracy is None and result.test_loss is None:
             return
         self._refresh.flush()
-        x = self._loss.x[-1] if self._loss.n else float(result.epoch)
-        self._accuracy.extend(np.array([x]), np.array([100.0 * result.test_accuracy]))
-        self._acc_item.setData(self._accuracy.x, self._accuracy.y)
-        self._fit_accuracy_range()
-        self._label_accuracy()
+        x = np.array([self._loss.x[-1] if self._loss.n else float(result.epoch)])
+        if result.test_loss is not None and math.isfinite(result.test_loss):
+            self._test_loss.extend(x, np.array([result.test_loss]))
+            self._test_loss_item.setData(self._test_loss.x, self._test_loss.y)
+            self._fit_x_range()
+        if result.test_accuracy is not None:
+            self._accuracy.extend(x, np.array([100.0 * result.test_accuracy]))
+            self._acc_item.setData(self._accuracy.x, self._accuracy.y)
+            self._label_accuracy()
 
     def _label_accuracy(self) -> None:
         """The newest accuracy figure always; older ones where they do not run into the one after them.
         The labels are a pool as large as the most figures ever shown at once, not one per epoch: a long
         run does not pile up text items that every repaint would have to place."""
         box, width = self.getPlotItem().getViewBox(), QFontMetricsF(self._small_font()).horizontalAdvance("00.0")
-        edge = box.sceneBoundingRect().right()
+        left, edge = box.sceneBoundingRect().left(), box.sceneBoundingRect().right()
         chosen, next_left = [], math.inf  # (index, horizontal anchor); where the newer figure starts
         for i in reversed(range(self._accuracy.n)):
             px = box.mapViewToScene(QPointF(float(self._accuracy.x[i]), 0.0)).x()
-            anchor = 1.0 if px + width / 2 > edge else 0.5  # at the right edge: ends at its point, not cut off
+            # at the edges: ends (or starts) at its point, not cut off
+            anchor = 1.0 if px + width / 2 > edge else 0.0 if px - width / 2 < left else 0.5
             if px + (1.0 - anchor) * width + 6 < next_left:
                 chosen.append((i, anchor))
                 next_left = px - anchor * width
         while len(self._acc_labels) < len(chosen):
-            label = pg.TextItem("", color=self._colours()[2])
+            label = pg.TextItem("", color=self._colours()[3])
             label.setFont(self._small_font())
             self._acc_box.addItem(label)
             self._acc_labels.append(label)
@@ -234,19 +258,20 @@ class LossPlot(pg.PlotWidget):
         return [(label.pos().x(), label.toPlainText()) for label in self._acc_labels if label.isVisible()]
 
     def clear(self) -> None:
-        for series in (self._loss, self._smoothed, self._accuracy):
+        for series in (self._loss, self._smoothed, self._test_loss, self._accuracy):
             series.clear()
-        for item in (self._raw_item, self._smooth_item, self._acc_item):
+        for item in (self._raw_item, self._smooth_item, self._test_loss_item, self._acc_item):
             item.setData([], [])
         for label in self._acc_labels:
             self._acc_box.removeItem(label)
         self._acc_labels = []
-        self._acc_box.setYRange(0, 100, padding=0.05)
+        self._acc_box.setYRange(*ACCURACY_RANGE, padding=0.04)
         self._refresh.flush()
         self._x_end = self._y_range = None
         self._fit_x_range()
         self._hint.show()
         self._legend.hide()
+        self._fit_legend()
         self._place_hint()
 
     def n_points(self) -> int:
@@ -258,15 +283,28 @@ class LossPlot(pg.PlotWidget):
     def accuracy_data(self) -> tuple[np.ndarray, np.ndarray]:
         return self._accuracy.x.copy(), self._accuracy.y.copy()
 
+    def test_loss_data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._test_loss.x.copy(), self._test_loss.y.copy()
+
     def loss_item(self) -> pg.PlotDataItem:
         return self._raw_item
 
+    def test_loss_item(self) -> pg.PlotDataItem:
+        return self._test_loss_item
+
+    def accuracy_item(self) -> pg.PlotDataItem:
+        return self._acc_item
+
     def set_log_scale(self, on: bool) -> None:
+        """Log scale on the loss axis and its curves only: PlotItem.setLogMode would also make the accuracy
+        axis logarithmic (ticks 10^53 ... 10^71 for 53 ... 71 %)."""
         on = bool(on)
         if on == self._log:
             return
         self._log = on
-        self.getPlotItem().setLogMode(x=False, y=on)
+        for item in (self._raw_item, self._smooth_item, self._test_loss_item):
+            item.setLogMode(False, on)
+        self.getPlotItem().getAxis("left").setLogMode(False, on)
         self._label_axes()
         self._x_end = self._y_range = None
         self._fit_x_range()
@@ -287,14 +325,17 @@ class LossPlot(pg.PlotWidget):
         self._fit_ticks()
         self._label_accuracy()
 
-    def _colours(self) -> tuple[QColor, QColor, QColor]:
+    def _colours(self) -> tuple[QColor, QColor, QColor, QColor]:
         return ON_DARK if is_dark(self) else ON_LIGHT
 
     def _style(self) -> None:
         self.setBackground(background_colour(self))
-        raw, smooth, accuracy = self._colours()
+        raw, smooth, test_loss, accuracy = self._colours()
         self._raw_item.setPen(pg.mkPen(raw, width=1))
         self._smooth_item.setPen(pg.mkPen(smooth, width=2.5))
+        self._test_loss_item.setPen(pg.mkPen(test_loss, width=2.5, style=Qt.PenStyle.DashLine))
+        self._test_loss_item.setSymbolBrush(test_loss)
+        self._test_loss_item.setSymbolPen(pg.mkPen(test_loss))
         self._acc_item.setPen(pg.mkPen(accuracy, width=2.5))
         self._acc_item.setSymbolBrush(accuracy)
         self._acc_item.setSymbolPen(pg.mkPen(accuracy))
@@ -322,9 +363,10 @@ class LossPlot(pg.PlotWidget):
 
     def _label_axes(self) -> None:
         plot = self.getPlotItem()
-        loss = self.tr("training loss (log scale)") if self._log else self.tr("training loss")
-        _, smooth, accuracy = self._colours()
-        for name, text, colour in (("left", loss, smooth), ("bottom", self.tr("epochs"), text_colour(self, 220)),
+        # the left axis carries the training and the test loss: its label is neutral, the legend tells them apart
+        loss = self.tr("loss (log scale)") if self._log else self.tr("loss")
+        accuracy = self._colours()[3]
+        for name, text, colour in (("left", loss, text_colour(self, 220)), ("bottom", self.tr("epochs"), text_colour(self, 220)),
                                    ("right", self.tr("test accuracy (%)"), accuracy)):
             plot.setLabel(name, text, color=colour.name())
 
@@ -333,21 +375,39 @@ class LossPlot(pg.PlotWidget):
         self._acc_box.linkedViewChanged(self.getPlotItem().getViewBox(), self._acc_box.XAxis)
 
     def _fit_legend(self) -> None:
-        """One row in the title's place above the data when it fits (nothing hidden); in large type in a
-        narrow plot, a column in the top right corner on a backing of the background colour."""
-        plot, metrics = self.getPlotItem(), QFontMetricsF(self._small_font())
-        needed = sum(metrics.horizontalAdvance(label.text) + LEGEND_SAMPLE_PX for _, label in self._legend.items)
-        row = needed <= plot.getViewBox().width() or plot.getViewBox().width() == 0
-        self._legend.setColumnCount(3 if row else 1)
-        plot.setTitle(" ", size=f"{metrics.height() * 0.75:.0f}pt" if row else "1pt")
-        backing = background_colour(self)
-        backing.setAlpha(0 if row else 200)
-        self._legend.setBrush(pg.mkBrush(backing))
-        if row:
-            self._legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, -2))
-        else:
-            self._legend.anchor(itemPos=(1.0, 0.0), parentPos=(1.0, 0.0),
-                                offset=(-plot.getAxis("right").width() - 4, 4))
+        """The legend in a strip of its own above the data (the title row, made as tall as the legend):
+        one row when it fits the plot's width, else two, else a column. Nothing is ever drawn over data.
+        Before the first point there is no legend (the hint says what will come) and no strip."""
+        plot = self.getPlotItem()
+        available = plot.width() - 8 if plot.width() > 0 else math.inf
+        n = len(self._legend.items)
+        for columns in dict.fromkeys((n, math.ceil(n / 2), 1)):
+            width, height = self._legend_size(columns)
+            if width <= available:
+                break
+        # A fixed size: pyqtgraph sizes a legend from its entries' laid-out heights, which the previous
+        # layout stretched, so each change of columns would make it taller.
+        self._legend.size = (width, height)
+        self._legend.setColumnCount(columns)
+        self._legend.setGeometry(QRectF(0, 0, width, height))
+        strip = math.ceil(height) + 2 if self._legend.isVisible() else EMPTY_STRIP_PX
+        if plot.layout.rowMaximumHeight(0) != strip:
+            plot.titleLabel.setMaximumHeight(strip)
+            plot.layout.setRowFixedHeight(0, strip)
+        self._legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, 0))
+
+    def _legend_size(self, columns: int) -> tuple[float, float]:
+        """The legend's natural size with its entries (line sample, text) filled in ``columns`` per row."""
+        entries = [(LEGEND_SAMPLE_PX + label.item.boundingRect().width(),
+                    max(LEGEND_SAMPLE_PX, label.item.boundingRect().height())) for _, label in self._legend.items]
+        widths = [max(w for w, _ in entries[j::columns]) for j in range(columns)]
+        heights = [max(h for _, h in entries[i: i + columns]) for i in range(0, len(entries), columns)]
+        return (sum(widths) + (2 * columns - 1) * LEGEND_SPACING,
+                sum(heights) + (len(heights) - 1) * LEGEND_SPACING / 2)
+
+    def legend_rect(self):
+        """Where the legend is, in scene coordinates (tests: it must not cover the data)."""
+        return self._legend.sceneBoundingRect()
 
     def _place_hint(self, *_) -> None:
         box = self.getPlotItem().getViewBox()
@@ -364,7 +424,7 @@ class LossPlot(pg.PlotWidget):
             self.getPlotItem().getViewBox().setXRange(0.0, end, padding=0.02)
             self._fit_ticks()
             self._label_accuracy()
-        y_range = loss_range(self._loss.y, self._log)
+        y_range = loss_range(np.concatenate([self._loss.y, self._test_loss.y]), self._log)
         if y_range != self._y_range:
             self._y_range = y_range
             self.getPlotItem().getViewBox().setYRange(*y_range, padding=0.0)
@@ -375,11 +435,6 @@ class LossPlot(pg.PlotWidget):
         label = QFontMetricsF(legible_font(self)).horizontalAdvance("000") + 12
         step = epoch_tick_step(self._x_end or 1.0, max(2, int(axis.width() / label)))
         axis.setTickSpacing(step, step / 2 if step == 1 else step / 5)
-
-    def _fit_accuracy_range(self) -> None:
-        values = self._accuracy.y
-        low = max(0.0, min(values.min() - 3.0, 90.0))
-        self._acc_box.setYRange(low, 100.0, padding=0.02)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -37,6 +37,7 @@ from nnviz.app.colormaps import (
     DIVERGING,
     DIVERGING_DARK,
     SEQUENTIAL,
+    SymLogScale,
     diverging_index,
     map_sequential,
     sequential_index,
@@ -245,6 +246,7 @@ class Stage:
     edges: (layer, src, dst, value) of connections into ``layer``, coloured by the sign of value; they grow
     from layer - 1 towards ``layer`` with the progress (from ``layer`` back when ``backward``).
     node_title, edge_title: the legends' titles while the stage is shown ("" keeps the usual ones).
+    scale: the signed values' colour scale, the same for every layer; None: symmetric around 0 per layer.
     """
 
     looks: tuple[str, ...]
@@ -256,6 +258,7 @@ class Stage:
     backward: bool = False
     node_title: str = ""
     edge_title: str = ""
+    scale: SymLogScale | None = None
 
 
 def blend(before: np.ndarray, after: np.ndarray, amount: float) -> np.ndarray:
@@ -709,7 +712,9 @@ class NetworkView(QWidget):
         last = len(self._sizes) - 1
         if look == "signed":
             values = self._stage.signed[layer]
-            index = diverging_index(values, float(np.abs(values).max()) or 1.0).astype(np.intp)
+            scale = self._stage.scale
+            index = (scale.index(values) if scale else diverging_index(values, float(np.abs(values).max()) or 1.0)
+                     ).astype(np.intp)
         elif look == "activation":
             a = self._activations[layer]
             index = sequential_index(a, *activation_range(a, layer, last)).astype(np.intp)

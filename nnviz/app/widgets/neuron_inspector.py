@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.app.colormaps import DIVERGING, NEGATIVE, POSITIVE, map_diverging
 from nnviz.app.painting import background_colour, legible_font
+from nnviz.app.plot_axes import plain_plot
 from nnviz.nn.explain import NeuronTerms, neuron_terms
 
 SIDE = 28
@@ -45,7 +46,7 @@ class NeuronInspector(QWidget):
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula.setFont(legible_font(self, 1.05))
-        self.plot = pg.PlotWidget(background=background_colour(self))
+        self.plot = plain_plot(background=background_colour(self))
         self.plot.setMinimumHeight(160)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)

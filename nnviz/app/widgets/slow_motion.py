@@ -2,8 +2,10 @@
 
 Each press of Next (or Space) takes one step of :func:`nnviz.nn.walkthrough.walkthrough`: forward, the
 next layer lights up while what flows into it (weight × activation) grows along the connections; backward,
-from the output, each layer turns into its deltas (blue negative, red positive) while the changes an SGD
-step would make to the weights into it grow back along the connections. Beside the diagram the step is
+from the output, each layer turns into its deltas (blue negative, red positive, on one symmetric log scale
+for every layer that a colour bar under the diagram states: an error of 0.000001 stays neutral instead of
+showing as saturated as the output's) while the changes an SGD step would make to the weights into it grow
+back along the connections. Beside the diagram the step is
 written out with the real numbers, and a clicked neuron is shown in a neuron inspector.
 """
 
@@ -29,10 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.app.painting import legible_font
+from nnviz.app.colormaps import DIVERGING, DIVERGING_DARK, SymLogScale
+from nnviz.app.painting import is_dark, legible_font
+from nnviz.app.plot_axes import decimals_for, plain_number
 from nnviz.app.snapshot import NetworkSnapshot
 from nnviz.app.widgets.network_view import NetworkView, Stage, top_edges
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
+from nnviz.app.widgets.scale_bar import ScaleBar
 from nnviz.nn.activations import get_activation
 from nnviz.nn.explain import formula_number, neuron_terms
 from nnviz.nn.walkthrough import BackwardStep, ForwardStep, Walkthrough, walkthrough
@@ -44,6 +49,9 @@ FRAME_MS = 33  # ~30 frames a second
 DEFAULT_LEARNING_RATE = 0.1
 DIAGRAM_SHARE = 0.58  # of the width; the rest is for the text
 SOFTMAX_LINK = "softmax"
+# The deltas' colours: sizes from 0.0001 (neutral) to 1 (saturated) over four decades, the same in every layer
+DELTA_SCALE = SymLogScale(floor=1e-4, top=1.0)
+DELTA_TICKS = (-1.0, -0.01, 0.0, 0.01, 1.0)
 
 
 def step_interval_ms(position: int) -> int:
@@ -85,6 +93,17 @@ class SlowMotionView(QWidget):
         self.diagram.setObjectName("slowMotionDiagram")
         self.diagram.nodeClicked.connect(self.select_neuron)
         self.diagram.setMinimumWidth(240)  # not its legends' width in one row: they stack when narrow
+        self.delta_scale = ScaleBar(DIVERGING, self.tr("δ, log scale (|δ| < {0} shows as 0)").format(
+            plain_number(DELTA_SCALE.floor, decimals_for(DELTA_SCALE.floor))))
+        self.delta_scale.setObjectName("slowMotionDeltaScale")
+        self.delta_scale.set_ticks([(DELTA_SCALE.bar_position(v), plain_number(v, decimals_for(abs(v) or 1)))
+                                    for v in DELTA_TICKS])
+        self.delta_scale.hide()  # during the backward pass only
+        diagram = QWidget()
+        diagram_layout = QVBoxLayout(diagram)
+        diagram_layout.setContentsMargins(0, 0, 0, 0)
+        diagram_layout.addWidget(self.diagram, 1)
+        diagram_layout.addWidget(self.delta_scale)
 
         self.restart_button = self._button(self.tr("Restart"), self.restart, "slowMotionRestart",
                                            self.tr("Back to the input, before the first step"))
@@ -155,7 +174,7 @@ class SlowMotionView(QWidget):
         right.setStretchFactor(1, 2)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.diagram)
+        splitter.addWidget(diagram)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -344,11 +363,13 @@ class SlowMotionView(QWidget):
         step = walk.backward_of(layer)
         edges = (layer, *top_edges(step.W_change, layer, n_layers))
         return Stage(looks, signed, moving=layer, was="activation", edges=edges, backward=True,
-                     node_title=self.tr("delta δ"), edge_title=self.tr("weight change"))
+                     node_title=self.tr("delta δ"), edge_title=self.tr("weight change"), scale=DELTA_SCALE)
 
     # ------------------------------------------------------------------ showing
     def _show(self) -> None:
         enabled = self._walk is not None
+        self.delta_scale.setVisible(self._stage is not None and self._stage.scale is not None)
+        self.delta_scale.set_table(DIVERGING_DARK if is_dark(self) else DIVERGING)  # the diagram's signed table
         for widget in (self.restart_button, self.previous_button, self.play_button, self.next_button):
             widget.setEnabled(enabled)
         self.previous_button.setEnabled(enabled and self._position > 0)

@@ -283,16 +283,53 @@ def test_npy_arrays_load_too(canvas, tmp_path):
 
 
 def test_overlay_is_drawn_over_the_ink_and_can_be_removed(canvas):
+    stroke(canvas, line((20, 30), (260, 30)))
     red = np.zeros((28, 28, 4), np.uint8)
     red[..., 0], red[..., 3] = 255, 160
     canvas.set_overlay(red)
-    pixel = canvas.grab().toImage().pixelColor(30, 30)
-    assert pixel.red() > 120 and pixel.green() < 40
+    pixel = canvas.grab().toImage().pixelColor(140, 30)
+    assert pixel.red() > 120 and pixel.green() < 100
     canvas.set_overlay(None)
-    pixel = canvas.grab().toImage().pixelColor(30, 30)
-    assert pixel.red() < 120
+    pixel = canvas.grab().toImage().pixelColor(140, 30)
+    assert pixel.green() > 200  # the white ink again
     with pytest.raises(ValueError):
         canvas.set_overlay(np.zeros((28, 28), np.uint8))
+
+
+def test_an_overlay_shows_in_full_on_the_strokes_and_faintly_beside_them(canvas):
+    from nnviz.app.widgets.canvas import OVERLAY_OFF_INK
+
+    stroke(canvas, line((140, 40), (140, 240)))
+    blue = np.zeros((140, 140, 4), np.uint8)  # half the ink's resolution, as the saliency overlay
+    blue[..., 2], blue[..., 3] = 255, 200
+    canvas.set_overlay(blue)
+    alpha = canvas.overlay_pixels()[..., 3]
+    ink = canvas.image()
+    assert alpha.shape == (RESOLUTION, RESOLUTION)
+    assert np.all(alpha[ink > 0.5] == 200)  # the colours follow the strokes exactly
+    assert np.all(alpha[ink == 0] == round(200 * OVERLAY_OFF_INK))
+
+
+def test_the_overlay_caption_names_its_colours_where_it_hides_the_least_ink(canvas):
+    from nnviz.app.widgets.canvas import OverlayCaption
+
+    red = np.zeros((28, 28, 4), np.uint8)
+    red[..., 0], red[..., 3] = 255, 160
+    caption = OverlayCaption("Why 7?", (("#d6604d", "this ink speaks for 7"), ("#4393c3", "and this against")))
+    stroke(canvas, line((40, 40), (240, 60)))  # ink at the top
+    canvas.set_overlay(red, caption)
+    assert canvas.overlay_caption() == caption
+    band = canvas.caption_rect()
+    assert band.top() > RESOLUTION / 2  # at the bottom, away from the ink
+    canvas.clear()
+    stroke(canvas, line((40, 240), (240, 250)))  # ink at the bottom
+    canvas.set_overlay(red, caption)
+    assert canvas.caption_rect().bottom() < RESOLUTION / 2
+    shown = canvas.grab().toImage()
+    chip = shown.pixelColor(round(band.left() + 12), round(canvas.caption_rect().bottom() - 14))
+    assert (chip.red(), chip.green(), chip.blue()) in ((0x43, 0x93, 0xc3), (0xd6, 0x60, 0x4d))  # a key's colour
+    canvas.set_overlay(None, caption)
+    assert canvas.overlay_caption() is None and canvas.caption_rect() is None
 
 
 def test_the_widget_shows_the_ink(canvas):

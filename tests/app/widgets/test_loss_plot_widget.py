@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
 
 from nnviz.app.snapshot import EpochResult, LossPoints
 from nnviz.app.widgets.loss_plot import GrowingSeries, LossPanel, LossPlot, loss_range, smooth
@@ -91,10 +93,108 @@ def test_log_scale_toggle(plot):
     plot.logScaleChanged.connect(changes.append)
     plot.add_points(points(0.0, 100))
     plot.set_log_scale(True)
-    assert plot.log_scale() and plot.getPlotItem().ctrl.logYCheck.isChecked()
+    assert plot.log_scale() and plot.getPlotItem().getAxis("left").logMode
+    assert plot.loss_item().opts["logMode"] == [False, True]
     assert "log" in plot.getPlotItem().getAxis("left").labelText
     plot.set_log_scale(False)
     assert changes == [True, False]
+    assert not plot.getPlotItem().getAxis("left").logMode and plot.loss_item().opts["logMode"] == [False, False]
+
+
+def test_log_scale_is_the_loss_axis_only_accuracy_stays_linear_and_in_place(plot):
+    plot.add_points(points(0.0, 300))
+    for epoch, accuracy in ((1, 0.62), (2, 0.95), (3, 0.97)):
+        plot.add_epoch(EpochResult(epoch=epoch, loss=0.3, train_accuracy=0.9, test_accuracy=accuracy, seconds=1.0,
+                                   test_loss=0.3 / epoch))
+    plot.set_log_scale(True)
+    plot.apply_pending()
+    right = plot.getPlotItem().getAxis("right")
+    assert not right.logMode and plot.accuracy_item().opts["logMode"] == [False, False]
+    assert plot.test_loss_item().opts["logMode"] == [False, True]  # the test loss is a loss: log too
+    strings = right.tickStrings([0.0, 50.0, 100.0], 1.0, 50.0)
+    assert strings == ["0", "50", "100"]  # not 10^50
+    # each accuracy point is drawn at the height where the right axis says its value
+    box = plot._acc_box  # noqa: SLF001
+    (low, high) = box.viewRange()[1]
+    assert low <= 0.0 and high >= 100.0
+    x, y = plot.accuracy_data()
+    for xi, yi in zip(x, y):
+        scene_y = box.mapViewToScene(QPointF(xi, yi)).y()
+        rect = box.sceneBoundingRect()
+        share = (rect.bottom() - scene_y) / rect.height()  # 0 at the axis's bottom, 1 at its top
+        assert share == pytest.approx((yi - low) / (high - low), abs=1.0 / rect.height())  # within a pixel
+
+
+def test_accuracy_axis_is_always_0_to_100_percent(plot):
+    plot.add_points(points(0.0, 300))
+    for epoch, accuracy in ((1, 0.962), (2, 0.971), (3, 0.980)):  # +1.8 points: not a cliff
+        plot.add_epoch(EpochResult(epoch=epoch, loss=0.3, train_accuracy=0.9, test_accuracy=accuracy, seconds=1.0))
+        low, high = plot._acc_box.viewRange()[1]  # noqa: SLF001
+        assert low <= 0.0 < 100.0 <= high and high - low < 110.0
+    assert [text for _, text in plot.accuracy_labels()][0] == "98.0"
+
+
+def test_test_loss_is_a_second_loss_curve_with_its_own_dashed_legend_entry(plot):
+    from PySide6.QtCore import Qt
+
+    plot.add_points(points(0.0, 100))
+    assert len(plot.test_loss_data()[0]) == 0
+    plot.add_epoch(EpochResult(epoch=1, loss=0.5, train_accuracy=0.9, test_accuracy=0.95, seconds=3.0, test_loss=0.41))
+    x, test_loss = plot.test_loss_data()
+    assert x[-1] == pytest.approx(1.0) and test_loss[-1] == pytest.approx(0.41)
+    item = plot.test_loss_item()
+    assert item in plot.getPlotItem().listDataItems()  # on the loss axis
+    np.testing.assert_allclose(item.getOriginalDataset()[1], [0.41])
+    assert item.opts["pen"].style() == Qt.PenStyle.DashLine  # told from the training loss without colour
+    assert item.opts["symbol"] != plot.accuracy_item().opts["symbol"]
+    assert "test loss" in [label.text for _, label in plot._legend.items]  # noqa: SLF001
+    plot.add_epoch(EpochResult(epoch=2, loss=0.4, train_accuracy=0.9, test_accuracy=None, seconds=3.0, test_loss=3.9))
+    assert plot.getPlotItem().getViewBox().viewRange()[1][1] >= 3.9  # the loss axis shows it too
+
+
+@pytest.mark.parametrize("size", [(700, 330), (480, 300), (260, 240), (200, 140)])
+def test_the_legend_never_covers_the_data(shown, size):
+    plot = shown(LossPlot(), *size)
+    for k in range(3):
+        plot.add_points(points(k, 100))
+        plot.add_epoch(EpochResult(epoch=k + 1, loss=0.3, train_accuracy=0.9, test_accuracy=0.93 + k / 100,
+                                   seconds=3.0, test_loss=0.3))
+    plot.apply_pending()
+    QApplication.processEvents()
+    legend, data = plot.legend_rect(), plot.getPlotItem().getViewBox().sceneBoundingRect()
+    assert plot._legend.isVisible() and legend.height() > 0  # noqa: SLF001
+    assert not legend.intersects(data), (legend, data)
+    assert legend.bottom() <= data.top() + 1
+
+
+def test_large_type_stacks_the_legend_in_its_strip_instead_of_over_the_curves(shown):
+    from PySide6.QtGui import QFont
+
+    plot = shown(LossPlot(), 300, 260)
+    font = QFont(plot.font())
+    font.setPointSizeF(22)
+    plot.setFont(font)
+    plot.add_points(points(0.0, 100))
+    plot.apply_pending()
+    QApplication.processEvents()
+    assert plot._legend.columnCount < 4  # noqa: SLF001
+    assert not plot.legend_rect().intersects(plot.getPlotItem().getViewBox().sceneBoundingRect())
+
+
+def test_axes_write_plain_numbers_without_scale_prefixes(plot):
+    from nnviz.app.plot_axes import PlainAxis
+
+    plot.add_points(LossPoints(np.linspace(0.01, 1.0, 100), np.linspace(0.15, 0.05, 100)))
+    plot.apply_pending()
+    QApplication.processEvents()
+    for name in ("left", "bottom", "right"):
+        axis = plot.getPlotItem().getAxis(name)
+        assert isinstance(axis, PlainAxis) and not axis.autoSIPrefix
+        assert "(x" not in axis.labelString()
+    left = plot.getPlotItem().getAxis("left")
+    assert left.tickStrings([0.05, 0.1, 0.15], 1.0, 0.05) == ["0.05", "0.10", "0.15"]
+    plot.set_log_scale(True)
+    assert "(x" not in left.labelString()
 
 
 def test_clear_forgets_everything(plot):
@@ -110,7 +210,7 @@ def test_clear_forgets_everything(plot):
 def test_legend_names_every_curve(plot):
     legend = plot._legend  # noqa: SLF001
     names = [label.text for _, label in legend.items]
-    assert names == ["batch loss", "smoothed", "test accuracy"]
+    assert names == ["batch loss", "smoothed", "test loss", "test accuracy"]
 
 
 def test_panel_checkbox_and_plot_stay_in_step(shown):
@@ -143,11 +243,11 @@ def test_accuracy_figures_that_would_run_together_are_thinned_out_the_newest_sta
         plot.add_points(LossPoints(progress=(float(epoch),), loss=(1.0 / epoch,)))
         plot.add_epoch(EpochResult(epoch=epoch, loss=1.0 / epoch, train_accuracy=0.9, test_accuracy=0.9 + epoch / 1000,
                                    seconds=1.0))
+    QApplication.processEvents()  # the labels place their text when the view has laid them out
     shown_labels = plot.accuracy_labels()
     assert shown_labels[0] == (30.0, "93.0")  # the newest
     assert 2 <= len(shown_labels) < 30
     assert len(plot._acc_labels) == len(shown_labels)  # no text item per epoch: only those shown
-    QApplication.processEvents()  # the labels place their text when the view has laid them out
     newest, box = plot._acc_labels[0], plot.getPlotItem().getViewBox()
     assert newest.sceneBoundingRect().right() <= box.sceneBoundingRect().right() + 1  # not cut off at the edge
     plot.resize(1600, 240)

@@ -263,3 +263,26 @@ def test_clicking_the_true_digit_at_the_output_still_explains_another_digit(slow
     slow.select_neuron(3, target)
     text = slow.description()
     assert f"Digit {target}: δ = " in text and f"p{target} − 0" not in text
+
+
+def test_deltas_are_coloured_on_one_stated_scale_so_a_tiny_error_stays_neutral(slow, net, qtbot):
+    from nnviz.app.widgets.slow_motion import DELTA_SCALE
+
+    assert not slow.delta_scale.isVisible()  # forward: activations, no signed values
+    for _ in range(4):
+        slow.next_step()
+    finish(qtbot, slow)
+    assert slow.diagram.stage().scale is DELTA_SCALE and slow.delta_scale.isVisible()
+    labels = [label for _, label in slow.delta_scale.ticks()]
+    assert labels == ["−1", "−0.01", "0", "0.01", "1"] and "log" in slow.delta_scale.title()
+    # The same colour for the same delta whatever the layer's largest one: shrink every delta a millionfold
+    # and the output layer shows neutral dots instead of the same saturated ones.
+    before = dot_colours(slow, 3)
+    assert np.abs(before - before.mean(axis=0)).max() > 60  # the real deltas: red, blue and neutral dots
+    stage = slow.diagram.stage()
+    slow.diagram.set_stage(stage.__class__(**{**stage.__dict__,
+                                              "signed": tuple(None if s is None else s * 1e-6 for s in stage.signed)}))
+    tiny = dot_colours(slow, 3)
+    assert np.abs(tiny - tiny[0]).max() <= 2  # all alike, neutral (scaled per layer they would look as before)
+    slow.restart()
+    assert not slow.delta_scale.isVisible()
