@@ -35,7 +35,7 @@ UNDO_DEPTH = 100
 EMPTY_BELOW = 13  # grey level (of 255) under which a pixel does not count as ink: erasing leaves faint fringes
 MESSAGE_MS = 6000
 INK_UNDER_OVERLAY = 0.45  # the ink's opacity under an overlay: the strokes stay visible, the colours read
-OVERLAY_OFF_INK = 0.3  # an overlay's opacity around the strokes, relative to on them
+OVERLAY_OFF_INK = 0.25  # an overlay's opacity around the strokes, relative to on them
 CAPTION_TITLE_SCALE, CHIP_SHARE = 1.15, 0.7  # an overlay caption's title type; its colour chips, of a line
 
 
