@@ -28,13 +28,25 @@ INK = 0.05  # input values below this are background (as in nnviz.data.preproces
 def input_gradient(net, x: np.ndarray, cls: int) -> np.ndarray:
     """ds/dx (n_in,) float64 for one input ``x`` (n_in,), s = the output neuron ``cls``'s z (its logit)."""
     trace = net.forward(np.asarray(x, dtype=np.float64).reshape(1, -1))
-    act = get_activation(net.activation)
     delta = np.zeros((1, net.sizes[-1]))
     delta[0, cls] = 1.0
-    for l in range(net.n_layers - 1, 0, -1):
-        delta = delta @ np.asarray(net.weights[l], np.float64).T
+    return backprop_to_input(net, trace, delta)[0]
+
+
+def backprop_to_input(net, trace, delta: np.ndarray, layer: int | None = None) -> np.ndarray:
+    """dS/dx (batch, n_in) for the scores S whose gradient with respect to ``z[layer]`` is ``delta``
+    (batch, n_layer); ``trace`` is ``net.forward`` of the inputs x, ``layer`` 1..L (default L, the output).
+
+    Any score that depends on x through one layer's z goes through here: a logit (delta = e_c), a log-
+    probability (delta = e_c - p), a hidden neuron (delta = e_j at its layer). The result has ``delta``'s
+    dtype (float64 deltas give float64 gradients of a float32 network).
+    """
+    layer = net.n_layers if layer is None else layer
+    act = get_activation(net.activation)
+    for l in range(layer - 1, 0, -1):
+        delta = delta @ net.weights[l].T
         act.backward(delta, trace.z[l - 1], trace.a[l])
-    return (delta @ np.asarray(net.weights[0], np.float64).T)[0]
+    return delta @ net.weights[0].T
 
 
 def occlusion(net, image: np.ndarray, cls: int, patch: int = 4, stride: int = 2) -> np.ndarray:
