@@ -21,12 +21,13 @@ from nnviz.nn.optimizers import OPTIMIZERS, Optimizer, make_optimizer
 from nnviz.nn.pca import PCA, fit_pca
 from nnviz.nn.saliency import input_gradient, near_ink, occlusion
 from nnviz.nn.schedules import SCHEDULES, Schedule
+from nnviz.nn.teach import TeachConfig, TeachResult, teach, teach_and_report
 from nnviz.nn.training import EpochRecord, StepRecord, TrainConfig, train
 
 __all__ = [
     "ACTIVATIONS", "MLP", "OPTIMIZERS", "PCA", "SCHEDULES", "ConfigError", "DivergenceError", "EpochRecord",
-    "Evaluation", "ModelFileError", "Optimizer", "Schedule", "StepRecord", "Trace", "TrainConfig",
-    "TrainingError", "accuracy", "confusion_matrix", "evaluate", "fit_pca", "get_activation",
+    "Evaluation", "ModelFileError", "Optimizer", "Schedule", "StepRecord", "TeachConfig", "TeachResult", "Trace",
+    "TrainConfig", "TrainingError", "accuracy", "confusion_matrix", "evaluate", "fit_pca", "get_activation",
     "input_gradient", "log_softmax", "make_optimizer", "near_ink", "occlusion", "per_class_accuracy",
-    "predict_proba_batched", "sigmoid", "softmax", "train",
+    "predict_proba_batched", "sigmoid", "softmax", "teach", "teach_and_report", "train",
 ]
