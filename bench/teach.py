@@ -14,7 +14,7 @@ prototype, measuring on digits 0-4999) never looked at. Writers a model was trai
 them in the model file) are left out: it reads them too well for a correction to show anything.
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python bench/teach.py [--model PATH] [--compare]
-        [--writers validation|training] [--splits N] [--one-at-a-time] [--pen-digits DIR]
+        [--writers validation|training] [--splits N] [--one-at-a-time] [--replay-pen] [--pen-digits DIR]
 
 ``--one-at-a-time`` also teaches each writer's misread digits one click at a time, as in the window: each
 call teaches the new correction together with the earlier ones, starting from the network the previous
@@ -34,7 +34,7 @@ from nnviz.data import load_mnist
 from nnviz.data.pen_digits import read_pen_digits, validation_split
 from nnviz.data.pen_inputs import PenStyle, pen_inputs
 from nnviz.nn import MLP, predict_proba_batched
-from nnviz.nn.teach import TeachConfig, teach
+from nnviz.nn.teach import TeachConfig, teach_and_report
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PEN_DIGITS = ROOT.parent / "shared" / "data" / "pendigits"
@@ -80,6 +80,7 @@ class Outcome:
     drop_untouched: float  # digits 5000-9999
     seconds: float  # the teach call(s)
     calls: int
+    replayed: int  # distinct replay digits a call used, summed over the calls
 
     @property
     def cut(self) -> float | None:
@@ -107,11 +108,14 @@ def trained_writers(net: MLP) -> set[int]:
 
 
 class Mnist:
-    """MNIST's training set (the replay) and test set, with the model's accuracy on the test set."""
+    """MNIST's training set (the replay, with ``more`` replay digits if given) and test set, with the model's
+    accuracy on the test set."""
 
-    def __init__(self, net: MLP):
+    def __init__(self, net: MLP, more: tuple[np.ndarray, np.ndarray] | None = None):
         data = load_mnist()
         self.replay = (data.x_train, data.y_train)
+        if more is not None:
+            self.replay = (np.concatenate([data.x_train, more[0]]), np.concatenate([data.y_train, more[1]]))
         self.x_test, self.y_test = data.x_test, data.y_test
         self.base = self.correct(net)
 
@@ -125,17 +129,17 @@ class Mnist:
 
 
 def measure(net: MLP, case: Case, mnist: Mnist, config: TeachConfig, one_at_a_time: bool = False) -> Outcome:
-    taught, seconds, calls = net, 0.0, 0
+    taught, seconds, calls, replayed = net, 0.0, 0, 0
     lessons = [len(case.taught_y)] if not one_at_a_time else range(1, len(case.taught_y) + 1)
     for count in lessons if len(case.taught_y) else ():
         start = time.perf_counter()
-        taught = teach(taught, case.taught_x[:count], case.taught_y[:count], replay=mnist.replay,
-                       seed=case.writer * 100 + count, config=config)
+        result = teach_and_report(taught, case.taught_x[:count], case.taught_y[:count], replay=mnist.replay,
+                                  seed=case.writer * 100 + count, config=config)
         seconds += time.perf_counter() - start
-        calls += 1
+        taught, calls, replayed = result.net, calls + 1, replayed + len(result.replayed)
     before = int(np.count_nonzero(net.predict(case.other_x) != case.other_y))
     after = int(np.count_nonzero(taught.predict(case.other_x) != case.other_y))
-    return Outcome(case, before, after, *mnist.drops(taught), seconds, calls)
+    return Outcome(case, before, after, *mnist.drops(taught), seconds, calls, replayed)
 
 
 def summary(outcomes: list[Outcome]) -> dict[str, float]:
@@ -164,18 +168,18 @@ def _pooled_cut(outcomes: list[Outcome]) -> float:
 
 def print_writers(outcomes: list[Outcome]) -> None:
     print(f"{'writer':>6} {'taught':>6} {'mistakes before':>15} {'after':>5} {'cut':>6} "
-          f"{'MNIST drop':>10} {'teach s':>7}")
+          f"{'MNIST pt':>10} {'teach s':>7}")
     for o in outcomes:
         cut = "   n/a" if o.cut is None else f"{100 * o.cut:5.0f}%"
         print(f"{o.case.writer:>6} {len(o.case.taught_y):>6} {o.before:>15} {o.after:>5} {cut:>6} "
-              f"{o.drop:>9.2f}  {o.seconds / max(o.calls, 1):>7.3f}")
+              f"{-o.drop:>+9.2f}  {o.seconds / max(o.calls, 1):>7.3f}")
 
 
 def print_summary(name: str, s: dict[str, float]) -> None:
     print(f"{name[:62]:<62} cut {s['pooled cut %']:5.1f}% pooled ({s['taught pooled cut %']:5.1f}% where taught), "
           f"{s['mean cut %']:6.1f}% mean, {s['cases under 50 %']:>2}/{s['cases']} under 50% "
-          f"(+{s['untaught with mistakes']} with nothing to teach); MNIST -{s['MNIST drop']:.3f} pt "
-          f"(5000-9999: -{s['drop 5000-9999']:.3f}, worst -{s['worst drop']:.2f}); "
+          f"(+{s['untaught with mistakes']} with nothing to teach); MNIST {-s['MNIST drop']:+.3f} pt "
+          f"(5000-9999: {-s['drop 5000-9999']:+.3f}, worst {-s['worst drop']:+.2f}); "
           f"{s['median s']:.3f} s median, {s['max s']:.3f} s max")
 
 
@@ -186,6 +190,8 @@ def main() -> None:
     parser.add_argument("--writers", choices=("validation", "training"), default="validation")
     parser.add_argument("--splits", type=int, default=1, help="random halvings per writer (default 1)")
     parser.add_argument("--compare", action="store_true", help="also run the other candidate settings")
+    parser.add_argument("--replay-pen", action="store_true",
+                        help="replay the pen digits the model was trained on too (drawn as in training), not MNIST only")
     parser.add_argument("--one-at-a-time", action="store_true", help="also teach one correction per call")
     args = parser.parse_args()
 
@@ -197,19 +203,26 @@ def main() -> None:
     if not group:
         raise SystemExit(f"{args.model} was trained on every one of the {args.writers} writers: nothing to measure")
     cases = writer_cases(net, group, args.splits)
-    mnist = Mnist(net)
-    teach(net, cases[0].other_x[:1], cases[0].other_y[:1], replay=mnist.replay)  # warm-up: BLAS threads, caches
+    learnt = [d for d in training if d.writer in seen]
+    if args.replay_pen and not learnt:
+        raise SystemExit(f"{args.model} was trained on no pen digits; --replay-pen has nothing to add")
+    mnist = Mnist(net, pen_inputs(learnt, PenStyle(), seed=0, workers=2) if args.replay_pen else None)
+    teach_and_report(net, cases[0].other_x[:1], cases[0].other_y[:1], replay=mnist.replay)  # warm-up: BLAS threads, caches
     config = TeachConfig()
     print(f"model {args.model}: MNIST test {100 * mnist.base.mean():.2f} %; {args.writers} writers "
           f"{sorted({d.writer for d in group})} (those it was trained on left out), {args.splits} halving(s) each, "
           f"pen {PEN_WIDTH} px ({time.perf_counter() - started:.0f} s to prepare)")
-    print(f"teach defaults: {config}")
+    print(f"teach defaults: {config}; replay: MNIST's {60_000:,} training digits"
+          + (f" and the {len(learnt):,} pen digits the model learnt from" if args.replay_pen else ""))
     outcomes = [measure(net, case, mnist, config) for case in cases]
     taught = [o for o in outcomes if o.calls]
     print(f"one teach call per writer with that writer's misread digits of the first half "
           f"({sum(len(o.case.taught_y) for o in taught)} digits over {len(taught)} calls): "
           f"{config.steps} steps, each on them plus the {config.replay} hardest of {config.candidates} "
-          f"MNIST training digits")
+          f"replay digits")
+    print(f"  distinct replay digits per call (what the window can say it mixed in): median "
+          f"{np.median([o.replayed for o in taught]):.0f}, {min(o.replayed for o in taught)}-"
+          f"{max(o.replayed for o in taught)}")
     print_writers(outcomes)
     results = {"defaults": summary(outcomes)}
     print_summary("defaults", results["defaults"])
