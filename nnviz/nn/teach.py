@@ -141,6 +141,9 @@ def teach_and_report(net: MLP, images, labels, *, replay=None, seed: int | np.ra
     """:func:`teach`, and what it changed (:class:`TeachResult`)."""
     if not isinstance(config, TeachConfig):
         raise ConfigError(f"config must be a TeachConfig, got {type(config).__name__}")
+    if net.output != "softmax" or net.loss_name != "ce":
+        raise ConfigError(f"teach corrects a classifier: it needs a network with a softmax output and cross-entropy "
+                          f"loss, not {net.output} with {net.loss_name}")
     X, y = _checked_set(net, images, labels, "taught drawings")
     replay_set = _checked_replay(net, replay) if replay is not None and config.replay else None
     rng = np.random.default_rng(seed)

@@ -98,6 +98,11 @@ def test_a_config_that_cannot_work_is_refused_when_made(changes, words):
         TeachConfig(**changes)
 
 
+def test_only_a_classifier_can_be_taught():
+    with pytest.raises(ConfigError, match="softmax"):
+        teach(MLP([784, 4, 10], output="sigmoid"), *drawings())
+
+
 def test_a_run_that_diverges_says_so_and_leaves_the_network_alone():
     net = small_net()
     params = net.params.copy()
