@@ -9,14 +9,19 @@ import os
 import shlex
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 from nnviz import __version__
 from nnviz.errors import ConfigError
 
 DEFAULT_HIDDEN = "256,128,64"
 DEFAULT_PEN_COPIES = 8
+# Each personal example is seen this many times per epoch, each time distorted anew when augmentation is on:
+# enough that a few dozen corrections count against 60,000 MNIST digits, few enough that a large set (a
+# class's 1,000 drawings are 10,000 of some 70,000) does not crowd MNIST out.
+DEFAULT_EXTRA_COPIES = 10
 VALIDATION_PEN_WIDTH = 18  # the canvas's default pen
 
 
@@ -43,6 +48,12 @@ def register(subparsers) -> None:
                    "its validation writers are only measured (default: MNIST only)")
     p.add_argument("--pen-copies", type=int, default=DEFAULT_PEN_COPIES, metavar="N",
                    help=f"drawings of each pen digit per epoch, each with another pen, size and slant (default {DEFAULT_PEN_COPIES})")
+    p.add_argument("--extra", metavar="FILE", action="append", default=[],
+                   help="also learn a personal set of examples (the file the window's My examples exports); "
+                   "repeat the option for several files")
+    p.add_argument("--extra-copies", type=int, default=DEFAULT_EXTRA_COPIES, metavar="N",
+                   help=f"times each personal example is seen per epoch, distorted anew each time when augmenting "
+                   f"(default {DEFAULT_EXTRA_COPIES})")
     p.add_argument("--seed", type=int, default=0, help="seed for initialisation, shuffling and augmentation (default 0)")
     p.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)  # train on the first N digits (tests)
     p.add_argument("--out", metavar="PATH", default="mnist-mlp.npz", help="where to save the model (default mnist-mlp.npz)")
@@ -74,6 +85,7 @@ def run(args) -> int:
     hidden = parse_hidden(args.hidden)
     net = MLP((784, *hidden, 10), activation=args.activation, seed=args.seed)
     started = time.perf_counter()
+    extra = PersonalExtra.load(args.extra, args.extra_copies) if args.extra else None  # before the long part
     data = load_mnist(args.data, download=True, progress=_download_progress())
     x_train, y_train = data.x_train, data.y_train
     if args.limit:
@@ -81,6 +93,8 @@ def run(args) -> int:
     pen = PenDigitMix.load(args.pen_digits, args.pen_copies, args.seed, quiet=args.json) if args.pen_digits else None
     if pen is not None:
         x_train, y_train = np.concatenate([x_train, pen.images]), np.concatenate([y_train, pen.labels])
+    if extra is not None:
+        x_train, y_train = np.concatenate([x_train, extra.images]), np.concatenate([y_train, extra.labels])
     bar = None if args.json else EpochBar(config.epochs)
     records = train(
         net, x_train, y_train, config, X_test=data.x_test, y_test=data.y_test,
@@ -108,7 +122,8 @@ def run(args) -> int:
     net.save(args.out, {
         "recipe": {**asdict(config), "hidden": list(hidden), "activation": args.activation,
                    "augmentation": asdict(AugmentConfig()) if args.augment else None,
-                   "pen_digits": pen.recipe() if pen is not None else None},
+                   "pen_digits": pen.recipe() if pen is not None else None,
+                   "extra": extra.recipe() if extra is not None else None},
         "pen_validation_accuracy": pen_report,
         "seed": args.seed, "test_accuracy": last.test_accuracy, "train_accuracy": last.train_accuracy,
         "epochs_trained": last.epoch, "seconds": round(total, 2), "nnviz": __version__,
@@ -171,6 +186,38 @@ class PenDigitMix:
         correct = predict_proba_batched(net, images).argmax(axis=1) == labels
         return {"writers": len({d.writer for d in self.validation}), "digits": len(labels),
                 "pen_width": VALIDATION_PEN_WIDTH, "accuracy": round(float(correct.mean()), 6)}
+
+
+@dataclass(frozen=True, eq=False)
+class PersonalExtra:
+    """Personal examples (``--extra FILE``) joining the training set: ``examples`` drawings from ``paths``,
+    each repeated ``copies`` times in ``images`` and ``labels``."""
+
+    paths: list
+    copies: int
+    examples: int
+    images: object
+    labels: object
+
+    @classmethod
+    def load(cls, locations, copies: int) -> "PersonalExtra":
+        import numpy as np
+
+        from nnviz.data.personal_examples import PersonalSet
+
+        if copies < 1:
+            raise ConfigError(f"--extra-copies must be a whole number >= 1, got {copies}")
+        paths = [Path(location).expanduser() for location in locations]
+        sets = [PersonalSet.load(path) for path in paths]
+        for path, personal in zip(paths, sets):
+            if not len(personal):
+                raise ConfigError(f"{path} holds no examples; nothing to add to the training set")
+        images = np.concatenate([personal.images for personal in sets])
+        labels = np.concatenate([personal.labels for personal in sets])
+        return cls(paths, copies, len(labels), np.repeat(images, copies, axis=0), np.repeat(labels, copies))
+
+    def recipe(self) -> dict:
+        return {"files": [path.name for path in self.paths], "examples": self.examples, "copies": self.copies}
 
 
 class EpochBar:

@@ -8,6 +8,8 @@
 - :mod:`~nnviz.data.pen_digits`: real digits written with a pen by 30 writers (UCI), read from their
   UNIPEN file; :mod:`~nnviz.data.pen_render`: strokes onto the canvas with the canvas's own pen;
   :mod:`~nnviz.data.pen_inputs`: pen digits as a person would draw them, turned into network inputs.
+- :mod:`~nnviz.data.personal_examples`: a person's corrected drawings (input, label, strokes), kept in a
+  small versioned file that ``nnviz train --extra`` and other people's windows can load.
 
 Only NumPy is imported here; scipy, urllib and platformdirs wait until a function needs them, so
 ``import nnviz.data`` stays quick (the window imports it at start-up).
@@ -20,10 +22,12 @@ from nnviz.data.mnist import MnistData, find_missing, load_mnist, resolve_data_d
 from nnviz.data.pen_digits import VALIDATION_WRITERS, PenDigit, read_pen_digits, validation_split
 from nnviz.data.pen_inputs import PenStyle, pen_inputs
 from nnviz.data.pen_render import render_strokes
+from nnviz.data.personal_examples import PersonalExample, PersonalSet
 from nnviz.data.preprocess import STROKE_WIDTH, Prepared, prepare, to_mnist
 
 __all__ = [
     "STROKE_WIDTH", "VALIDATION_WRITERS", "AugmentConfig", "DownloadProgress", "MnistData", "PenDigit", "PenStyle",
-    "Prepared", "augment_batch", "download_mnist", "find_missing", "load_mnist", "pen_inputs", "prepare",
-    "read_idx", "read_pen_digits", "render_strokes", "resolve_data_dir", "to_mnist", "validation_split",
+    "PersonalExample", "PersonalSet", "Prepared", "augment_batch", "download_mnist", "find_missing", "load_mnist",
+    "pen_inputs", "prepare", "read_idx", "read_pen_digits", "render_strokes", "resolve_data_dir", "to_mnist",
+    "validation_split",
 ]

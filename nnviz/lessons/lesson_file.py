@@ -7,11 +7,10 @@ checks every field; an invalid file raises :class:`~nnviz.errors.DataFileError` 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from nnviz.atomic_file import write_atomically
 from nnviz.errors import DataFileError, NnvizError
 
 FORMAT = "nnviz-lesson"
@@ -107,11 +106,7 @@ class LessonFile:
     def save(self, path) -> Path:
         path = Path(path)
         text = json.dumps(self.to_dict(), indent=2)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-        os.replace(tmp, path)
-        return path
+        return write_atomically(path, lambda handle: handle.write((text + "\n").encode("utf-8")), DataFileError)
 
     @classmethod
     def load(cls, path) -> "LessonFile":

@@ -11,13 +11,12 @@ so a crash or a kill mid-save leaves the old file intact.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
+from nnviz.atomic_file import write_atomically
 from nnviz.errors import ModelFileError, NnvizError
 
 FORMAT = "nnviz-mlp"
@@ -40,32 +39,9 @@ def save_model(net, path, metadata: dict | None = None) -> Path:
         raise ModelFileError(f"model metadata must be JSON-serialisable: {exc}") from None
     arrays = {f"W{l}": np.asarray(w) for l, w in enumerate(net.weights)}
     arrays.update({f"b{l}": np.asarray(b) for l, b in enumerate(net.biases)})
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ModelFileError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, meta=np.array(meta_text), **arrays)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved model is an ordinary file
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise ModelFileError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
+    write_atomically(path, lambda handle: np.savez(handle, meta=np.array(meta_text), **arrays), ModelFileError)
     net.metadata = extra
     return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def load_model(path):
