@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import time
+from functools import partial
 
 import numpy as np
 from scipy import ndimage
 
-from nnviz.data import load_mnist, to_mnist
+from nnviz.data import STROKE_WIDTH, load_mnist, to_mnist
 from nnviz.nn import MLP, predict_proba_batched
 
 CANVAS = 280
@@ -39,10 +40,12 @@ def skeleton_of(digit28: np.ndarray) -> np.ndarray:
     return skeletonize(big > 0.5)
 
 
-def redrawn_mnist(x: np.ndarray, widths=PEN_WIDTHS) -> dict[int, np.ndarray]:
-    """{width: (n, 784)} MNIST digits redrawn from their skeleton with a pen of that width."""
+def redrawn_mnist(x: np.ndarray, widths=PEN_WIDTHS, thickness: float | None = STROKE_WIDTH) -> dict[int, np.ndarray]:
+    """{width: (n, 784)} MNIST digits redrawn from their skeleton with a pen of that width, through
+    ``to_mnist`` (``thickness=None``: strokes kept as drawn)."""
     skeletons = [skeleton_of(d) for d in x]
-    return {w: np.stack([to_mnist(render_pen(s, w)).ravel() for s in skeletons]) for w in widths}
+    prepare = partial(to_mnist, thickness=thickness)
+    return {w: np.stack([prepare(render_pen(s, w)).ravel() for s in skeletons]) for w in widths}
 
 
 def sklearn_digits() -> tuple[np.ndarray, np.ndarray]:

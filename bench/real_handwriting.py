@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("--model", action="append", default=[], help="model file, today's to_mnist (repeatable)")
     parser.add_argument("--as-drawn", action="append", default=[], help="model file, strokes kept as drawn (repeatable)")
     parser.add_argument("--pen-digits", default=str(DEFAULT_PEN_DIGITS), help="folder of pendigits-orig.tra")
-    parser.add_argument("--proxy", type=int, default=1000, help="MNIST test digits to redraw for the proxy (0: skip)")
+    parser.add_argument("--proxy", type=int, default=2000, help="MNIST test digits to redraw for the proxy (0: skip)")
     args = parser.parse_args()
     columns = [(path, True) for path in args.as_drawn] + [(path, False) for path in args.model]
     if not columns:
@@ -71,18 +71,20 @@ def main() -> None:
     start = time.perf_counter()
     mnist = load_mnist()
     pens = {kind: pen_sets(args.pen_digits, kind) for kind in {as_drawn for _, as_drawn in columns}}
-    proxy = {}
+    proxy = {kind: {} for kind in pens}
     if args.proxy:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from drawn_digits import redrawn_mnist
 
         rng = np.random.default_rng(0)
         pick = rng.choice(len(mnist.x_test), size=args.proxy, replace=False)
-        proxy = {f"redrawn MNIST, pen {w} px": (x, mnist.y_test[pick]) for w, x in redrawn_mnist(mnist.x_test[pick]).items()}
+        for as_drawn in pens:
+            redrawn = redrawn_mnist(mnist.x_test[pick], thickness=None if as_drawn else STROKE_WIDTH)
+            proxy[as_drawn] = {f"redrawn MNIST, pen {w} px": (x, mnist.y_test[pick]) for w, x in redrawn.items()}
     n = len(next(iter(pens.values()))[PEN_WIDTHS[0]][1])
     print(f"{n:,} digits of the validation writers, drawn at {len(PEN_WIDTHS)} pen widths "
           f"({time.perf_counter() - start:.0f} s to prepare)")
-    results = [scores(MLP.load(path), pens[as_drawn], mnist, proxy) for path, as_drawn in columns]
+    results = [scores(MLP.load(path), pens[as_drawn], mnist, proxy[as_drawn]) for path, as_drawn in columns]
     names = [f"{Path(path).name}{' (as drawn)' if as_drawn else ''}" for path, as_drawn in columns]
     rows = [r for r in results[0] if not (r.startswith("class") and "worst" not in r and "26" not in r)]
     width = max(map(len, rows))

@@ -45,6 +45,13 @@ def run_app(options: AppOptions) -> int:
                          "in a desktop session, or use --screenshot PATH to render the window to a picture")
     warm_up = threading.Thread(target=warm_up_preprocessing, name="nnviz-warm-up", daemon=True)
     warm_up.start()  # alongside Qt's start-up
+    try:
+        return _open_window(options, lesson, warm_up)
+    finally:
+        warm_up.join()  # a daemon thread still importing when the interpreter exits can crash it
+
+
+def _open_window(options: AppOptions, lesson: str | None, warm_up: threading.Thread) -> int:
     import nnviz.app  # noqa: F401  (applies the Qt work-arounds before anything else touches Qt)
     from PySide6.QtWidgets import QApplication
 

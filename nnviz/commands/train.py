@@ -90,7 +90,8 @@ def run(args) -> int:
     x_train, y_train = data.x_train, data.y_train
     if args.limit:
         x_train, y_train = x_train[: args.limit], y_train[: args.limit]
-    pen = PenDigitMix.load(args.pen_digits, args.pen_copies, args.seed, quiet=args.json) if args.pen_digits else None
+    pen = PenDigitMix.load(args.pen_digits, args.pen_copies, args.seed, (x_train, y_train), quiet=args.json) \
+        if args.pen_digits else None
     if pen is not None:
         x_train, y_train = np.concatenate([x_train, pen.images]), np.concatenate([y_train, pen.labels])
     if extra is not None:
@@ -141,8 +142,10 @@ def run(args) -> int:
 
 
 class PenDigitMix:
-    """The pen digits a run mixes into MNIST: the training writers' digits drawn ``copies`` times each,
-    and the validation writers' digits kept apart to be measured once training is done."""
+    """What a run with ``--pen-digits`` adds to MNIST: the training writers' digits drawn ``copies`` times
+    each, and MNIST's own digits once more as the canvas hands them to the network (strokes re-drawn at
+    the canvas's width), so that MNIST's styles stay familiar at that width. The validation writers'
+    digits are kept apart, to be measured once training is done."""
 
     def __init__(self, path, training, validation, copies: int, seed: int, images, labels):
         self.path, self.training, self.validation = path, training, validation
@@ -150,9 +153,12 @@ class PenDigitMix:
         self.images, self.labels = images, labels
 
     @classmethod
-    def load(cls, location, copies: int, seed: int, quiet: bool = False) -> "PenDigitMix":
+    def load(cls, location, copies: int, seed: int, mnist, quiet: bool = False) -> "PenDigitMix":
+        """``mnist``: (images (n, 784), labels (n,)) of the run's MNIST training digits."""
+        import numpy as np
+
         from nnviz.data.pen_digits import find_pen_digits_file, read_pen_digits, validation_split
-        from nnviz.data.pen_inputs import PenStyle, pen_inputs
+        from nnviz.data.pen_inputs import PenStyle, as_canvas_inputs, pen_inputs
         from nnviz.data.progress_bar import TerminalBar
 
         if copies < 1:
@@ -162,18 +168,27 @@ class PenDigitMix:
         if not training:
             raise ConfigError(f"{path} holds digits of the validation writers only; nothing to train on")
         bar = TerminalBar(io.StringIO() if quiet else None)
-        images, labels = pen_inputs(
-            training, PenStyle(), copies=copies, seed=seed, workers=min(os.cpu_count() or 1, 4),
+        workers = min(os.cpu_count() or 1, 4)
+        drawn, labels = pen_inputs(
+            training, PenStyle(), copies=copies, seed=seed, workers=workers,
             progress=lambda done, total: bar.draw(done / total, prefix=f"drawing {total:,} pen digits "),
         )
         bar.finish()
-        return cls(path, training, validation, copies, seed, images, labels)
+        x_mnist, y_mnist = mnist
+        canvas = as_canvas_inputs(
+            x_mnist, workers=workers,
+            progress=lambda done, total: bar.draw(done / total, prefix=f"MNIST as drawn, {total:,} digits "),
+        )
+        bar.finish()
+        return cls(path, training, validation, copies, seed, np.concatenate([drawn, canvas]),
+                   np.concatenate([labels, y_mnist]))
 
     def recipe(self) -> dict:
         from nnviz.data.pen_inputs import PenStyle
 
         return {"file": self.path.name, "training_writers": sorted({d.writer for d in self.training}),
-                "digits": len(self.training), "copies": self.copies, "style": asdict(PenStyle())}
+                "digits": len(self.training), "copies": self.copies, "style": asdict(PenStyle()),
+                "mnist_as_drawn": True}
 
     def validate(self, net) -> dict | None:
         """Accuracy on the validation writers' digits as a person would draw them, or None if there are none."""

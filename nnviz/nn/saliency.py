@@ -69,7 +69,7 @@ def occlusion(net, image: np.ndarray, cls: int, patch: int = 4, stride: int = 2)
     return (total / np.maximum(count, 1)).astype(np.float32)
 
 
-def near_ink(saliency: np.ndarray, image: np.ndarray, reach: int = 1, floor: float = 0.1) -> np.ndarray:
+def near_ink(saliency: np.ndarray, image: np.ndarray, reach: int = 1, floor: float = 0.05) -> np.ndarray:
     """``saliency`` (h, w) where ``image`` (h, w) has ink or is at most ``reach`` pixels from it, and where its
     size is at least ``floor`` times the largest size kept; 0 elsewhere (float32)."""
     saliency = np.asarray(saliency, np.float32).reshape(np.shape(image))

@@ -67,6 +67,21 @@ def test_the_prediction_follows_the_pen_before_it_is_lifted(window):
     assert len(set(texts)) > 1  # it changed while drawing
 
 
+@pytest.mark.parametrize("digit", [1, 7])
+def test_thin_and_thick_pens_give_the_network_nearly_the_same_input(window, digit):
+    previews = []
+    for width in (8, 30):
+        window.canvas.clear()
+        window.pen_slider.setValue(width)
+        for stroke in DIGITS[digit]:
+            draw(window.canvas, stroke)
+        previews.append(window.input_preview.image())
+    thin, thick = previews
+    assert np.abs(thin - thick).mean() < 0.05  # the strokes are re-drawn at MNIST's width
+    assert abs(thin.sum() - thick.sum()) < 0.15 * thin.sum()
+    assert "re-drawn" in window.input_preview.toolTip()
+
+
 def test_prediction_text_format():
     p = np.array([0.01, 0, 0, 0, 0, 0, 0, 0.96, 0.03, 0])
     assert prediction_text(p) == "7 (96 %)"

@@ -27,15 +27,34 @@ def test_the_validation_writers_are_every_third_of_the_thirty():
     assert TRAINING_WRITER not in VALIDATION_WRITERS and VALIDATION_WRITER in VALIDATION_WRITERS
 
 
+def mnist_like(n=5):
+    """A few bold 28x28 'digits' (rings 20 px across, strokes 4 px wide, like a thick MNIST 0), labelled 0..n-1."""
+    rows, cols = np.mgrid[:28, :28]
+    ring = np.clip(2.5 - np.abs(np.hypot(rows - 14, cols - 14) - 8), 0, 1).astype(np.float32)
+    return np.stack([ring] * n).reshape(n, 784), np.arange(n)
+
+
 def test_only_the_training_writers_digits_are_drawn_each_in_several_copies(tmp_path):
-    mix = PenDigitMix.load(pen_folder(tmp_path), copies=4, seed=0, quiet=True)
+    mnist = mnist_like()
+    mix = PenDigitMix.load(pen_folder(tmp_path), copies=4, seed=0, mnist=mnist, quiet=True)
     assert {d.writer for d in mix.training} == {TRAINING_WRITER}
     assert {d.writer for d in mix.validation} == {VALIDATION_WRITER}
-    assert mix.images.shape == (6 * 4, 784) and mix.images.dtype == np.float32
-    assert sorted(np.unique(mix.labels).tolist()) == [1, 7]
+    drawn = 6 * 4
+    assert mix.images.shape == (drawn + 5, 784) and mix.images.dtype == np.float32
+    assert sorted(np.unique(mix.labels[:drawn]).tolist()) == [1, 7]
     assert np.isclose(mix.images.max(axis=1), 1.0).all()  # every drawing reached the network's input
-    copies = mix.images[mix.labels == 7]
+    copies = mix.images[:drawn][mix.labels[:drawn] == 7]
     assert len(np.unique(copies.round(3), axis=0)) > 1  # copies differ: another pen, size and slant each
+
+
+def test_mnist_joins_the_mix_once_more_as_the_canvas_would_hand_it_over(tmp_path):
+    x, y = mnist_like()
+    mix = PenDigitMix.load(pen_folder(tmp_path), copies=1, seed=0, mnist=(x, y), quiet=True)
+    as_drawn = mix.images[-5:]
+    np.testing.assert_array_equal(mix.labels[-5:], y)
+    for before, after in zip(x, as_drawn):
+        assert np.corrcoef(before, after)[0, 1] > 0.75  # the same ring ...
+        assert after.sum() < 0.8 * before.sum()  # ... drawn at the canvas's thinner stroke
 
 
 def test_a_training_run_with_pen_digits_records_them_and_the_validation_accuracy(capsys, tmp_path, mnist_dir):

@@ -362,3 +362,15 @@ def test_mnist_digits_re_drawn_come_back_at_the_median_width_and_otherwise_as_th
         widths.append(output_stroke_width(back))
     assert np.median(correlations) > 0.88 and np.min(correlations) > 0.6
     assert np.percentile(widths, [10, 90]) == pytest.approx([MNIST_MEDIAN_WIDTH] * 2, abs=0.45)
+
+
+def test_faint_ink_is_kept_when_strokes_are_widened():
+    """A pale stroke beside a bright one (a light pencil line in a photo) is below the outline's level;
+    widening the outline must not drop it."""
+    img = stroke(blank(), (40, 100), (240, 100), width=4)
+    faint = stroke(blank(), (40, 180), (240, 180), width=4) * 0.3
+    image = to_mnist(np.maximum(img, faint))
+    rows, cols = np.nonzero(image > 0.05)
+    assert np.ptp(cols) > 8  # both strokes made it into the input, side by side
+    right = image[:, 15:]
+    assert right.max() > 0.2

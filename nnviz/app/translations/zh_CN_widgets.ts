@@ -277,9 +277,13 @@ Drop a picture file here to load it.</source>
     <name>InputPreview</name>
     <message>
         <source>The network&apos;s input: your drawing cropped, scaled to fit the 20×20 box (dashed)
-and centred by its centre of mass (cross) in 28×28 pixels, like the MNIST digits.</source>
-        <translation>网络的输入：你写的数字经过裁剪、缩放进 20×20 的框（虚线），
-再按质心（十字）居中放入 28×28 像素，与 MNIST 数字的处理方式相同。</translation>
+and centred by its centre of mass (cross) in 28×28 pixels, like the MNIST digits.
+Its strokes are re-drawn at the width of MNIST&apos;s pen strokes, so a thin or a thick pen
+and a small or a large digit reach the network alike.</source>
+        <translation>网络的输入：你的手写被裁剪、缩放到 20×20 的框内（虚线），
+并按质心（十字）放在 28×28 像素的中央，与 MNIST 的数字一样。
+笔画按 MNIST 笔画的粗细重新绘制，因此细笔或粗笔、写得小或写得大，
+到达网络时都一样。</translation>
     </message>
     <message>
         <source>network input 28×28</source>

@@ -1,7 +1,8 @@
 """The 28x28 picture the network actually reads, drawn large with crisp pixels.
 
 Beside the canvas it shows students what ``to_mnist`` did to their drawing: cropped, scaled into the
-20x20 box (dashed) and centred by its centre of mass (the cross), as the MNIST digits were.
+20x20 box (dashed) and centred by its centre of mass (the cross), as the MNIST digits were, its strokes
+re-drawn at MNIST's stroke width.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ class InputPreview(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setToolTip(self.tr(
             "The network's input: your drawing cropped, scaled to fit the 20×20 box (dashed)\n"
-            "and centred by its centre of mass (cross) in 28×28 pixels, like the MNIST digits."
+            "and centred by its centre of mass (cross) in 28×28 pixels, like the MNIST digits.\n"
+            "Its strokes are re-drawn at the width of MNIST's pen strokes, so a thin or a thick pen\n"
+            "and a small or a large digit reach the network alike."
         ))
         self._caption = self.tr("network input 28×28")
         self._values: np.ndarray | None = None
