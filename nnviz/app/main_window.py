@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
-from nnviz.app.panels import Panel, PanelLayout
+from nnviz.app.panels import ElidedLabel, Panel, PanelLayout
 from nnviz.app.refresh_budget import RefreshBudget
 from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.app.i18n import LANGUAGES, current_language
@@ -52,14 +52,17 @@ from nnviz.app.training_session import TrainingSettings, architecture_of, build_
 from nnviz.app.widgets.banner import Banner
 from nnviz.app.widgets.canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, Canvas
 from nnviz.app.widgets.download_dialog import DownloadDialog
+from nnviz.app.widgets.fitted_label import FittedLabel, SizedLabel
+from nnviz.app.widgets.flow_row import FlowRow
 from nnviz.app.widgets.heatmaps import ActivationHeatmaps
 from nnviz.app.widgets.help_dialog import HelpDialog
 from nnviz.app.widgets.input_preview import InputPreview
 from nnviz.app.widgets.loss_plot import REFRESH_S as LOSS_REFRESH_S, LossPanel
-from nnviz.app.widgets.network_view import NetworkView
+from nnviz.app.widgets.network_view import DRAWING as DRAWING_LINES, WEIGHTS as STRONGEST_WEIGHTS, NetworkView
 from nnviz.app.widgets.probability_bars import ProbabilityBars
 from nnviz.app.widgets.training_panel import TrainingPanel
 from nnviz.app.widgets.weights_view import WeightsView
+from nnviz.app.window_layout import NARROW, WindowLayout, min_width
 from nnviz.app.window_registry import keep_until_closed
 from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader, shared_loader
 from nnviz.cli import AppOptions
@@ -83,9 +86,11 @@ HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 <p><b>Draw</b> a digit on the black square with the left mouse button (or a pen). The network's guess and
 its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
 actually reads: your drawing, cropped, scaled and centred like the MNIST digits it learned from.</p>
-<p><b>The diagram</b> shows every neuron, coloured by how strongly it responds to your drawing, and each
-neuron's strongest incoming connections (blue: negative weight, red: positive). Hover a neuron to see its
-value and connections. <b>Activations</b> shows each hidden layer as a small image; <b>first-layer
+<p><b>The diagram</b> shows each layer's most active neurons, coloured by how strongly they respond to your
+drawing (an empty ring: a silent one), and the largest contributions into each neuron for your drawing, weight ×
+input (blue: negative, red: positive): a 2 and an 8 light different paths. When you lift the pen, the signal
+flows through the layers once. D, or the buttons above the diagram, shows the strongest weights instead.
+Hover a neuron to see its value and connections. <b>Activations</b> shows each hidden layer as a small image; <b>first-layer
 weights</b> shows, for each neuron of the first hidden layer, which pixels excite it (red) or inhibit it
 (blue).</p>
 <p><b>Train</b>: press Start to train on MNIST's 60,000 digits and watch weights, curves and the
@@ -108,6 +113,7 @@ View → Panels brings it back. View → Language switches between English and �
 <tr><td><b>Ctrl+Right</b></td><td>train on one batch (Step)</td></tr>
 <tr><td><b>Ctrl+.</b></td><td>stop the run</td></tr>
 <tr><td><b>L</b></td><td>loss on a log scale</td></tr>
+<tr><td><b>D</b></td><td>diagram lines: for this drawing / strongest weights</td></tr>
 <tr><td><b>Ctrl+R</b></td><td>reset: a new untrained network</td></tr>
 <tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a model</td></tr>
 <tr><td><b>S</b></td><td>saliency on the drawing ("Why?")</td></tr>
@@ -214,8 +220,7 @@ class MainWindow(QMainWindow):
         self.pen_slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
         self.canvas.penWidthChanged.connect(self.pen_slider.setValue)
-        self.pen_value = QLabel(f"{self.canvas.pen_width()} px")
-        self.pen_value.setMinimumWidth(self.pen_value.fontMetrics().horizontalAdvance("60 px") + 4)
+        self.pen_value = SizedLabel(f"{self.canvas.pen_width()} px", f"{MAX_PEN_WIDTH} px")
         self.canvas.penWidthChanged.connect(self._show_pen_width)
         self.eraser_button = QPushButton(self.tr("Eraser"))
         self.eraser_button.setObjectName("eraserButton")
@@ -238,7 +243,7 @@ class MainWindow(QMainWindow):
         for button in (self.eraser_button, self.undo_button, self.clear_button, self.saliency_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-        self.prediction_label = QLabel(EMPTY_PREDICTION)
+        self.prediction_label = FittedLabel(EMPTY_PREDICTION)
         self.prediction_label.setObjectName("prediction")
         self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prediction_label.setToolTip(self.tr("The network's answer: the digit it finds most likely, and how sure it is"))
@@ -246,45 +251,42 @@ class MainWindow(QMainWindow):
 
         self.input_preview = InputPreview()
         self.probabilities = ProbabilityBars()
-        self.network_view = NetworkView()
+        self.network_view = NetworkView(follow_drawing=True)
         self.heatmaps = ActivationHeatmaps()
         self.weights_view = WeightsView()
         self.training_panel = TrainingPanel(settings)
         self.loss_panel = LossPanel()
         self.loss_plot = self.loss_panel.plot
 
-        self.model_label = QLabel()
+        self.model_label = ElidedLabel("")  # a narrow window shows "mnist-mlp.npz · 784-…", the tooltip the rest
         self.model_label.setObjectName("modelInfo")
         status = QStatusBar()
         status.addPermanentWidget(self.model_label)
         self.setStatusBar(status)
 
     def _build_layout(self) -> None:
-        pen_row = QHBoxLayout()
-        pen_row.setSpacing(6)
         pen = QLabel(self.tr("Pen width"))
         pen.setBuddy(self.pen_slider)
-        pen_row.addWidget(pen)
-        pen_row.addWidget(self.pen_slider, 1)
-        pen_row.addWidget(self.pen_value)
-        tools = QHBoxLayout()
-        tools.setSpacing(6)
-        for button in (self.eraser_button, self.undo_button, self.clear_button, self.saliency_button):
-            tools.addWidget(button, 1)
-        reading = QHBoxLayout()
-        reading.setSpacing(8)
-        reading.addWidget(self.input_preview, 2)
-        reading.addWidget(self.probabilities, 3)
+        pen_caption = QWidget()
+        caption_row = QHBoxLayout(pen_caption)
+        caption_row.setContentsMargins(0, 0, 0, 0)
+        caption_row.addWidget(pen)
+        caption_row.addStretch(1)
+        caption_row.addWidget(self.pen_value)
+        self.pen_slider.setMinimumWidth(60)
+        pen_row = FlowRow([pen_caption, self.pen_slider], [0, 1])  # narrow: the slider under its caption
+        tools = FlowRow([self.eraser_button, self.undo_button, self.clear_button, self.saliency_button])
+        reading = FlowRow([self.input_preview, self.probabilities], [2, 3], spacing=8)
         drawing = QWidget()
         drawing.setObjectName("drawingColumn")
         column = QVBoxLayout(drawing)
         column.setContentsMargins(6, 4, 6, 4)
         column.setSpacing(6)
         column.addWidget(self.canvas, 5)
-        column.addLayout(pen_row)
-        column.addLayout(tools)
+        column.addWidget(pen_row)
+        column.addWidget(tools)
         column.addWidget(self.prediction_label)
-        column.addLayout(reading, 3)
+        column.addWidget(reading, 3)
 
         scroll = QScrollArea()
         scroll.setObjectName("trainingScroll")
@@ -295,8 +297,8 @@ class MainWindow(QMainWindow):
         panels = self.panels = {
             "drawing": Panel("drawing", self.tr("Drawing"), drawing, titled=False),
             "network": Panel("network", self.tr("Network"), self.network_view,
-                             self.tr("Every neuron coloured by its activation for your drawing, "
-                                     "with its strongest connections")),
+                             self.tr("Every layer's most active neurons, coloured by their activation for your "
+                                     "drawing,\nwith their strongest connections")),
             "activations": Panel("activations", self.tr("Hidden-layer activations"), self.heatmaps,
                                  self.tr("Each hidden layer as a small image: one square per neuron")),
             "weights": Panel("weights", self.tr("First-layer weights"), self.weights_view, self.tr(
@@ -305,6 +307,7 @@ class MainWindow(QMainWindow):
             "training": Panel("training", self.tr("Training"), scroll),
             "loss": Panel("loss", self.tr("Loss and accuracy"), self.loss_panel),
         }
+        panels["network"].add_header_widget(self.network_view.mode_selector())
         inside = QSplitter(Qt.Orientation.Horizontal)
         inside.addWidget(panels["activations"])
         inside.addWidget(panels["weights"])
@@ -335,13 +338,23 @@ class MainWindow(QMainWindow):
         self._splitters = {"columns": columns, "middle": middle, "inside": inside, "right": right}
         self._fit_training_column()
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        content = QWidget()
+        content.setObjectName("content")
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.setSpacing(4)
         layout.addWidget(self.banner)
-        layout.addWidget(columns, 1)
+        layout.addWidget(columns, 3)
+        central = QScrollArea()  # below what the panels need, the content scrolls instead of being squeezed
+        central.setObjectName("windowScroll")
+        central.setWidget(content)
+        central.setWidgetResizable(True)
+        central.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setCentralWidget(central)
+        self.window_layout = WindowLayout(central, layout, columns, inside, right, self)
+        for panel in panels.values():
+            panel.shownChanged.connect(lambda _: self.window_layout.refit())
+            panel.poppedOutChanged.connect(lambda _: self.window_layout.refit())
 
     def _fit_training_column(self) -> None:
         """Never narrower than the training panel (a cut-off form is worse than a narrower diagram); as
@@ -353,20 +366,31 @@ class MainWindow(QMainWindow):
 
     def _distribute(self, width: int, height: int) -> None:
         """Initial splitter sizes for a window of this size: a big canvas on the left, the diagram over
-        two thirds of the middle, the training panel at its natural height on the right."""
+        most of the middle, the training panel at its natural height on the right and the curves under it
+        (presenting: a third of the width for them, so that the class sees the loss fall)."""
+        layout = self.window_layout
+        layout.fit(width)
         splitters = self._splitters
-        share = (0.3, 0.3) if self.is_presenting() else (0.26, 0.29)  # large type needs wider side columns
-        right = max(splitters["columns"].widget(2).minimumSizeHint().width(), int(share[1] * width))
-        left = max(splitters["columns"].widget(0).minimumSizeHint().width(), int(share[0] * width))
-        centre = max(1, width - left - right)
-        splitters["columns"].setSizes([left, centre, right])
-        splitters["middle"].setSizes([int(0.56 * height), int(0.44 * height)])
-        splitters["inside"].setSizes([int(0.42 * centre), int(0.58 * centre)])
+        columns, right = splitters["columns"], splitters["right"]
+        share = (0.25, 0.34) if self.is_presenting() else (0.26, 0.29)
+        left = max(min_width(columns.widget(0)), int(share[0] * width))
         training = self.panels["training"]
         for widget in (self.training_panel, training):
             widget.layout().activate()  # what it needs now, with the rows presentation mode hides
-        panel = training.header.sizeHint().height() + self.training_panel.sizeHint().height() + 12
-        splitters["right"].setSizes([panel, max(1, height - panel)])
+        if layout.mode() == NARROW:  # the training column is a row under the others: side by side in it
+            columns.setSizes([left, max(1, width - left)])
+            right.setSizes([width // 2, width - width // 2])
+            centre = width - left
+        else:
+            side = max(min_width(right), int(share[1] * width))
+            centre = max(1, width - left - side)
+            columns.setSizes([left, centre, side])
+            panel = training.header.sizeHint().height() + self.training_panel.sizeHint().height() + 12
+            right.setSizes([panel, max(1, height - panel)])
+        splitters["middle"].setSizes([int(0.6 * height), int(0.4 * height)])
+        inside = splitters["inside"]
+        room = centre if inside.orientation() == Qt.Orientation.Horizontal else int(0.4 * height)
+        inside.setSizes([int(0.42 * room), int(0.58 * room)])
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -408,6 +432,18 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         self.log_action = self._action(view, self.tr("&Log-scale loss"), self.loss_plot.set_log_scale, "L", checkable=True)
         self.loss_plot.logScaleChanged.connect(self.log_action.setChecked)
+        self.drawing_lines_action = self._action(
+            view, self.tr("Diagram: lines for this &drawing"), self._show_drawing_lines, "D",
+            self.tr("Lines: each neuron's largest contributions for the drawing (off: its strongest weights)"),
+            checkable=True)
+        self.drawing_lines_action.setChecked(self.network_view.edge_mode() == DRAWING_LINES)
+        self.network_view.edgeModeChanged.connect(
+            lambda mode: self.drawing_lines_action.setChecked(mode == DRAWING_LINES))
+        self.flow_action = self._action(
+            view, self.tr("Diagram: let the signal &flow"), self.network_view.set_flow_enabled, None,
+            self.tr("When the drawing changes, the signal runs through the layers one after the other"),
+            checkable=True)
+        self.flow_action.setChecked(self.network_view.flow_enabled())
         self._action(view, self.tr("Weights: show the &change since Reset"), self._show_weight_change, None,
                      self.tr("Colour each weight by how much training has changed it"), checkable=True)
         self._action(view, self.tr("Weights: one &scale for all tiles"), self._set_global_scale, None,
@@ -552,7 +588,7 @@ class MainWindow(QMainWindow):
                     if isinstance(accuracy, (int, float)) else "")
         source = path.name if path is not None else self.tr("untrained network")
         self.model_label.setText(f"{source} · {arch}{accuracy}")
-        self.model_label.setToolTip(str(path) if path is not None else self.tr("no model file loaded"))
+        self.model_label.set_tooltip(str(path) if path is not None else self.tr("no model file loaded"))
 
     def _show_network(self, snapshot: NetworkSnapshot, views_now: bool = True) -> None:
         """Make ``snapshot`` the network of the UI thread, re-read the drawing with it, and redraw the
@@ -607,6 +643,10 @@ class MainWindow(QMainWindow):
         self._prepared = prepare(image)
         self.input_preview.set_image(None if self._prepared.is_empty else self._prepared.image)
         self._predict()
+        if self.canvas.is_drawing():  # a new stroke: the diagram follows the pen at once
+            self.network_view.finish_flow()
+        else:  # a stroke ended, a picture arrived: the signal flows through the layers once
+            self.network_view.play_flow()
 
     def _update_prediction(self) -> None:
         self._on_canvas_image(self.canvas.image())
@@ -960,6 +1000,9 @@ class MainWindow(QMainWindow):
     def _show_weight_change(self, on: bool) -> None:
         self._baseline_on = on
         self.weights_view.set_baseline(self._origin_W0 if on else None)
+
+    def _show_drawing_lines(self, on: bool) -> None:
+        self.network_view.set_edge_mode(DRAWING_LINES if on else STRONGEST_WEIGHTS)
 
     def _set_global_scale(self, on: bool) -> None:
         self.weights_view.set_scaling("global" if on else "tile")

@@ -23,47 +23,51 @@ def window(qtbot, mnist_dir):
     return make_window(qtbot, load_training_data=mnist_loader(str(mnist_dir), 1024, 600))
 
 
-def click_node(window, qtbot, layer, index):
+def click_node(window, qtbot, layer, slot=0) -> int:
+    """Click the ``slot``-th neuron the diagram shows in ``layer`` (its most active ones); returns its index."""
     view = window.network_view
+    index = int(view.shown_nodes(layer)[slot])
     qtbot.mouseClick(view.graphics_view().viewport(), Qt.MouseButton.LeftButton,
                      pos=view.node_position(layer, index).toPoint())
+    return index
 
 
 def test_clicking_a_neuron_opens_the_inspector_on_that_neuron(window, qtbot):
     draw(window.canvas, DIGITS[7][0])
-    click_node(window, qtbot, 2, 5)
+    window.apply_pending()
+    index = click_node(window, qtbot, 2, 5)
     inspector = window.inspection.inspector
     assert window.inspection.inspect_dock.isVisible() and window.inspection.tabs.currentWidget() is inspector
-    assert inspector.node() == (2, 5)
-    assert "Hidden layer 2, neuron 5" in inspector.title.text()
+    assert inspector.node() == (2, index)
+    assert f"Hidden layer 2, neuron {index}" in inspector.title.text()
     trace = window.current_trace()
-    assert f"{trace.z[1][0, 5]:.3f}" in inspector.values.text()
+    assert f"{trace.z[1][0, index]:.3f}" in inspector.values.text()
     assert inspector.formula.text().startswith("z = ") and "+ b(" in inspector.formula.text()
-    np.testing.assert_allclose(inspector.terms().weights, window.network().weights[1][:, 5], rtol=1e-6)
+    np.testing.assert_allclose(inspector.terms().weights, window.network().weights[1][:, index], rtol=1e-6)
 
 
 def test_the_inspector_follows_the_pen_and_shows_first_layer_weights_as_a_picture(window, qtbot):
-    click_node(window, qtbot, 1, 17)
+    index = click_node(window, qtbot, 1, 17)
     inspector = window.inspection.inspector
     assert inspector.terms().z is None  # nothing drawn yet
     assert inspector._image.isVisible() and inspector._image.image.shape[:2] == (28, 28)
     draw(window.canvas, DIGITS[1][0])
-    assert inspector.terms().z == pytest.approx(float(window.current_trace().z[0][0, 17]), rel=1e-5)
+    assert inspector.terms().z == pytest.approx(float(window.current_trace().z[0][0, index]), rel=1e-5)
 
 
 def test_on_an_empty_canvas_the_inspector_follows_new_weights(window, qtbot):
     """While training with nothing drawn, an inspected neuron's bias and weights are the newest ones."""
     from nnviz.app.snapshot import NetworkSnapshot
 
-    click_node(window, qtbot, 1, 3)
+    index = click_node(window, qtbot, 1, 3)
     inspector = window.inspection.inspector
     net = window.network().copy()
-    net.biases[0][3] += 1.0
-    net.weights[0][:, 3] *= -1.0
+    net.biases[0][index] += 1.0
+    net.weights[0][:, index] *= -1.0
     window._show_network(NetworkSnapshot.of(net), views_now=False)  # as a snapshot from training arrives
-    assert inspector.terms().bias == pytest.approx(float(net.biases[0][3]))
-    assert f"{net.biases[0][3]:.3f}" in inspector.values.text()
-    np.testing.assert_allclose(inspector.terms().weights, net.weights[0][:, 3], rtol=1e-6)
+    assert inspector.terms().bias == pytest.approx(float(net.biases[0][index]))
+    assert f"{net.biases[0][index]:.3f}" in inspector.values.text()
+    np.testing.assert_allclose(inspector.terms().weights, net.weights[0][:, index], rtol=1e-6)
 
 
 def test_the_output_neuron_names_its_digit(window, qtbot):

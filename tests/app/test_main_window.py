@@ -67,6 +67,47 @@ def test_the_prediction_follows_the_pen_before_it_is_lifted(window):
     assert len(set(texts)) > 1  # it changed while drawing
 
 
+def drawn_paths(view) -> tuple[set, set]:
+    """The diagram's connections (layer, from, to) and its lines as drawn."""
+    connections = {(layer, int(s), int(d)) for layer in range(1, len(view.sizes())) for s, d, _ in zip(*view.edges(layer))}
+    return connections, {tuple(np.round(line, 1)) for line in view.edge_lines()}
+
+
+def test_the_diagram_lights_different_paths_for_a_drawn_2_and_a_drawn_8(window):
+    drawn = {}
+    for digit in (2, 8):
+        window.canvas.clear()
+        for stroke in DIGITS[digit]:
+            draw(window.canvas, stroke)
+        assert window.prediction().startswith(f"{digit} (")
+        window.apply_pending()
+        drawn[digit] = drawn_paths(window.network_view)
+    (connections_2, lines_2), (connections_8, lines_8) = drawn[2], drawn[8]
+    assert connections_2 and connections_8
+    assert len(connections_2 & connections_8) < 0.5 * min(len(connections_2), len(connections_8))
+    assert len(lines_2 & lines_8) < 0.5 * min(len(lines_2), len(lines_8))  # what the eye sees differs too
+
+
+def test_the_signal_flows_when_a_stroke_ends_not_at_every_move(window, qtbot):
+    flowing = []
+    draw(window.canvas, DIGITS[1][0], on_move=lambda: flowing.append(window.network_view.flowing()))
+    assert not any(flowing)  # the diagram follows the pen at once while it moves
+    assert window.network_view.flowing()  # lifted: the reading runs through the layers once
+    qtbot.waitUntil(lambda: not window.network_view.flowing(), timeout=3000)
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_hidden_neurons_are_at_least_10_px_at_1280x720(window, qtbot, presenting):
+    draw(window.canvas, DIGITS[7][0])
+    window.set_presenting(presenting, full_screen=False)
+    qtbot.waitUntil(lambda: window.network_view.graphics_view().height() > 100, timeout=2000)
+    window.apply_pending()
+    assert window.size().toTuple() == (1280, 720)
+    view = window.network_view
+    for layer in range(1, len(view.sizes())):
+        assert view.node_diameter(layer) >= 10, (layer, view.node_diameter(layer))
+
+
 def test_prediction_text_format():
     p = np.array([0.01, 0, 0, 0, 0, 0, 0, 0.96, 0.03, 0])
     assert prediction_text(p) == "7 (96 %)"

@@ -89,6 +89,37 @@
     </message>
 </context>
 <context>
+    <name>Layers</name>
+    <message>
+        <source>in</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>h{0}</source>
+        <translation>隐{0}</translation>
+    </message>
+    <message>
+        <source>hidden {0}</source>
+        <translation>隐藏层 {0}</translation>
+    </message>
+    <message>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>draw a digit</source>
@@ -112,9 +143,11 @@
 &lt;p&gt;&lt;b&gt;Draw&lt;/b&gt; a digit on the black square with the left mouse button (or a pen). The network&apos;s guess and
 its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
 actually reads: your drawing, cropped, scaled and centred like the MNIST digits it learned from.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;The diagram&lt;/b&gt; shows every neuron, coloured by how strongly it responds to your drawing, and each
-neuron&apos;s strongest incoming connections (blue: negative weight, red: positive). Hover a neuron to see its
-value and connections. &lt;b&gt;Activations&lt;/b&gt; shows each hidden layer as a small image; &lt;b&gt;first-layer
+&lt;p&gt;&lt;b&gt;The diagram&lt;/b&gt; shows each layer&apos;s most active neurons, coloured by how strongly they respond to your
+drawing (an empty ring: a silent one), and the largest contributions into each neuron for your drawing, weight ×
+input (blue: negative, red: positive): a 2 and an 8 light different paths. When you lift the pen, the signal
+flows through the layers once. D, or the buttons above the diagram, shows the strongest weights instead.
+Hover a neuron to see its value and connections. &lt;b&gt;Activations&lt;/b&gt; shows each hidden layer as a small image; &lt;b&gt;first-layer
 weights&lt;/b&gt; shows, for each neuron of the first hidden layer, which pixels excite it (red) or inhibit it
 (blue).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: press Start to train on MNIST&apos;s 60,000 digits and watch weights, curves and the
@@ -137,6 +170,7 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;train on one batch (Step)&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;stop the run&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;loss on a log scale&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;diagram lines: for this drawing / strongest weights&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset: a new untrained network&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open / save a model&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;saliency on the drawing (&quot;Why?&quot;)&lt;/td&gt;&lt;/tr&gt;
@@ -154,7 +188,9 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;h2&gt;nnviz：看神经网络如何识别与学习&lt;/h2&gt;
 &lt;p&gt;用鼠标左键（或手写笔）在黑色方框里&lt;b&gt;写一个数字&lt;/b&gt;。网络的判断以及它对每个数字的把握，会在你书写时实时更新。
 小方格显示网络真正读到的 28×28 图像：你的笔迹经过裁剪、缩放并居中，与它学习过的 MNIST 数字一致。&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;网络图&lt;/b&gt;显示每个神经元，颜色表示它对你的笔迹响应有多强，并画出每个神经元最强的输入连接（蓝色：负权重，红色：正权重）。
+&lt;p&gt;&lt;b&gt;网络图&lt;/b&gt;显示每一层最活跃的神经元，颜色表示它们对你的笔迹响应有多强（空心圆环：几乎不响应的神经元），
+并画出针对你的笔迹、流入每个神经元的最大贡献，即 权重 × 输入（蓝色：负，红色：正）：写 2 和写 8 会点亮不同的路径。
+抬笔时，信号会依次流过各层。按 D 或网络图上方的按钮可改为显示最强的权重。
 把鼠标停在神经元上可查看它的值和连接。&lt;b&gt;激活值&lt;/b&gt;把每个隐藏层画成一幅小图；&lt;b&gt;第一层权重&lt;/b&gt;显示第一隐藏层每个神经元被哪些像素激发（红色）或抑制（蓝色）。&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;训练&lt;/b&gt;：按“开始”用 MNIST 的 60,000 个数字训练，实时观察权重、曲线和预测的变化。学习率、优化器、批大小和正则化惩罚可在训练中修改；
 隐藏层、激活函数和随机种子在“重置”后生效。&lt;/p&gt;
@@ -171,6 +207,7 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;用一个批次训练（单步）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;停止训练&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;损失使用对数坐标&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;网络图的连线：针对这幅笔迹 / 最强的权重&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;重置：一个未训练的新网络&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 保存模型&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在笔迹上显示显著性（“为什么？”）&lt;/td&gt;&lt;/tr&gt;
@@ -246,8 +283,10 @@ View → Panels brings it back. View → Language switches between English and �
         <translation>网络</translation>
     </message>
     <message>
-        <source>Every neuron coloured by its activation for your drawing, with its strongest connections</source>
-        <translation>每个神经元按它对你笔迹的激活值着色，并画出最强的连接</translation>
+        <source>Every layer&apos;s most active neurons, coloured by their activation for your drawing,
+with their strongest connections</source>
+        <translation>每一层最活跃的神经元，颜色表示它们对你的笔迹的激活值，
+并画出它们最强的连接</translation>
     </message>
     <message>
         <source>Hidden-layer activations</source>
@@ -362,6 +401,22 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>&amp;Log-scale loss</source>
         <translation>损失取对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Diagram: lines for this &amp;drawing</source>
+        <translation>网络图：针对这幅笔迹的连线(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Lines: each neuron&apos;s largest contributions for the drawing (off: its strongest weights)</source>
+        <translation>连线：每个神经元针对这幅笔迹的最大贡献（关闭时：它最强的权重）</translation>
+    </message>
+    <message>
+        <source>Diagram: let the signal &amp;flow</source>
+        <translation>网络图：让信号流动(&amp;F)</translation>
+    </message>
+    <message>
+        <source>When the drawing changes, the signal runs through the layers one after the other</source>
+        <translation>笔迹改变时，信号依次流过各层</translation>
     </message>
     <message>
         <source>Weights: show the &amp;change since Reset</source>

@@ -67,42 +67,68 @@
         <translation>高</translation>
     </message>
     <message>
-        <source>Each neuron shows its {0} strongest incoming weights (big layers: only the
-strongest of those). Blue: negative, red: positive; brighter and thicker: stronger.
-Hover a node to see its own strongest connections.</source>
-        <translation>每个神经元显示其最强的 {0} 个输入权重（大的层只显示其中最强的）。
-蓝色：负，红色：正；越亮越粗越强。
-将鼠标悬停在节点上可查看它自己最强的连接。</translation>
-    </message>
-    <message>
         <source>Node colour: the neuron&apos;s activation for the drawing, scaled per layer
 (input pixels and output probabilities: 0 to 1).</source>
         <translation>节点颜色：神经元对当前图画的激活值，每层单独缩放
 （输入像素和输出概率：0 到 1）。</translation>
     </message>
     <message>
-        <source>input</source>
-        <translation>输入</translation>
+        <source>for this drawing</source>
+        <translation>针对这幅笔迹</translation>
     </message>
     <message>
-        <source>hidden {0}</source>
-        <translation>隐藏层 {0}</translation>
+        <source>drawing</source>
+        <translation>笔迹</translation>
     </message>
     <message>
-        <source>output</source>
-        <translation>输出</translation>
+        <source>Lines: each neuron&apos;s largest contributions for your drawing (weight × incoming activation),
+so different digits light different paths (D)</source>
+        <translation>连线：每个神经元针对你的笔迹的最大贡献（权重 × 传入的激活值），
+所以不同的数字会点亮不同的路径（D）</translation>
     </message>
     <message>
-        <source>in</source>
-        <translation>入</translation>
+        <source>strongest weights</source>
+        <translation>最强的权重</translation>
     </message>
     <message>
-        <source>h{0}</source>
-        <translation>隐{0}</translation>
+        <source>Lines: each neuron&apos;s largest incoming weights, whatever is drawn (D)</source>
+        <translation>连线：每个神经元最大的输入权重，与写的内容无关（D）</translation>
     </message>
     <message>
-        <source>out</source>
-        <translation>出</translation>
+        <source>weight × input</source>
+        <translation>权重 × 输入</translation>
+    </message>
+    <message>
+        <source>An empty ring: a neuron that is (nearly) silent for this drawing.</source>
+        <translation>空心圆环：对这幅笔迹（几乎）没有响应的神经元。</translation>
+    </message>
+    <message>
+        <source>Only each hidden layer&apos;s {0} most active neurons are shown.
+</source>
+        <translation>每个隐藏层只显示最活跃的 {0} 个神经元。
+</translation>
+    </message>
+    <message>
+        <source>Each neuron shows its {0} largest contributions for your drawing: weight × the
+activation it comes from (input lines start at the lit pixels).
+</source>
+        <translation>每个神经元显示它针对你的笔迹的 {0} 个最大贡献：权重 × 来源的
+激活值（输入连线从被点亮的像素出发）。
+</translation>
+    </message>
+    <message>
+        <source>Each neuron shows its {0} strongest incoming weights (big layers: only the
+strongest of those).
+</source>
+        <translation>每个神经元显示它最强的 {0} 个输入权重（大的层：只显示其中
+最强的那些）。
+</translation>
+    </message>
+    <message>
+        <source>Blue: negative, red: positive; brighter and thicker: stronger.
+Hover a node to see its own strongest connections.</source>
+        <translation>蓝色：负，红色：正；越亮越粗：越强。
+把鼠标停在节点上可查看它自己最强的连接。</translation>
     </message>
     <message>
         <source>input pixel {0} (row {1}, column {2})</source>
@@ -143,6 +169,14 @@ Hover a node to see its own strongest connections.</source>
     <message>
         <source>activation {0}</source>
         <translation>激活值 {0}</translation>
+    </message>
+    <message>
+        <source>+{0} more</source>
+        <translation>另有 {0} 个</translation>
+    </message>
+    <message>
+        <source>{0} of its {1} neurons are shown: the most active for the drawing</source>
+        <translation>显示了它 {1} 个神经元中的 {0} 个：对这幅笔迹最活跃的那些</translation>
     </message>
 </context>
 <context>

@@ -797,10 +797,6 @@ change of the weights from {1} to {2}</source>
 <context>
     <name>_HeatmapArea</name>
     <message>
-        <source>hidden {0}</source>
-        <translation>隐藏层 {0}</translation>
-    </message>
-    <message>
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>

@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from nnviz.app.layer_names import weights_name
 from nnviz.app.painting import background_colour
 
 LAYER_COLOURS = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#999999")
@@ -98,6 +99,6 @@ class HistogramsView(QWidget):
         self._curves = []
         for l in range(n_layers):
             pen = pg.mkPen(LAYER_COLOURS[l % len(LAYER_COLOURS)], width=2)
-            name = f"W{l + 1}"
+            name = weights_name(l + 1, n_layers)  # "input → hidden 1": the same names as the diagram's
             self._curves.append((self.weights_plot.plot([], [], stepMode="center", pen=pen, name=name),
                                  self.gradients_plot.plot([], [], stepMode="center", pen=pen, name=name)))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.app.snapshot import Architecture, TrainingStatus
+from nnviz.app.widgets.flow_row import FlowRow
 from nnviz.app.training_session import (
     HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, is_new_network_message, parse_hidden,
 )
@@ -40,6 +41,8 @@ from nnviz.errors import ConfigError
 from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
 
 PROGRESS_STEPS = 1000
+FIELD_TEXT = "0.0001"  # what a field must show at least (a learning rate, a penalty, a seed, "adam")
+FIELD_FRAME = 34  # px of a field that are not text: frame, margins, arrows
 LR_PRESETS = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
 PENALTY_PRESETS = ["0", "1e-06", "1e-05", "0.0001", "0.001"]
 DEFAULT = "default"  # the weight decay "the optimizer's own": typed in English or in the window's language
@@ -124,7 +127,7 @@ class NumberField(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setToolTip(tooltip)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(7)
+        self.setMinimumContentsLength(6)
 
     def set_text(self, text: str) -> None:
         with QSignalBlocker(self):
@@ -267,12 +270,10 @@ class TrainingPanel(QWidget):
         self.reset_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.reset_button.setToolTip(self.tr("A new, untrained network with the hidden layers, activation and seed\n"
                                              "above; the curves start over (Ctrl+R)"))
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for button, stretch in ((self.train_button, 2), (self.step_button, 1), (self.stop_button, 1),
-                                (self.reset_button, 1)):
+        run_buttons = (self.train_button, self.step_button, self.stop_button, self.reset_button)
+        for button in run_buttons:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Space stays the window's Start/Pause key
-            buttons.addWidget(button, stretch)
+        buttons = FlowRow(list(run_buttons), [2, 1, 1, 1])
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
@@ -280,21 +281,24 @@ class TrainingPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setToolTip(self.tr("Progress of the run: epoch, time left, and training speed"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(6)
-        layout.addWidget(network)
-        layout.addWidget(training)
-        self._detail = (network, training, self.step_button, self.stop_button)  # hidden when compact
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
         # in large type the progress text does not fit the bar: it goes below, wrapped, instead
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressText")
         self.progress_label.setWordWrap(True)
         self.progress_label.hide()
+        self._compact = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(6)
+        # Start and the progress first: a short window scrolls the forms, never the button that starts training.
+        layout.addWidget(buttons)
+        layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
+        layout.addWidget(network)
+        layout.addWidget(training)
+        layout.addWidget(self.error_label)
+        self._detail = (network, training, self.step_button, self.stop_button)  # hidden when compact
         layout.addStretch(1)
 
         self.hidden_edit.textChanged.connect(self._check_architecture)
@@ -326,10 +330,9 @@ class TrainingPanel(QWidget):
 
     @staticmethod
     def _add_row(grid: QGridLayout, row: int, *fields: tuple[str, QWidget]) -> None:
-        """One row of fields, each with its caption above it, sharing the width equally (narrow enough
-        for a side column: two or three fields per row on a grid of six columns)."""
-        span = 6 // len(fields)
-        for index, (text, widget) in enumerate(fields):
+        """One row of three fields, each with its caption above it, sharing the width equally (narrow enough
+        for a side column on a 1024 px screen: the fields give up their width before the window does)."""
+        for column, (text, widget) in enumerate(fields):
             cell = QVBoxLayout()
             cell.setSpacing(1)
             if text:
@@ -339,17 +342,26 @@ class TrainingPanel(QWidget):
                 caption.setProperty("role", "hint")
                 cell.addWidget(caption)
             cell.addWidget(widget)
-            grid.addLayout(cell, row, index * span, 1, span)
-        for column in range(6):
+            grid.addLayout(cell, row, column)
+            if isinstance(widget, (QComboBox, QSpinBox)):  # their hint fits the longest choice, or 2147483647
+                widget.setMinimumWidth(min(widget.minimumSizeHint().width(),
+                                           widget.fontMetrics().horizontalAdvance(FIELD_TEXT) + FIELD_FRAME))
+        for column in range(3):
             grid.setColumnStretch(column, 1)
 
     # ------------------------------------------------------------------ settings
     def set_compact(self, compact: bool) -> None:
         """Only Start/Pause, Reset and the progress (presentation mode: the lecturer set up the run before)."""
+        self._compact = compact
         for widget in self._detail:
             widget.setVisible(not compact)
         self.progress.setTextVisible(not compact)
         self.progress_label.setVisible(compact)
+        self._show_progress_bar()
+
+    def _show_progress_bar(self) -> None:
+        """In compact mode the bar has no text, and before a run it would be an empty box: only the text then."""
+        self.progress.setVisible(not self._compact or self._status.state not in ("idle", "error"))
 
     def settings(self) -> TrainingSettings:
         """The last valid settings (what was emitted)."""
@@ -472,6 +484,7 @@ class TrainingPanel(QWidget):
             self.progress.setValue(progress_value(status))
         self.progress.setFormat(progress_text(status))
         self.progress_label.setText(progress_text(status))
+        self._show_progress_bar()
 
     def status(self) -> TrainingStatus:
         return self._status
