@@ -185,6 +185,10 @@ class InspectionPanels(QObject):
         self.show_tab(self.evaluation)
         self._with_test_set(lambda x, y: self.evaluation.evaluate(self.window.network(), x, y))
 
+    def close(self) -> None:
+        """The window closes: so does the Inspect panel, also when it floats in a window of its own."""
+        self.inspect_dock.hide()
+
     def visible_tabs(self) -> tuple[str, ...]:
         """The Inspect tab on show, by its English name (for a lesson file); empty when the panel is closed."""
         if not self.inspect_dock.isVisible():

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,7 +44,8 @@ from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
 from nnviz.app.panels import ElidedLabel, Panel, PanelLayout
 from nnviz.app.refresh_budget import RefreshBudget
-from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
+from nnviz.app.model_description import FILE, NEW, UNTRAINED, ModelOrigin, describe
+from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.app.throttle import Throttle
@@ -60,7 +61,7 @@ from nnviz.app.widgets.input_preview import InputPreview
 from nnviz.app.widgets.loss_plot import REFRESH_S as LOSS_REFRESH_S, LossPanel
 from nnviz.app.widgets.network_view import DRAWING as DRAWING_LINES, WEIGHTS as STRONGEST_WEIGHTS, NetworkView
 from nnviz.app.widgets.probability_bars import ProbabilityBars
-from nnviz.app.widgets.training_panel import TrainingPanel
+from nnviz.app.widgets.training_panel import TrainingPanel, progress_text
 from nnviz.app.widgets.weights_view import WeightsView
 from nnviz.app.window_layout import NARROW, WindowLayout, min_width
 from nnviz.app.window_registry import keep_until_closed
@@ -147,14 +148,16 @@ def prediction_text(p: np.ndarray) -> str:
 
 class MainWindow(QMainWindow):
     """The nnviz window. ``options`` as parsed by the CLI; ``load_training_data`` replaces reading MNIST
-    (tests give a small subset)."""
+    (tests give a small subset); ``training``: the training thread of a window this one takes over from (see
+    :meth:`hand_over_to`), instead of a new one."""
 
     presentingChanged = Signal(bool)
     predictionTextChanged = Signal(str)  # "7 (96 %)", or "" when the canvas is empty
     trainingStateChanged = Signal(str)  # TrainingStatus.state, once per change ("running", "paused", ...)
+    replacedBy = Signal(object)  # the window that takes over from this one (rebuilt in another language)
 
     def __init__(self, options: AppOptions = AppOptions(), *, settings: TrainingSettings | None = None,
-                 load_training_data=None, restore_layout: bool = True):
+                 load_training_data=None, restore_layout: bool = True, training: TrainingThread | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("nnviz: draw a digit, watch a neural network"))
@@ -168,7 +171,11 @@ class MainWindow(QMainWindow):
         self._model_path: Path | None = None
         self._origin_W0: np.ndarray | None = None  # first-layer weights at the last reset, for "show the change"
         self._baseline_on = False
-        self._training_state = "idle"
+        self._training_state = RunState.IDLE
+        self._origin = ModelOrigin(UNTRAINED)
+        self._trained_accuracy: float | None = None  # the last epoch's test accuracy of the network in use
+        self._history: list[LossPoints | EpochResult] = []  # what the curves were drawn from, in order
+        self._handed_over = False  # the training thread went on with another window
         self._lesson_windows: list = []
         self._before_presenting = None  # (window state, PanelLayout) while presenting
         remembered = settings_store.restored_view()
@@ -189,9 +196,16 @@ class MainWindow(QMainWindow):
         else:  # the panel shows what Reset will build
             self.training_panel.set_architecture_pending(settings.architecture != architecture_of(net))
         load_data = shared_loader(load_training_data or mnist_loader(options.data))
-        worker = TrainingWorker(self.training_panel.settings(), network=net.copy(), load_data=load_data)
-        self.training = TrainingThread(worker, self)
-        self._connect_worker(worker)
+        if training is None:
+            worker = TrainingWorker(self.training_panel.settings(), network=net.copy(), load_data=load_data)
+            self.training = TrainingThread(worker, self)
+            self._listen_to(worker)
+        else:  # listened to from the moment the other window hands it over
+            self.training = training
+            training.setParent(self)
+        self.training_panel.configChanged.connect(self.training.set_config)
+        self.training_panel.architectureChanged.connect(self.training.set_architecture)
+        self.loss_panel.clear_button.clicked.connect(self._history.clear)
         self.inspection = InspectionPanels(self, load_data)
         self._build_inspection_actions()
         self._show_network(NetworkSnapshot.of(net))
@@ -545,17 +559,50 @@ class MainWindow(QMainWindow):
         self.file_menu.insertSeparator(quit_action)
         install_context_menus(self)
 
-    def _connect_worker(self, worker: TrainingWorker) -> None:
-        # Bound methods of this window (a QObject of the GUI thread): Qt queues the calls into this thread.
-        worker.snapshotReady.connect(self._on_snapshot)
-        worker.statusChanged.connect(self._on_status)
-        worker.lossPoints.connect(self._on_loss_points)
-        worker.epochFinished.connect(self._on_epoch)
-        worker.networkReplaced.connect(self._on_network_replaced)
-        worker.dataMissing.connect(self._on_data_missing)
-        worker.failed.connect(self._on_failed)
-        self.training_panel.configChanged.connect(self.training.set_config)
-        self.training_panel.architectureChanged.connect(self.training.set_architecture)
+    def _worker_connections(self, worker: TrainingWorker) -> list:
+        """(signal, slot) of everything the worker tells this window. The slots are bound methods of this window
+        (a QObject of the GUI thread): Qt queues the calls into this thread."""
+        return [(worker.snapshotReady, self._on_snapshot), (worker.statusChanged, self._on_status),
+                (worker.lossPoints, self._on_loss_points), (worker.epochFinished, self._on_epoch),
+                (worker.networkReplaced, self._on_network_replaced), (worker.dataMissing, self._on_data_missing),
+                (worker.failed, self._on_failed)]
+
+    def _listen_to(self, worker: TrainingWorker) -> None:
+        for signal, slot in self._worker_connections(worker):
+            signal.connect(slot)
+
+    def _stop_listening_to(self, worker: TrainingWorker) -> None:
+        for signal, slot in self._worker_connections(worker):
+            signal.disconnect(slot)
+
+    def hand_over_to(self, successor: "MainWindow") -> None:
+        """``successor`` (made with ``training=self.training``) goes on with this window's run as it is, running
+        or paused: from now on the worker tells it, not this window, and no message is lost on the way (they
+        are switched over in the worker's own thread, between two of its bursts). It gets the network, the
+        curves, the log scale, the run's status and what the status bar says, worded in its own language."""
+        worker = self.training.worker
+
+        def switch_listeners() -> None:
+            self._stop_listening_to(worker)
+            successor._listen_to(worker)
+
+        self.training.call_in_worker(switch_listeners)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # what the worker sent before, into the history
+        self._handed_over = True
+        successor._go_on_from(self._pending_snapshot or self._snapshot, self._origin, self._trained_accuracy,
+                              self._history, self.loss_plot.log_scale(), self.training_panel.status())
+
+    def _go_on_from(self, snapshot: NetworkSnapshot, origin: ModelOrigin, accuracy: float | None, history: list,
+                    log_scale: bool, status: TrainingStatus) -> None:
+        """Take over from the window this one replaces (see :meth:`hand_over_to`)."""
+        self._origin, self._trained_accuracy = origin, accuracy
+        self._replace_network(snapshot)
+        self._origin_W0 = snapshot.weights[0]  # "the change since Reset" starts here: the old start is gone
+        for message in history:  # the curves as they were, drawn from the same messages in the same order
+            self._add_to_curves(message)
+        self.loss_plot.apply_pending()
+        self.loss_plot.set_log_scale(log_scale)
+        self._show_status(status)  # the other window said what there was to say about it
 
     # ------------------------------------------------------------------ the network in the UI thread
     def _load_initial_model(self) -> MLP:
@@ -582,13 +629,21 @@ class MainWindow(QMainWindow):
              (self.tr("Retry"), self.reload_model)], kind="model")
 
     def _set_model_info(self, path: Path | None, net: MLP) -> None:
-        arch = "-".join(map(str, net.sizes))
         accuracy = net.metadata.get("test_accuracy")
-        accuracy = (self.tr(" · {0:.1f} % on the test digits").format(100 * accuracy)
-                    if isinstance(accuracy, (int, float)) else "")
-        source = path.name if path is not None else self.tr("untrained network")
-        self.model_label.setText(f"{source} · {arch}{accuracy}")
+        accuracy = float(accuracy) if isinstance(accuracy, (int, float)) else None
+        self._origin = ModelOrigin(FILE, path.name, accuracy) if path is not None else ModelOrigin(UNTRAINED)
+        self._trained_accuracy = None
         self.model_label.set_tooltip(str(path) if path is not None else self.tr("no model file loaded"))
+        self._describe_model(net.sizes, 0)
+
+    def _describe_model(self, sizes=None, steps: int | None = None) -> None:
+        """The status bar's words about the network in use (by default: the newest snapshot's)."""
+        snapshot = self._snapshot
+        sizes = snapshot.sizes if sizes is None else sizes
+        steps = (snapshot.step if snapshot is not None else 0) if steps is None else steps
+        text = describe(self._origin, sizes, steps, self._trained_accuracy)
+        if text != self.model_label.text():
+            self.model_label.setText(text)
 
     def _show_network(self, snapshot: NetworkSnapshot, views_now: bool = True) -> None:
         """Make ``snapshot`` the network of the UI thread, re-read the drawing with it, and redraw the
@@ -609,6 +664,7 @@ class MainWindow(QMainWindow):
         else:
             self._views_refresh.request()
         self._predict()
+        self._describe_model()
 
     def _replace_network(self, snapshot: NetworkSnapshot) -> None:
         """Another network altogether (reset, opened file): what the Inspect panel computed for the old one
@@ -710,6 +766,8 @@ class MainWindow(QMainWindow):
         self._pending_snapshot = None
         self.refresh_budget.forget()  # another network, other costs
         self.loss_plot.clear()
+        self._history.clear()
+        self._trained_accuracy = None
         self._replace_network(snapshot)
         self._origin_W0 = snapshot.weights[0]
         self.weights_view.set_baseline(self._origin_W0 if self._baseline_on else None)
@@ -717,27 +775,42 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_status(self, status: TrainingStatus) -> None:
+        changed = status.state != self._training_state
+        self._show_status(status)
+        if status.state == RunState.DIVERGED:
+            self.banner.show_message(
+                self.tr("Training diverged. {0}").format(status.message), "warning",
+                [(self.tr("Divide the learning rate by 10"), self._lower_learning_rate)], kind="training")
+        elif status.state == RunState.RUNNING:
+            self.banner.dismiss("training")
+            self.banner.dismiss("model")
+        announcement = self._announcement(status, changed)
+        if announcement:
+            self.statusBar().showMessage(announcement, 8000)
+        if status.state == RunState.FINISHED:
+            self._model_changed_by_training()
+
+    @staticmethod
+    def _announcement(status: TrainingStatus, changed: bool) -> str:
+        """What the status bar says when a run ends or a network is new: worded here, in this window's language."""
+        if status.state in (RunState.FINISHED, RunState.STOPPED):
+            return progress_text(status) if changed else ""
+        if status.state == RunState.IDLE:
+            return progress_text(status) if status.new_network else status.message  # a message: why it is idle
+        return ""
+
+    def _show_status(self, status: TrainingStatus) -> None:
+        """Where the run is, in the training panel and the Train menu; the refresh budget follows it."""
         self.training_panel.set_status(status)
         budget = self.refresh_budget
-        rates_changed = budget.measure() if status.state == "running" else budget.reset()
+        rates_changed = budget.measure() if status.state == RunState.RUNNING else budget.reset()
         if rates_changed:
             self._stretch_refresh(budget.stretch)
         if status.state != self._training_state:
             self._training_state = status.state
-            self.trainingStateChanged.emit(status.state)
-        running = status.state in ("running", "loading")
+            self.trainingStateChanged.emit(str(status.state))
+        running = status.state in (RunState.RUNNING, RunState.LOADING)
         self.train_action.setText(self.tr("&Pause training") if running else self.tr("&Start training"))
-        if status.state == "diverged":
-            self.banner.show_message(
-                self.tr("Training diverged. {0}").format(status.message), "warning",
-                [(self.tr("Divide the learning rate by 10"), self._lower_learning_rate)], kind="training")
-        elif status.state == "running":
-            self.banner.dismiss("training")
-            self.banner.dismiss("model")
-        if status.state in ("finished", "stopped", "idle") and status.message:
-            self.statusBar().showMessage(status.message, 8000)
-        if status.state == "finished":
-            self._model_changed_by_training()
 
     def _stretch_refresh(self, stretch: float) -> None:
         """Everything training drives redraws ``stretch`` times less often (see nnviz.app.refresh_budget)."""
@@ -747,11 +820,22 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_loss_points(self, points: LossPoints) -> None:
-        self.loss_plot.add_points(points)
+        self._add_to_curves(points)
+
+    def _add_to_curves(self, message: LossPoints | EpochResult) -> None:
+        """Draw loss points or an epoch's result, and keep them (a window that takes over draws them again)."""
+        self._history.append(message)
+        if isinstance(message, EpochResult):
+            self.loss_plot.add_epoch(message)
+            if message.test_accuracy is not None:
+                self._trained_accuracy = message.test_accuracy
+                self._describe_model()
+        else:
+            self.loss_plot.add_points(message)
 
     @Slot(object)
     def _on_epoch(self, result: EpochResult) -> None:
-        self.loss_plot.add_epoch(result)
+        self._add_to_curves(result)
         self.inspection.epoch_finished()
         if result.test_accuracy is not None:
             self.statusBar().showMessage(
@@ -768,10 +852,7 @@ class MainWindow(QMainWindow):
         self.banner.show_message(message, "error", actions, kind="training")
 
     def _model_changed_by_training(self) -> None:
-        self._model_path = None
-        if self._snapshot is not None:
-            self.model_label.setText(self.tr("trained in the window · {0} · {1:,} steps").format(
-                "-".join(map(str, self._snapshot.sizes)), self._snapshot.step))
+        self._model_path = None  # Save suggests a new name: the file it came from holds another network now
 
     # ------------------------------------------------------------------ commands
     def toggle_training(self) -> None:
@@ -798,7 +879,8 @@ class MainWindow(QMainWindow):
         self.training.reset()
         self.banner.dismiss("training")
         self._model_path = None
-        self.model_label.setText(self.tr("new untrained network (Reset)"))
+        self._origin = ModelOrigin(NEW)
+        self.model_label.set_tooltip("")
 
     def _lower_learning_rate(self) -> None:
         settings = self.training_panel.settings()
@@ -823,7 +905,8 @@ class MainWindow(QMainWindow):
         return True
 
     def adopt_network(self, snapshot: NetworkSnapshot, description: str | None = None) -> None:
-        """Make ``snapshot`` the network shown and trained from here on; ``description`` for the status bar."""
+        """Make ``snapshot`` the network shown and trained from here on; ``description`` for the status bar
+        (by default it says what it knows of the network: see nnviz.app.model_description)."""
         self._replace_network(snapshot)
         self.training.set_network(snapshot)
         self.training_panel.set_architecture(architecture_of(snapshot))
@@ -1152,6 +1235,8 @@ class MainWindow(QMainWindow):
             dialog.stop()
         for panel in self.panels.values():
             panel.dock()  # a panel's own window must not keep the application open
-        self.training.shutdown()
+        self.inspection.close()  # nor the Inspect panel's, left behind on the screen
+        if not self._handed_over:
+            self.training.shutdown()
         super().closeEvent(event)
 

@@ -21,11 +21,12 @@ import threading
 import time
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from nnviz.app.snapshot import Architecture, NetworkSnapshot, TrainingStatus
 from nnviz.app.training_session import (
     ERROR,
+    IDLE,
     LOADING,
     RUNNING,
     TrainingData,
@@ -204,6 +205,11 @@ class TrainingWorker(QObject):
         if not self._closed:
             self._load_data = load_data
 
+    @Slot(object)
+    def call(self, function: Callable[[], object]) -> None:
+        """Run ``function`` here, in the training thread, between two bursts (see TrainingThread.call_in_worker)."""
+        function()
+
     @Slot()
     def shutdown(self) -> None:
         """End the run, hand this object back to the main thread and end the training thread's loop."""
@@ -277,7 +283,7 @@ class TrainingWorker(QObject):
             return
         then, self._after_load = self._after_load, None
         if data is None:
-            status = TrainingStatus(state="idle", epochs=self.session.config.epochs, message=str(error))
+            status = TrainingStatus(state=IDLE, epochs=self.session.config.epochs, message=str(error))
             self.statusChanged.emit(status)
             if isinstance(error, DataFileError):
                 self.dataMissing.emit(str(error))
@@ -310,6 +316,7 @@ class TrainingThread(QObject):
     architectureChanged = Signal(object)
     networkChanged = Signal(object)
     dataLoaderChanged = Signal(object)
+    _callRequested = Signal(object)
 
     def __init__(self, worker: TrainingWorker, parent: QObject | None = None):
         super().__init__(parent)
@@ -325,6 +332,7 @@ class TrainingThread(QObject):
             (self.networkChanged, worker.set_network), (self.dataLoaderChanged, worker.set_data_loader),
         ):
             signal.connect(slot)
+        self._callRequested.connect(worker.call, Qt.ConnectionType.BlockingQueuedConnection)
         self.thread.start()
 
     def start(self) -> None:
@@ -353,6 +361,15 @@ class TrainingThread(QObject):
 
     def set_data_loader(self, load_data: Callable[[], TrainingData]) -> None:
         self.dataLoaderChanged.emit(load_data)
+
+    def call_in_worker(self, function: Callable[[], object]) -> None:
+        """Run ``function`` in the training thread between two of its bursts and wait for it (at most a burst):
+        nothing the worker emits can happen while it runs (e.g. switching who listens to the worker). A
+        thread that has ended runs nothing any more: then it runs here."""
+        if self.thread.isRunning():
+            self._callRequested.emit(function)
+        else:
+            function()
 
     def is_running(self) -> bool:
         return self.thread.isRunning()

@@ -281,6 +281,19 @@ def test_reset_builds_the_panel_architecture(training_window, qtbot):
     assert window.prediction_label.text()[0].isdigit()  # an untrained guess, but a guess
 
 
+def test_the_status_bar_always_describes_the_network_and_run_of_now(training_window, qtbot):
+    window = training_window
+    label = window.model_label
+    assert label.text() == "mnist-mlp.npz · 784-256-128-64-10 · 98.9 % on the test digits"
+    window.step_training()
+    qtbot.waitUntil(lambda: "steps trained here: 1" in label.text(), timeout=10_000)
+    assert "98.9 %" not in label.text()  # the file's accuracy is not this network's any more
+    window.reset_network()
+    qtbot.waitUntil(lambda: label.text() == "new network (Reset) · 784-32-10", timeout=5_000)  # nothing stale
+    window.step_training()
+    qtbot.waitUntil(lambda: label.text() == "new network (Reset) · 784-32-10 · steps trained here: 1", timeout=10_000)
+
+
 def test_closing_mid_run_stops_the_worker_within_a_second(training_window, qtbot):
     window = training_window
     window.start_training()

@@ -619,14 +619,6 @@ Red pixels excite it, blue ones inhibit it.</source>
         <translation>重试</translation>
     </message>
     <message>
-        <source> · {0:.1f} % on the test digits</source>
-        <translation> · 测试准确率 {0:.1f} %</translation>
-    </message>
-    <message>
-        <source>untrained network</source>
-        <translation>未训练的网络</translation>
-    </message>
-    <message>
         <source>no model file loaded</source>
         <translation>未载入模型文件</translation>
     </message>
@@ -653,14 +645,6 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>Details…</source>
         <translation>详情…</translation>
-    </message>
-    <message>
-        <source>trained in the window · {0} · {1:,} steps</source>
-        <translation>在窗口中训练 · {0} · {1:,} 步</translation>
-    </message>
-    <message>
-        <source>new untrained network (Reset)</source>
-        <translation>未训练的新网络（重置）</translation>
     </message>
     <message>
         <source>learning rate is now {0:g}; press Start to go on</source>
@@ -745,6 +729,25 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>This is a bug in nnviz; the window stays usable. The details below help to fix it.</source>
         <translation>这是 nnviz 的一个缺陷；窗口仍可使用。下面的详情有助于修复它。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDescription</name>
+    <message>
+        <source>new network (Reset)</source>
+        <translation>新网络（重置）</translation>
+    </message>
+    <message>
+        <source>untrained network</source>
+        <translation>未训练的网络</translation>
+    </message>
+    <message>
+        <source>steps trained here: {0}</source>
+        <translation>在此训练的步数：{0}</translation>
+    </message>
+    <message>
+        <source>{0} % on the test digits</source>
+        <translation>测试数字上 {0} %</translation>
     </message>
 </context>
 <context>

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.app.snapshot import Architecture, TrainingStatus
+from nnviz.app.snapshot import Architecture, RunState, TrainingStatus
 from nnviz.app.widgets.flow_row import FlowRow
 from nnviz.app.training_session import (
-    HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, is_new_network_message, parse_hidden,
+    HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, new_network_message, parse_hidden,
 )
 from nnviz.errors import ConfigError
 from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
@@ -82,24 +82,24 @@ def format_duration(seconds: float) -> str:
 def progress_text(status: TrainingStatus) -> str:
     """What the progress bar says for a status (no '%': QProgressBar would read it as a placeholder)."""
     state = status.state
-    if state == "idle":
-        if is_new_network_message(status.message):
-            return status.message
+    if state == RunState.IDLE:
+        if status.new_network:
+            return new_network_message(status.new_network)
         return QCoreApplication.translate("TrainingPanel", "ready: press Start (Space)")
-    if state == "loading":
+    if state == RunState.LOADING:
         return QCoreApplication.translate("TrainingPanel", "reading MNIST…")
-    if state == "finished":
+    if state == RunState.FINISHED:
         return QCoreApplication.translate(
             "TrainingPanel", "finished {0} epochs · press Start for more, Reset for a new network"
         ).format(status.epochs)
-    if state == "diverged":
+    if state == RunState.DIVERGED:
         return QCoreApplication.translate("TrainingPanel", "diverged: lower the learning rate, then Start")
-    if state == "error":
+    if state == RunState.ERROR:
         return QCoreApplication.translate("TrainingPanel", "stopped by an error (see the message above)")
     epoch = QCoreApplication.translate("TrainingPanel", "epoch {0}/{1}").format(max(1, status.epoch), status.epochs)
-    if state == "stopped":
+    if state == RunState.STOPPED:
         return QCoreApplication.translate("TrainingPanel", "stopped in {0} · Start begins a new run").format(epoch)
-    if state == "paused":
+    if state == RunState.PAUSED:
         return QCoreApplication.translate("TrainingPanel", "paused in {0} · step {1}").format(
             epoch, f"{status.step:,}")
     rate = (QCoreApplication.translate("TrainingPanel", "{0} samples/s").format(f"{status.samples_per_s:,.0f}")
@@ -109,7 +109,7 @@ def progress_text(status: TrainingStatus) -> str:
 
 
 def progress_value(status: TrainingStatus) -> int:
-    if status.state == "finished":
+    if status.state == RunState.FINISHED:
         return PROGRESS_STEPS
     if status.epochs <= 0 or status.epoch <= 0:
         return 0
@@ -172,7 +172,7 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("trainingPanel")
         self._settings = settings
-        self._status = TrainingStatus(state="idle", epochs=settings.config.epochs)
+        self._status = TrainingStatus(state=RunState.IDLE, epochs=settings.config.epochs)
         self._errors: dict[str, str] = {}
         self._build()
         self.set_settings(settings)
@@ -355,13 +355,23 @@ class TrainingPanel(QWidget):
         self._compact = compact
         for widget in self._detail:
             widget.setVisible(not compact)
-        self.progress.setTextVisible(not compact)
-        self.progress_label.setVisible(compact)
-        self._show_progress_bar()
+        self._show_progress()
 
-    def _show_progress_bar(self) -> None:
-        """In compact mode the bar has no text, and before a run it would be an empty box: only the text then."""
-        self.progress.setVisible(not self._compact or self._status.state not in ("idle", "error"))
+    def _show_progress(self) -> None:
+        """The status line in the bar where it fits, else under it, wrapped (large type, a narrow column, a long
+        end-of-run line): never cut at both ends. In compact mode, before a run, the bar would be an empty box:
+        only the words then."""
+        text = progress_text(self._status)
+        fits = not self._compact and self.progress.fontMetrics().horizontalAdvance(text) + 16 <= self.progress.width()
+        self.progress.setFormat(text)
+        self.progress.setTextVisible(fits)
+        self.progress_label.setText(text)
+        self.progress_label.setVisible(not fits)
+        self.progress.setVisible(not self._compact or self._status.state not in (RunState.IDLE, RunState.ERROR))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_progress()
 
     def settings(self) -> TrainingSettings:
         """The last valid settings (what was emitted)."""
@@ -473,18 +483,16 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ run state
     def set_status(self, status: TrainingStatus) -> None:
         self._status = status
-        running = status.state in ("running", "loading")
+        running = status.state in (RunState.RUNNING, RunState.LOADING)
         self.set_running(running)
         self.train_button.setText(self.tr("Pause") if running
-                                  else self.tr("Resume") if status.state == "paused" else self.tr("Start"))
-        if status.state == "loading":
+                                  else self.tr("Resume") if status.state == RunState.PAUSED else self.tr("Start"))
+        if status.state == RunState.LOADING:
             self.progress.setRange(0, 0)  # busy
         else:
             self.progress.setRange(0, PROGRESS_STEPS)
             self.progress.setValue(progress_value(status))
-        self.progress.setFormat(progress_text(status))
-        self.progress_label.setText(progress_text(status))
-        self._show_progress_bar()
+        self._show_progress()
 
     def status(self) -> TrainingStatus:
         return self._status
