@@ -671,6 +671,7 @@ class MainWindow(QMainWindow):
         goes before the new one is shown, and what it shows is redone after."""
         self.inspection.network_replaced()
         self._show_network(snapshot)
+        self._drawing_done()
         self.inspection.after_network_replaced()
 
     def _show_weights(self) -> None:
@@ -701,8 +702,15 @@ class MainWindow(QMainWindow):
         self._predict()
         if self.canvas.is_drawing():  # a new stroke: the diagram follows the pen at once
             self.network_view.finish_flow()
-        else:  # a stroke ended, a picture arrived: the signal flows through the layers once
-            self.network_view.play_flow()
+        else:
+            self._drawing_done()
+
+    def _drawing_done(self) -> None:
+        """A stroke ended, a picture arrived, the network changed: the signal flows through the layers once and
+        the weight tiles show the neurons most active for the drawing (not at every pen move: they would jump)."""
+        self.network_view.play_flow()
+        trace = self._trace
+        self.weights_view.set_activity(None if trace is None or len(trace.a) < 3 else trace.a[1][0])
 
     def _update_prediction(self) -> None:
         self._on_canvas_image(self.canvas.image())

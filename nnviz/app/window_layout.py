@@ -14,7 +14,7 @@ Nothing is ever narrower than its minimum: what does not fit is stacked, and wha
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSplitter, QStyle, QWidget
 
 from nnviz.app.throttle import Soon
 
@@ -68,9 +68,18 @@ class WindowLayout(QObject):
         return {WIDE: drawing + beside + right + chrome, STACKED: drawing + under + right + chrome,
                 NARROW: drawing + under + chrome}
 
+    def _room(self) -> int:
+        """The viewport's width, less a scroll bar that is about to appear (the content is taller than the view)."""
+        viewport, bar = self._scroll.viewport(), self._scroll.verticalScrollBar()
+        content = self._scroll.widget()
+        width = viewport.width()
+        if not bar.isVisible() and content is not None and content.minimumSizeHint().height() > viewport.height():
+            width -= self._scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return width
+
     def fit(self, width: int | None = None) -> None:
         """Arrange for ``width`` px of content (the viewport's now, if not given)."""
-        width = self._scroll.viewport().width() if width is None else width
+        width = self._room() if width is None else width
         widths = self.widths()
         mode = next((mode for mode in (WIDE, STACKED) if widths[mode] <= width), NARROW)
         self._mode = mode
@@ -84,6 +93,8 @@ class WindowLayout(QObject):
             self._right.setOrientation(Qt.Orientation.Vertical)
         elif mode != NARROW:
             self._right.setOrientation(Qt.Orientation.Vertical)  # a restored splitter state may have turned it
+        for splitter in (self._inside, self._middle, self._columns, self._right):
+            splitter.updateGeometry()  # their least sizes have changed: the layouts above must not keep the old
 
     def refit(self) -> None:
         """Arrange again soon (on the next turn of the event loop, not inside a layout pass that is under way)."""

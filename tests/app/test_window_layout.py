@@ -110,6 +110,9 @@ def test_a_wide_window_shows_the_activations_beside_the_weight_tiles(qtbot):
     assert window.window_layout.mode() == WIDE
     activations, weights = window.panels["activations"], window.panels["weights"]
     assert activations.geometry().top() == weights.geometry().top() and activations.x() < weights.x()
+    window.apply_pending()
+    tiles = window.weights_view
+    assert len(tiles.shown_neurons()) % tiles.columns() == 0  # whole rows of weight tiles: nothing ragged
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: window.window_layout.mode() != WIDE, timeout=2000)
     qtbot.waitUntil(lambda: activations.geometry().bottom() < weights.geometry().top(), timeout=2000)

@@ -747,8 +747,28 @@ above; the curves start over (Ctrl+R)</source>
         <translation>权重</translation>
     </message>
     <message>
+        <source>The previous page of neurons</source>
+        <translation>上一页神经元</translation>
+    </message>
+    <message>
+        <source>The next page of neurons</source>
+        <translation>下一页神经元</translation>
+    </message>
+    <message>
         <source>change</source>
         <translation>变化量</translation>
+    </message>
+    <message>
+        <source>the {0} most active of {1}</source>
+        <translation>{1} 个中最活跃的 {0} 个</translation>
+    </message>
+    <message>
+        <source>neurons {0}–{1} of {2}</source>
+        <translation>神经元 {0}–{1}（共 {2} 个）</translation>
+    </message>
+    <message>
+        <source>Tiles of the neurons most active for the drawing, most active first; the arrows page through all of them</source>
+        <translation>对这幅笔迹最活跃的神经元的小图，最活跃的在前；用箭头翻看全部神经元</translation>
     </message>
     <message>
         <source>each tile on its own scale, ±(its largest |value|)</source>
@@ -781,6 +801,10 @@ weights from {1} to {2}</source>
 change of the weights from {1} to {2}</source>
         <translation>隐藏层 1，神经元 {0}
 权重变化量从 {1} 到 {2}</translation>
+    </message>
+    <message>
+        <source>activation for the drawing: {0}</source>
+        <translation>对这幅笔迹的激活值：{0}</translation>
     </message>
 </context>
 <context>
