@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from nnviz.app.inspection import saliency_overlay
 from nnviz.app.worker import mnist_loader
@@ -242,3 +243,57 @@ def test_slow_motion_follows_the_drawing_while_on_show_and_space_steps_there_not
     assert panels.tabs.currentWidget() is panels.softmax
     panels.show_tab_named("slow motion")
     assert panels.tabs.currentWidget() is slow
+
+
+def test_the_inspect_panel_opens_docked_under_the_panels_never_over_the_diagram(window, qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDockWidget
+
+    draw(window.canvas, DIGITS[7][0])
+    click_node(window, qtbot, 1)
+    dock = window.inspection.inspect_dock
+    assert dock.isVisible() and not dock.isFloating()
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert dock.features() & QDockWidget.DockWidgetFeature.DockWidgetFloatable  # it can still be popped out
+
+    def on_screen(widget) -> QRect:
+        return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+
+    qtbot.waitUntil(lambda: 0.25 * window.height() < dock.height() < 0.5 * window.height(), timeout=2000)
+    view = window.network_view.graphics_view()
+    visible = on_screen(window.centralWidget().viewport()).intersected(on_screen(view))
+    assert not visible.isEmpty() and not visible.intersects(on_screen(dock))
+
+
+def test_empty_tabs_show_a_hint_not_empty_axes(window, qtbot):
+    inspection = window.inspection
+    for tab in (inspection.inspector, inspection.softmax, inspection.evaluation, inspection.slow_motion):
+        inspection.show_tab(tab)
+        assert inspection.hint_shown(tab), tab.objectName()
+    inspection.show_tab(inspection.histograms)
+    assert not inspection.hint_shown(inspection.histograms)  # the weights are always there to show
+    draw(window.canvas, DIGITS[7][0])
+    for tab in (inspection.softmax, inspection.slow_motion):  # a drawing is all they needed
+        inspection.show_tab(tab)
+        assert not inspection.hint_shown(tab), tab.objectName()
+    window.apply_pending()
+    click_node(window, qtbot, 2)
+    assert not inspection.hint_shown(inspection.inspector)
+    inspection.show_tab(inspection.evaluation)
+    hint = inspection.evaluation.findChild(QWidget, "evaluationViewHint")
+    assert hint.isVisible() and hint.button.text() == "Evaluate on the test digits"
+    hint.button.click()  # the hint's own button starts it
+    qtbot.waitUntil(lambda: inspection.evaluation.result() is not None, timeout=30_000)
+    assert not inspection.hint_shown(inspection.evaluation)
+
+
+def test_mistake_captions_are_not_cut(window, qtbot):
+    window.inspection.evaluate()
+    evaluation = window.inspection.evaluation
+    qtbot.waitUntil(lambda: evaluation.result() is not None, timeout=30_000)
+    evaluation.show_mistakes()
+    gallery = evaluation.gallery
+    assert gallery.count() > 3
+    for row in range(gallery.count()):
+        item = gallery.item(row)
+        assert gallery.visualItemRect(item).width() >= gallery.fontMetrics().horizontalAdvance(item.text()), item.text()

@@ -108,6 +108,20 @@ def test_hidden_neurons_are_at_least_10_px_at_1280x720(window, qtbot, presenting
         assert view.node_diameter(layer) >= 10, (layer, view.node_diameter(layer))
 
 
+def test_the_layers_have_one_name_everywhere(window):
+    from nnviz.app.layer_names import layer_name
+
+    draw(window.canvas, DIGITS[7][0])
+    names = [layer_name(layer, 4) for layer in range(5)]
+    assert names == ["input", "hidden 1", "hidden 2", "hidden 3", "output"]
+    assert window.network_view.layer_captions() == names
+    assert window.heatmaps.layer_captions() == names[1:4]
+    histograms = window.inspection.histograms
+    window.inspection.show_tab(histograms)
+    legend = [label.text for _, label in histograms.weights_plot.plotItem.legend.items]
+    assert legend == ["input → hidden 1", "hidden 1 → hidden 2", "hidden 2 → hidden 3", "hidden 3 → output"]
+
+
 def test_prediction_text_format():
     p = np.array([0.01, 0, 0, 0, 0, 0, 0, 0.96, 0.03, 0])
     assert prediction_text(p) == "7 (96 %)"

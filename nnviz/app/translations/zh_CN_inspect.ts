@@ -32,6 +32,34 @@
         <translation>检视</translation>
     </message>
     <message>
+        <source>Drag the title bar to dock it elsewhere; its button pops it out into a window of its own</source>
+        <translation>拖动标题栏可把它停靠到别处；标题栏上的按钮可把它弹出为独立窗口</translation>
+    </message>
+    <message>
+        <source>Click a neuron in the network diagram: its weights, its bias, and its sum written out with the real numbers of your drawing.</source>
+        <translation>点击网络图中的一个神经元：查看它的权重、偏置，以及用你笔迹的真实数字写出的加权和。</translation>
+    </message>
+    <message>
+        <source>Draw a digit: softmax turns the network&apos;s ten output values into probabilities, step by step.</source>
+        <translation>写一个数字：softmax 会一步一步把网络的十个输出值变成概率。</translation>
+    </message>
+    <message>
+        <source>How often is the network right, and where is it wrong? Evaluate it on the 10,000 MNIST test digits: accuracy, a confusion matrix and the most confident mistakes.</source>
+        <translation>网络有多常答对？错在哪里？在 10,000 个 MNIST 测试数字上评估它：准确率、混淆矩阵和最有把握的错误。</translation>
+    </message>
+    <message>
+        <source>Evaluate on the test digits</source>
+        <translation>在测试数字上评估</translation>
+    </message>
+    <message>
+        <source>Reading the MNIST test digits: the map of how a hidden layer sees them comes next.</source>
+        <translation>正在读取 MNIST 测试数字：随后显示隐藏层眼中的这些数字的分布图。</translation>
+    </message>
+    <message>
+        <source>Draw a digit: slow motion walks it through the network a layer at a time, forward and back.</source>
+        <translation>写一个数字：慢动作会带着它一层一层地走过网络，先向前，再向后。</translation>
+    </message>
+    <message>
         <source>a test digit is on the canvas: draw over it, or Ctrl+Z to go back</source>
         <translation>画布上是一个测试数字：可以在上面继续画，或按 Ctrl+Z 撤回</translation>
     </message>

@@ -70,6 +70,10 @@ class ActivationHeatmaps(QWidget):
         """(hidden layer 1.., unit) under a point of this widget, if any."""
         return self._area.unit_at(self._area.mapFrom(self, pos.toPoint()).toPointF())
 
+    def layer_captions(self) -> list[str]:
+        """The layers' names over their images, as shown ("hidden 1", ...)."""
+        return [name for name, _ in self._area._layout()[2]] if self._area.arrays else []
+
     def sizeHint(self) -> QSize:
         return QSize(400, 250)
 

@@ -754,6 +754,10 @@ class NetworkView(QWidget):
     def stage(self) -> Stage | None:
         return self._stage
 
+    def layer_captions(self) -> list[str]:
+        """The layers' names over their columns, as shown ("input", "hidden 1", ... or "in", "h1", ...)."""
+        return [item.toPlainText() for item in self._captions[::2]]
+
     def legend_labels(self) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
         """(edges, nodes): each legend's (title, low, high) as shown."""
         return self._edge_legend.labels(), self._node_legend.labels()
