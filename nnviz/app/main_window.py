@@ -96,7 +96,8 @@ weights</b> shows, for each neuron of the first hidden layer, which pixels excit
 (blue).</p>
 <p><b>Train</b>: press Start to train on MNIST's 60,000 digits and watch weights, curves and the
 prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
-hidden layers, activation and seed take effect on Reset.</p>
+hidden layers, activation and seed take effect on Reset, which can be undone until training starts again.
+<b>Speed</b> slows training down to a few steps a second, to talk a class through them.</p>
 <p><b>Look inside</b> (Inspect menu): click a neuron in the diagram to see its weights and its sum written
 out with the real numbers; <b>Why?</b> colours your drawing by which pixels pushed the answer up (red) or
 down (blue); <b>Evaluate</b> shows where the network is wrong on 10,000 test digits (click a cell of the
@@ -116,6 +117,7 @@ View → Panels brings it back. View → Language switches between English and �
 <tr><td><b>L</b></td><td>loss on a log scale</td></tr>
 <tr><td><b>D</b></td><td>diagram lines: for this drawing / strongest weights</td></tr>
 <tr><td><b>Ctrl+R</b></td><td>reset: a new untrained network</td></tr>
+<tr><td><b>Ctrl+Shift+R</b></td><td>undo the reset: the network before it comes back</td></tr>
 <tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a model</td></tr>
 <tr><td><b>S</b></td><td>saliency on the drawing ("Why?")</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>evaluate on the test digits</td></tr>
@@ -176,6 +178,9 @@ class MainWindow(QMainWindow):
         self._trained_accuracy: float | None = None  # the last epoch's test accuracy of the network in use
         self._history: list[LossPoints | EpochResult] = []  # what the curves were drawn from, in order
         self._handed_over = False  # the training thread went on with another window
+        self._before_reset = None  # what Undo reset brings back: (origin, accuracy, curves, model file)
+        self._resetting = False  # a Reset was asked for: the next new network is its
+        self._undoing = None  # what Undo reset brings back, once the worker has brought back the network
         self._lesson_windows: list = []
         self._before_presenting = None  # (window state, PanelLayout) while presenting
         remembered = settings_store.restored_view()
@@ -205,6 +210,7 @@ class MainWindow(QMainWindow):
             training.setParent(self)
         self.training_panel.configChanged.connect(self.training.set_config)
         self.training_panel.architectureChanged.connect(self.training.set_architecture)
+        self.training_panel.speedChanged.connect(self.training.set_speed)
         self.loss_panel.clear_button.clicked.connect(self._history.clear)
         self.inspection = InspectionPanels(self, load_data)
         self._build_inspection_actions()
@@ -482,6 +488,10 @@ class MainWindow(QMainWindow):
         self._action(train, self.tr("St&op"), self.stop_training, "Ctrl+.")
         self._action(train, self.tr("&Reset network"), self.reset_network, "Ctrl+R",
                      self.tr("A new untrained network with the panel's hidden layers, activation and seed"))
+        self.undo_reset_action = self._action(
+            train, self.tr("&Undo reset"), self.undo_reset, "Ctrl+Shift+R",
+            self.tr("Bring back the network the last Reset replaced (until training starts again)"))
+        self.undo_reset_action.setEnabled(False)
 
         help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         help_action = self._action(help_menu, self.tr("&Help and shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
@@ -589,6 +599,7 @@ class MainWindow(QMainWindow):
         self.training.call_in_worker(switch_listeners)
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # what the worker sent before, into the history
         self._handed_over = True
+        successor.training_panel.set_speed(self.training_panel.speed())  # the worker keeps its pace
         successor._go_on_from(self._pending_snapshot or self._snapshot, self._origin, self._trained_accuracy,
                               self._history, self.loss_plot.log_scale(), self.training_panel.status())
 
@@ -776,6 +787,14 @@ class MainWindow(QMainWindow):
         self.loss_plot.clear()
         self._history.clear()
         self._trained_accuracy = None
+        if self._undoing is not None:
+            self._undo_done()
+        elif self._resetting:
+            self._resetting = False
+            self._reset_done()
+        else:  # another network altogether (a file): the one before the last reset is gone
+            self._before_reset = None
+            self._show_undo_state()
         self._replace_network(snapshot)
         self._origin_W0 = snapshot.weights[0]
         self.weights_view.set_baseline(self._origin_W0 if self._baseline_on else None)
@@ -792,6 +811,10 @@ class MainWindow(QMainWindow):
         elif status.state == RunState.RUNNING:
             self.banner.dismiss("training")
             self.banner.dismiss("model")
+            if self._before_reset is not None:  # the worker has let go of the network before the reset
+                self._before_reset = None
+                self.banner.dismiss("reset")
+                self._show_undo_state()
         announcement = self._announcement(status, changed)
         if announcement:
             self.statusBar().showMessage(announcement, 8000)
@@ -882,6 +905,13 @@ class MainWindow(QMainWindow):
         self.training.stop()
 
     def reset_network(self) -> None:
+        """A new, untrained network from the panel's settings; the one it replaces can come back with
+        :meth:`undo_reset` until training starts again."""
+        snapshot = self._snapshot
+        worth_keeping = snapshot is not None and (snapshot.step > 0 or self._origin.kind == FILE)
+        self._before_reset = ((self._origin, self._trained_accuracy, list(self._history), self._model_path)
+                              if worth_keeping else None)
+        self._resetting = True
         self.training.set_architecture(self.training_panel.settings().architecture)
         self.training.set_config(self.training_panel.settings().config)
         self.training.reset()
@@ -889,6 +919,41 @@ class MainWindow(QMainWindow):
         self._model_path = None
         self._origin = ModelOrigin(NEW)
         self.model_label.set_tooltip("")
+
+    def can_undo_reset(self) -> bool:
+        return self._before_reset is not None
+
+    def undo_reset(self) -> None:
+        """The network the last Reset replaced comes back, trained as it was, with its curves."""
+        if self._before_reset is None:
+            return
+        self._undoing, self._before_reset = self._before_reset, None
+        self.banner.dismiss("reset")
+        self.training.undo_reset()
+        self._show_undo_state()
+
+    def _show_undo_state(self) -> None:
+        self.undo_reset_action.setEnabled(self.can_undo_reset())
+
+    def _reset_done(self) -> None:
+        """The worker has built the new network: say so, with the way back if there is one."""
+        if self._before_reset is not None:
+            self.banner.show_message(
+                self.tr("A new, untrained network replaced the one before (its training and curves are kept "
+                        "until you start training again)."), "info",
+                [(self.tr("Undo reset"), self.undo_reset)], kind="reset")
+        self._show_undo_state()
+
+    def _undo_done(self) -> None:
+        """The worker has brought back the network: its name, accuracy and curves come back too."""
+        origin, accuracy, history, path = self._undoing
+        self._undoing = None
+        self._origin, self._trained_accuracy, self._model_path = origin, accuracy, path
+        self.model_label.set_tooltip(str(path) if path is not None else "")
+        for message in history:
+            self._add_to_curves(message)
+        self.loss_plot.apply_pending()
+        self._describe_model()
 
     def _lower_learning_rate(self) -> None:
         settings = self.training_panel.settings()

@@ -165,6 +165,7 @@ class TrainingSession:
         self._run = None  # the train() generator of the current run, if any
         self._stop_requested = False
         self._new_network: tuple[int, ...] = ()
+        self._before_reset = None  # (net, architecture, steps, epochs, x) that the last reset replaced
         self._points = _PointBuffer()
         self._epochs: list[EpochResult] = []
         self._clear_history()
@@ -187,15 +188,35 @@ class TrainingSession:
 
     # ------------------------------------------------------------------ network
     def reset(self) -> None:
-        """End the run and start over with a new network from the architecture and the config's seed."""
+        """End the run and start over with a new network from the architecture and the config's seed. The
+        network it replaces is kept for :meth:`undo_reset` until the next run starts."""
         net = build_network(self.architecture, self._config.seed)  # raises ConfigError before anything changes
         self._end_run(IDLE, new_network_message(net.sizes))
+        before = (self.net, self.architecture, self._steps, self._epochs_done, self._x)
         self.net = net
         self._clear_history()
         self._new_network = tuple(net.sizes)
+        self._before_reset = before
+
+    def can_undo_reset(self) -> bool:
+        return self._before_reset is not None
+
+    def undo_reset(self) -> bool:
+        """Bring back the network the last reset replaced, where it was (steps, epochs, the curve's position);
+        the run had ended, so the next start begins a new one. False if there is nothing to bring back."""
+        if self._before_reset is None:
+            return False
+        self._end_run(IDLE, "")
+        net, architecture, steps, epochs, x = self._before_reset
+        self._before_reset = None
+        self._clear_history()
+        self.net, self.architecture = net, architecture
+        self._steps, self._epochs_done, self._x = steps, epochs, x
+        return True
 
     def set_network(self, net: MLP) -> None:
         """Train ``net`` from now on (e.g. a model file the user opened); the curves start over."""
+        self._before_reset = None
         self._end_run(IDLE, "")
         self.net = net
         self.architecture = architecture_of(net)
@@ -208,6 +229,7 @@ class TrainingSession:
     def start(self) -> None:
         """Run (or resume) training; :meth:`advance` then does the work."""
         self._require_data()
+        self._before_reset = None  # training the new network: the old one is gone for good
         self._stop_requested = False
         self._set_state(RUNNING, "")
 

@@ -58,6 +58,20 @@ def test_the_window_in_chinese(qtbot):
     assert all(CJK.search(panel.title()) for panel in window.panels.values())
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_chinese_diagram_says_input_and_output_in_words_also_when_presenting(qtbot):
+    install_language(CHINESE)
+    window = make_window(qtbot)
+    draw(window.canvas, DIGITS[7][0])
+    for presenting in (False, True):
+        window.set_presenting(presenting, full_screen=False)
+        window.resize(1280, 720)
+        qtbot.wait(50)
+        captions = window.network_view.layer_captions()
+        assert captions[0] in ("输入", "输入层") and captions[-1] in ("输出", "输出层"), captions  # not 入 / 出
+        assert all(CJK.search(caption) for caption in captions)
+
+
 def test_switching_language_carries_on_with_the_same_network_settings_and_drawing(qtbot):
     window = make_window(qtbot)
     draw(window.canvas, DIGITS[7][0])

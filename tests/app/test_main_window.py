@@ -308,6 +308,46 @@ def test_the_status_bar_always_describes_the_network_and_run_of_now(training_win
     qtbot.waitUntil(lambda: label.text() == "new network (Reset) · 784-32-10 · steps trained here: 1", timeout=10_000)
 
 
+def test_reset_can_be_undone_until_training_starts_again(training_window, qtbot):
+    window = training_window
+    for step in (1, 2, 3):  # (the first one reads MNIST first)
+        window.step_training()
+        qtbot.waitUntil(lambda: window.snapshot().step == step and window.loss_plot.n_points() == step, timeout=10_000)
+    trained = [w.copy() for w in window.network().weights]
+    label = window.model_label.text()
+    assert not window.undo_reset_action.isEnabled()
+    window.reset_network()
+    qtbot.waitUntil(lambda: window.network().sizes == (784, 32, 10), timeout=5_000)
+    assert window.banner.kind() == "reset" and "Undo reset" in window.banner.action_labels()
+    assert window.undo_reset_action.isEnabled() and window.loss_plot.n_points() == 0
+    window.banner.trigger("Undo reset")
+    qtbot.waitUntil(lambda: window.network().sizes == (784, 256, 128, 64, 10), timeout=5_000)
+    assert all(np.array_equal(a, b) for a, b in zip(window.network().weights, trained))
+    assert window.model_label.text() == label and window.loss_plot.n_points() == 3  # the curve came back too
+    assert not window.undo_reset_action.isEnabled() and window.banner.kind() != "reset"
+    window.reset_network()
+    qtbot.waitUntil(lambda: window.undo_reset_action.isEnabled(), timeout=5_000)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_panel.is_running(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.undo_reset_action.isEnabled(), timeout=5_000)  # gone once the new one trains
+    window.pause_training()
+
+
+def test_the_training_speed_is_chosen_in_the_window(training_window, qtbot):
+    window = training_window
+    box = window.training_panel.speed_box
+    assert box.currentText() == "full speed"  # the default: as fast as the computer goes
+    box.setCurrentIndex(box.findText("5 steps/s"))
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().step >= 1, timeout=20_000)
+    first = window.training_panel.status().step
+    qtbot.wait(1000)
+    assert window.training_panel.status().step - first <= 10  # about five a second
+    window.set_presenting(True, full_screen=False)
+    assert box.isVisible()  # a lecturer slows a run down in front of the class
+    window.pause_training()
+
+
 def test_closing_mid_run_stops_the_worker_within_a_second(training_window, qtbot):
     window = training_window
     window.start_training()

@@ -147,6 +147,26 @@ def test_reset_builds_the_architecture_with_the_seed_and_clears_the_history():
     assert snap.sizes == (784, 8, 4, 10) and snap.step == 0
 
 
+def test_undo_reset_brings_back_the_network_where_it_was_until_training_starts_again():
+    s = session()
+    s.start()
+    s.advance(10.0, max_steps=5)
+    s.pause()
+    net, steps, position = s.net, s.steps, s.position
+    assert not s.can_undo_reset()
+    s.reset()
+    assert s.net is not net and s.steps == 0 and s.can_undo_reset()
+    assert s.undo_reset()
+    assert s.net is net and s.steps == steps and s.position == position and s.state == "idle"
+    assert not s.can_undo_reset() and not s.undo_reset()  # once
+    s.reset()
+    s.start()  # training the new network: the old one is gone for good
+    assert not s.can_undo_reset()
+    s.reset()
+    s.set_network(MLP([784, 8, 10], seed=1))
+    assert not s.can_undo_reset()
+
+
 def test_set_network_trains_the_given_network():
     s = session()
     net = MLP([784, 12, 10], activation="sigmoid", seed=3)

@@ -152,7 +152,8 @@ weights&lt;/b&gt; shows, for each neuron of the first hidden layer, which pixels
 (blue).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: press Start to train on MNIST&apos;s 60,000 digits and watch weights, curves and the
 prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
-hidden layers, activation and seed take effect on Reset.&lt;/p&gt;
+hidden layers, activation and seed take effect on Reset, which can be undone until training starts again.
+&lt;b&gt;Speed&lt;/b&gt; slows training down to a few steps a second, to talk a class through them.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Look inside&lt;/b&gt; (Inspect menu): click a neuron in the diagram to see its weights and its sum written
 out with the real numbers; &lt;b&gt;Why?&lt;/b&gt; colours your drawing by which pixels pushed the answer up (red) or
 down (blue); &lt;b&gt;Evaluate&lt;/b&gt; shows where the network is wrong on 10,000 test digits (click a cell of the
@@ -172,6 +173,7 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;loss on a log scale&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;diagram lines: for this drawing / strongest weights&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset: a new untrained network&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo the reset: the network before it comes back&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open / save a model&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;saliency on the drawing (&quot;Why?&quot;)&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;evaluate on the test digits&lt;/td&gt;&lt;/tr&gt;
@@ -193,7 +195,8 @@ View → Panels brings it back. View → Language switches between English and �
 抬笔时，信号会依次流过各层。按 D 或网络图上方的按钮可改为显示最强的权重。
 把鼠标停在神经元上可查看它的值和连接。&lt;b&gt;激活值&lt;/b&gt;把每个隐藏层画成一幅小图；&lt;b&gt;第一层权重&lt;/b&gt;显示第一隐藏层每个神经元被哪些像素激发（红色）或抑制（蓝色）。&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;训练&lt;/b&gt;：按“开始”用 MNIST 的 60,000 个数字训练，实时观察权重、曲线和预测的变化。学习率、优化器、批大小和正则化惩罚可在训练中修改；
-隐藏层、激活函数和随机种子在“重置”后生效。&lt;/p&gt;
+隐藏层、激活函数和随机种子在“重置”后生效；在重新开始训练之前，“重置”都可以撤销。
+&lt;b&gt;速度&lt;/b&gt;可以把训练放慢到每秒几步，方便给学生逐步讲解。&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;观察内部&lt;/b&gt;（“检查”菜单）：点击网络图中的神经元，可看到它的权重以及用真实数字写出的加权和；&lt;b&gt;为什么？&lt;/b&gt;按像素把答案推高（红色）或拉低（蓝色）的程度给笔迹着色；
 &lt;b&gt;评估&lt;/b&gt;显示网络在 10,000 个测试数字上错在哪里（点击混淆矩阵的格子）；&lt;b&gt;隐藏层图&lt;/b&gt;显示某一层如何把数字分组；&lt;b&gt;直方图&lt;/b&gt;在训练时显示权重和梯度的分布。
 右键点击任一视图（或 文件 → 导出）可将其保存为 PNG、SVG 或 CSV。&lt;/p&gt;
@@ -209,6 +212,7 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;损失使用对数坐标&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;网络图的连线：针对这幅笔迹 / 最强的权重&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;重置：一个未训练的新网络&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销重置：找回重置之前的网络&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 保存模型&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在笔迹上显示显著性（“为什么？”）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在测试数字上评估&lt;/td&gt;&lt;/tr&gt;
@@ -475,6 +479,14 @@ Red pixels excite it, blue ones inhibit it.</source>
         <translation>按面板中的隐藏层、激活函数和随机种子新建一个未训练的网络</translation>
     </message>
     <message>
+        <source>&amp;Undo reset</source>
+        <translation>撤销重置(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bring back the network the last Reset replaced (until training starts again)</source>
+        <translation>找回上一次重置替换掉的网络（在重新开始训练之前有效）</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -645,6 +657,14 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>Details…</source>
         <translation>详情…</translation>
+    </message>
+    <message>
+        <source>A new, untrained network replaced the one before (its training and curves are kept until you start training again).</source>
+        <translation>一个未训练的新网络替换了之前的网络（在你重新开始训练之前，之前的训练结果和曲线都还保留着）。</translation>
+    </message>
+    <message>
+        <source>Undo reset</source>
+        <translation>撤销重置</translation>
     </message>
     <message>
         <source>learning rate is now {0:g}; press Start to go on</source>

@@ -532,6 +532,18 @@ the loss appears here</source>
         <translation>{0} · 剩余 {1} · {2}</translation>
     </message>
     <message>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>每秒 1 步</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>每秒 {0} 步</translation>
+    </message>
+    <message>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
@@ -714,6 +726,12 @@ above; the curves start over (Ctrl+R)</source>
     <message>
         <source>Progress of the run: epoch, time left, and training speed</source>
         <translation>训练进度：轮次、剩余时间和训练速度</translation>
+    </message>
+    <message>
+        <source>Training steps a second at most: slow enough to talk through the first
+steps of a run (the diagram and the curves follow each step), or as fast as the computer goes</source>
+        <translation>每秒最多训练几步：慢到可以逐步讲解训练的最初几步
+（网络图和曲线跟着每一步变化），或者让电脑全速运行</translation>
     </message>
     <message>
         <source>learning rate</source>

@@ -41,6 +41,7 @@ from nnviz.errors import ConfigError
 from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
 
 PROGRESS_STEPS = 1000
+SPEEDS = (None, 100, 20, 5, 1)  # training steps a second at most; None: as fast as possible
 FIELD_TEXT = "0.0001"  # what a field must show at least (a learning rate, a penalty, a seed, "adam")
 FIELD_FRAME = 34  # px of a field that are not text: frame, margins, arrows
 LR_PRESETS = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
@@ -108,6 +109,15 @@ def progress_text(status: TrainingStatus) -> str:
         epoch, format_duration(status.eta_s), rate)
 
 
+def speed_text(steps_per_s: float | None) -> str:
+    """'full speed', '20 steps/s', '1 step/s': what the pace box says (no caption needed)."""
+    if steps_per_s is None:
+        return QCoreApplication.translate("TrainingPanel", "full speed")
+    if steps_per_s == 1:
+        return QCoreApplication.translate("TrainingPanel", "1 step/s")
+    return QCoreApplication.translate("TrainingPanel", "{0} steps/s").format(f"{steps_per_s:g}")
+
+
 def progress_value(status: TrainingStatus) -> int:
     if status.state == RunState.FINISHED:
         return PROGRESS_STEPS
@@ -167,6 +177,7 @@ class TrainingPanel(QWidget):
     stepClicked = Signal()
     stopClicked = Signal()
     resetClicked = Signal()
+    speedChanged = Signal(object)  # steps a second at most, or None: as fast as possible
 
     def __init__(self, settings: TrainingSettings = TrainingSettings(), parent: QWidget | None = None):
         super().__init__(parent)
@@ -287,6 +298,18 @@ class TrainingPanel(QWidget):
         self.progress_label.setWordWrap(True)
         self.progress_label.hide()
         self._compact = False
+        self.speed_box = QComboBox()
+        self.speed_box.setObjectName("trainingSpeed")
+        for steps_per_s in SPEEDS:
+            self.speed_box.addItem(speed_text(steps_per_s), steps_per_s or 0)  # 0: as fast as possible
+        self.speed_box.setToolTip(self.tr("Training steps a second at most: slow enough to talk through the first\n"
+                                          "steps of a run (the diagram and the curves follow each step), or as "
+                                          "fast as the computer goes"))
+        self.speed_box.currentIndexChanged.connect(lambda _: self.speedChanged.emit(self.speed()))
+        speed_row = QHBoxLayout()  # the words that do not fit the bar, and the pace: one row, also presenting
+        speed_row.addWidget(self.progress_label, 1)
+        speed_row.addStretch(0)
+        speed_row.addWidget(self.speed_box, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -294,7 +317,7 @@ class TrainingPanel(QWidget):
         # Start and the progress first: a short window scrolls the forms, never the button that starts training.
         layout.addWidget(buttons)
         layout.addWidget(self.progress)
-        layout.addWidget(self.progress_label)
+        layout.addLayout(speed_row)  # in presentation mode too: a lecturer slows a run down to narrate it
         layout.addWidget(network)
         layout.addWidget(training)
         layout.addWidget(self.error_label)
@@ -372,6 +395,15 @@ class TrainingPanel(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._show_progress()
+
+    def speed(self) -> float | None:
+        """Training steps a second at most (None: as fast as possible)."""
+        return self.speed_box.currentData() or None
+
+    def set_speed(self, steps_per_s: float | None) -> None:
+        """Show a speed (emits nothing): one of SPEEDS."""
+        with QSignalBlocker(self.speed_box):
+            self.speed_box.setCurrentIndex(max(0, self.speed_box.findData(steps_per_s or 0)))
 
     def settings(self) -> TrainingSettings:
         """The last valid settings (what was emitted)."""
