@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.training_panel.configChanged.connect(self.training.set_config)
         self.training_panel.architectureChanged.connect(self.training.set_architecture)
         self.training_panel.speedChanged.connect(self.training.set_speed)
+        self.training_panel.runControlsChanged.connect(self._fit_training_column)
         self.loss_panel.clear_button.clicked.connect(self._history.clear)
         self.inspection = InspectionPanels(self, load_data)
         self._build_inspection_actions()
@@ -282,6 +283,8 @@ class MainWindow(QMainWindow):
         self.model_label.setObjectName("modelInfo")
         status = QStatusBar()
         status.addPermanentWidget(self.model_label)
+        # a message ("epoch 3: test accuracy …") has the whole bar for its time, not what the model line leaves
+        status.messageChanged.connect(lambda message: self.model_label.setVisible(not message))
         self.setStatusBar(status)
 
     def _build_layout(self) -> None:
@@ -378,11 +381,13 @@ class MainWindow(QMainWindow):
 
     def _fit_training_column(self) -> None:
         """Never narrower than the training panel (a cut-off form is worse than a narrower diagram); as
-        narrow as it allows when presentation mode hides its forms."""
+        narrow as it allows when presentation mode hides its forms. Never so short that Start or the progress
+        scroll away (the forms under them may)."""
         scroll = self.panels["training"].body
         self.training_panel.layout().activate()
         scroll.setMinimumWidth(self.training_panel.minimumSizeHint().width()
                                + scroll.verticalScrollBar().sizeHint().width())
+        scroll.setMinimumHeight(self.training_panel.run_controls_height() + 2 * scroll.frameWidth() + 4)
 
     def _distribute(self, width: int, height: int) -> None:
         """Initial splitter sizes for a window of this size: a big canvas on the left, the diagram over

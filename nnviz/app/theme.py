@@ -68,6 +68,7 @@ QSplitter::handle:hover {{ background: {c.highlight}; }}
 QProgressBar {{ border: 1px solid {c.line}; border-radius: 4px; background: {c.surface}; text-align: center;
                color: {c.text}; min-height: 1.6em; }}
 QProgressBar::chunk {{ background: #2f6fa8; border-radius: 3px; }}
+QProgressBar[compact="true"] {{ min-height: 0.45em; max-height: 0.45em; }}
 QPushButton {{ padding: 4px 8px; }}
 QToolButton[role="segment"] {{ padding: 1px 8px; border: 1px solid {c.line}; background: {c.surface}; color: {c.text}; }}
 QToolButton[role="segment"]:checked {{ background: {c.highlight}; border-color: {c.highlight}; color: #ffffff; }}

@@ -135,3 +135,27 @@ def test_presenting_the_idle_progress_bar_is_not_an_empty_box(qtbot):
     assert panel.progress.isVisible() and panel.progress.value() > 0
     window.set_presenting(False)
     assert panel.progress.isVisible()  # the everyday bar says it all in its own text
+
+
+def test_presenting_start_and_the_progress_words_are_never_scrolled_away(qtbot):
+    window = sized(qtbot, 1280, 720, presenting=True, language=CHINESE)
+    panel = window.training_panel
+    panel.set_status(TrainingStatus(state="running", epoch=1, epochs=8, epoch_fraction=0.2, samples_per_s=5980,
+                                    eta_s=72))
+    scroll = window.panels["training"].body
+
+    def whole(widget) -> bool:
+        top = widget.mapTo(scroll.viewport(), widget.rect().topLeft())
+        return scroll.viewport().rect().contains(top) and scroll.viewport().rect().contains(
+            top + widget.rect().bottomRight())
+
+    qtbot.waitUntil(lambda: panel.progress_label.isVisible() and whole(panel.progress_label), timeout=2000)
+    assert whole(panel.train_button) and whole(panel.speed_box)
+
+
+def test_a_status_message_has_the_whole_status_bar(qtbot):
+    window = sized(qtbot, 1280, 720)
+    window.statusBar().showMessage("epoch 3: test accuracy 97.7 %, training loss 0.039 (2.4 s)")
+    assert not window.model_label.isVisible()  # the model line does not cut the message short
+    window.statusBar().clearMessage()
+    assert window.model_label.isVisible()

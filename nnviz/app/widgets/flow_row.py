@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
 from nnviz.app.throttle import Soon
@@ -17,7 +17,9 @@ from nnviz.app.throttle import Soon
 
 class FlowRow(QWidget):
     """``widgets`` in a grid of as many columns as fit (all, then half, then one); ``stretches`` share the
-    width of a row between its columns. Hidden widgets take no place."""
+    width of a row between its columns. Hidden widgets take no place. ``arranged(per_row)`` when it changes."""
+
+    arranged = Signal(int)
 
     def __init__(self, widgets: list[QWidget], stretches: list[int] | None = None, spacing: int = 6,
                  parent: QWidget | None = None):
@@ -81,6 +83,7 @@ class FlowRow(QWidget):
                                                          self._stretches[widget]))
         self._grid.activate()  # placed now: a layout left waiting for a request that never comes ignores resizes
         self.updateGeometry()
+        self.arranged.emit(per_row)
 
     def fit(self, width: int) -> None:
         """Arrange for ``width`` px: the most per row that fit."""

@@ -178,6 +178,7 @@ class TrainingPanel(QWidget):
     stopClicked = Signal()
     resetClicked = Signal()
     speedChanged = Signal(object)  # steps a second at most, or None: as fast as possible
+    runControlsChanged = Signal()  # the buttons and the progress need another height (see run_controls_height)
 
     def __init__(self, settings: TrainingSettings = TrainingSettings(), parent: QWidget | None = None):
         super().__init__(parent)
@@ -284,13 +285,15 @@ class TrainingPanel(QWidget):
         run_buttons = (self.train_button, self.step_button, self.stop_button, self.reset_button)
         for button in run_buttons:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Space stays the window's Start/Pause key
-        buttons = FlowRow(list(run_buttons), [2, 1, 1, 1])
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setTextVisible(True)
         self.progress.setToolTip(self.tr("Progress of the run: epoch, time left, and training speed"))
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # hidden before a run (presenting): its slim room stays, nothing jumps
+        self.progress.setSizePolicy(policy)
 
         # in large type the progress text does not fit the bar: it goes below, wrapped, instead
         self.progress_label = QLabel()
@@ -298,6 +301,7 @@ class TrainingPanel(QWidget):
         self.progress_label.setWordWrap(True)
         self.progress_label.hide()
         self._compact = False
+        self._controls_height = 0
         self.speed_box = QComboBox()
         self.speed_box.setObjectName("trainingSpeed")
         for steps_per_s in SPEEDS:
@@ -306,10 +310,9 @@ class TrainingPanel(QWidget):
                                           "steps of a run (the diagram and the curves follow each step), or as "
                                           "fast as the computer goes"))
         self.speed_box.currentIndexChanged.connect(lambda _: self.speedChanged.emit(self.speed()))
-        speed_row = QHBoxLayout()  # the words that do not fit the bar, and the pace: one row, also presenting
-        speed_row.addWidget(self.progress_label, 1)
-        speed_row.addStretch(0)
-        speed_row.addWidget(self.speed_box, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        # the pace beside the buttons, presenting too: a lecturer slows a run down to talk it through
+        buttons = self._run_buttons = FlowRow([*run_buttons, self.speed_box], [2, 1, 1, 1, 1])
+        buttons.arranged.connect(lambda _: self.runControlsChanged.emit())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -317,7 +320,7 @@ class TrainingPanel(QWidget):
         # Start and the progress first: a short window scrolls the forms, never the button that starts training.
         layout.addWidget(buttons)
         layout.addWidget(self.progress)
-        layout.addLayout(speed_row)  # in presentation mode too: a lecturer slows a run down to narrate it
+        layout.addWidget(self.progress_label)
         layout.addWidget(network)
         layout.addWidget(training)
         layout.addWidget(self.error_label)
@@ -378,7 +381,19 @@ class TrainingPanel(QWidget):
         self._compact = compact
         for widget in self._detail:
             widget.setVisible(not compact)
+        self.progress.setProperty("compact", compact)  # a slim bar: its words are under it
+        self._repolish(self.progress)
         self._show_progress()
+
+    def run_controls_height(self) -> int:
+        """What the buttons, the bar and the words under it need down: the part of the panel that must never be
+        scrolled away (the forms under it may be)."""
+        margins, spacing = self.layout().contentsMargins(), self.layout().spacing()
+        height = margins.top() + self._run_buttons.minimumSizeHint().height() + spacing
+        height += self.progress.sizeHint().height() + spacing
+        if not self.progress_label.isHidden():
+            height += self.progress_label.heightForWidth(max(50, self.width() - margins.left() - margins.right()))
+        return height
 
     def _show_progress(self) -> None:
         """The status line in the bar where it fits, else under it, wrapped (large type, a narrow column, a long
@@ -390,6 +405,10 @@ class TrainingPanel(QWidget):
         self.progress.setTextVisible(fits)
         self.progress_label.setText(text)
         self.progress_label.setVisible(not fits)
+        height = self.run_controls_height()
+        if height != self._controls_height:  # another line of words, the label shown or hidden
+            self._controls_height = height
+            self.runControlsChanged.emit()
         self.progress.setVisible(not self._compact or self._status.state not in (RunState.IDLE, RunState.ERROR))
 
     def resizeEvent(self, event) -> None:

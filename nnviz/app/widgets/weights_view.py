@@ -36,6 +36,7 @@ SIDE = 28  # an input image is SIDE x SIDE
 GAP = 1  # screen pixels between tiles
 MARGIN = 4
 PAGE = 64  # tiles at once: 8 x 8 of ~40 px in the panel's usual share of the window
+WHOLE_ROWS_SHARE = 0.75  # whole rows of tiles are worth tiles this much smaller than the largest that fit
 MOST_ACTIVE = -1  # the page of the neurons most active for the drawing
 REFRESH_S = 0.1  # redraw at most 10 times a second while training streams new weights
 SCALINGS = ("tile", "global")
@@ -55,7 +56,7 @@ def mosaic_grid(n: int, width: float, height: float) -> tuple[int, int]:
         return int(min((width + GAP) // cols, (height + GAP) // math.ceil(n / cols)))
 
     best = max(range(1, n + 1), key=pitch)
-    whole_rows = [cols for cols in range(1, n + 1) if n % cols == 0 and pitch(cols) >= 0.85 * pitch(best)]
+    whole_rows = [cols for cols in range(1, n + 1) if n % cols == 0 and pitch(cols) >= WHOLE_ROWS_SHARE * pitch(best)]
     cols = max(whole_rows, key=pitch) if whole_rows else best
     return cols, max(2, pitch(cols) - GAP)
 

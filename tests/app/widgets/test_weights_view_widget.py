@@ -122,7 +122,7 @@ def test_a_small_layer_is_one_page_without_arrows(weights_view):
 
 
 def test_no_ragged_last_row_in_a_wide_panel():
-    for width, height in ((470, 340), (940, 330), (390, 265), (260, 200)):
+    for width, height in ((470, 340), (940, 330), (390, 265), (260, 200), (290, 170)):
         cols, tile = mosaic_grid(PAGE, width, height)
         assert PAGE % cols == 0 and tile >= 20, (width, height, cols, tile)
 
