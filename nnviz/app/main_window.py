@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         layout.fit(width)
         splitters = self._splitters
         columns, right = splitters["columns"], splitters["right"]
-        share = (0.25, 0.34) if self.is_presenting() else (0.26, 0.29)
+        share = (0.25, 0.35) if self.is_presenting() else (0.26, 0.29)
         left = max(min_width(columns.widget(0)), int(share[0] * width))
         training = self.panels["training"]
         for widget in (self.training_panel, training):
@@ -410,6 +410,8 @@ class MainWindow(QMainWindow):
             side = max(min_width(right), int(share[1] * width))
             centre = max(1, width - left - side)
             columns.setSizes([left, centre, side])
+            scroll = training.body
+            self.training_panel.arrange_for(side - scroll.verticalScrollBar().sizeHint().width() - 12)
             panel = training.header.sizeHint().height() + self.training_panel.sizeHint().height() + 12
             right.setSizes([panel, max(1, height - panel)])
         splitters["middle"].setSizes([int(0.6 * height), int(0.4 * height)])

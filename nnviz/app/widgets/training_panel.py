@@ -385,6 +385,11 @@ class TrainingPanel(QWidget):
         self._repolish(self.progress)
         self._show_progress()
 
+    def arrange_for(self, width: int) -> None:
+        """Arrange the buttons for a panel ``width`` px wide now (before it is laid out: its height hint follows)."""
+        margins = self.layout().contentsMargins()
+        self._run_buttons.fit(width - margins.left() - margins.right())
+
     def run_controls_height(self) -> int:
         """What the buttons, the bar and the words under it need down: the part of the panel that must never be
         scrolled away (the forms under it may be)."""
