@@ -1,8 +1,8 @@
 """The window's "look inside" panels and how they follow the drawing and the training.
 
 - a saliency overlay on the canvas: which pixels push the predicted digit's score up (red) or down (blue);
-- the Inspect panel (a window of its own, or docked where the user drops it): the neuron inspector,
-  which opens when a node of the diagram is clicked; softmax step by step with a temperature; evaluation on the test set (confusion matrix,
+- the Inspect panel, docked under the window's panels (never over the diagram; its title bar's button pops it
+  out into a window of its own): the neuron inspector, which opens when a node of the diagram is clicked; softmax step by step with a temperature; evaluation on the test set (confusion matrix,
   galleries); the hidden-layer map; weight and gradient histograms; slow motion (one forward and one
   backward pass of the drawing, a layer at a time).
 
@@ -13,7 +13,7 @@ The MNIST test set is read once, on a plain thread, when a panel first needs it.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 
@@ -23,6 +23,7 @@ from nnviz.app.throttle import Throttle
 from nnviz.app.widgets.canvas import RESOLUTION
 from nnviz.app.widgets.evaluation_view import EvaluationView
 from nnviz.app.widgets.hidden_map import HiddenMapView
+from nnviz.app.widgets.hint_overlay import HintOverlay
 from nnviz.app.widgets.histograms import HistogramsView
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.app.widgets.slow_motion import SlowMotionView
@@ -34,7 +35,7 @@ from nnviz.nn.saliency import input_gradient, near_ink, occlusion
 
 OVERLAY_SIDE = 140  # the saliency overlay's resolution; the canvas stretches it over its 280 px
 OVERLAY_ALPHA_RANGE = (110, 235)  # opacity of the weakest pixels shown and of the strongest
-INSPECT_SIZE = QSize(1000, 640)
+INSPECT_SHARE = 0.36  # of the window's height, when the Inspect panel first opens under the other panels
 HISTOGRAMS_REFRESH_S = 0.5
 # The tabs: attribute of the panels -> name. A lesson file keeps the English name, whatever the language.
 TABS = (
@@ -103,16 +104,54 @@ class InspectionPanels(QObject):
         self.inspect_dock = QDockWidget(self.tr("Inspect"), window)
         self.inspect_dock.setObjectName("inspectDock")
         self.inspect_dock.setWidget(self.tabs)
+        self.inspect_dock.setToolTip(self.tr("Drag the title bar to dock it elsewhere; its button pops it out "
+                                             "into a window of its own"))
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspect_dock)
         self.inspect_dock.hide()
         self.inspect_dock.visibilityChanged.connect(lambda visible: visible and self._refresh_visible())
+        self._hints = self._build_hints()
 
         window.network_view.nodeClicked.connect(self.inspect_node)
         self.evaluation.evaluateRequested.connect(self.evaluate)
         self.evaluation.imageChosen.connect(self._put_on_canvas)
         self.hidden_map.layerChanged.connect(lambda _: self._refresh_map())
         self.hidden_map.mapped.connect(lambda: self.hidden_map.set_drawing(self.window.current_trace()))
+        self.hidden_map.mapped.connect(self._show_hints)
+        self.evaluation.finished.connect(lambda _: self._show_hints())
         self.slow_motion.softmaxRequested.connect(lambda: self.show_tab(self.softmax))
+
+    def _build_hints(self) -> dict:
+        """What an empty tab says instead of showing empty axes, and when it has something to show."""
+        return {
+            self.inspector: (HintOverlay(self.inspector, self.tr(
+                "Click a neuron in the network diagram: its weights, its bias, and its sum written out with the "
+                "real numbers of your drawing.")), lambda: self.inspector.node() is None),
+            self.softmax: (HintOverlay(self.softmax, self.tr(
+                "Draw a digit: softmax turns the network's ten output values into probabilities, step by step.")),
+                lambda: self.softmax.steps() is None),
+            self.evaluation: (HintOverlay(self.evaluation, self.tr(
+                "How often is the network right, and where is it wrong? Evaluate it on the 10,000 MNIST test "
+                "digits: accuracy, a confusion matrix and the most confident mistakes."),
+                self.tr("Evaluate on the test digits"), self.evaluate),
+                lambda: self.evaluation.result() is None and not self.evaluation.is_busy()),
+            self.hidden_map: (HintOverlay(self.hidden_map, self.tr(
+                "Reading the MNIST test digits: the map of how a hidden layer sees them comes next.")),
+                lambda: self.hidden_map.pca() is None),
+            self.slow_motion: (HintOverlay(self.slow_motion, self.tr(
+                "Draw a digit: slow motion walks it through the network a layer at a time, forward and back.")),
+                lambda: self.slow_motion.walkthrough() is None),
+        }
+
+    def _show_hints(self) -> None:
+        """Each tab's hint while it has nothing to show; cheap (a few checks), so it follows every change."""
+        for overlay, empty in self._hints.values():
+            wanted = bool(empty())
+            if overlay.isVisibleTo(overlay.parentWidget()) != wanted:
+                overlay.set_shown(wanted)
+
+    def hint_shown(self, widget) -> bool:
+        """Whether ``widget`` (a tab) shows its hint instead of its content."""
+        return widget in self._hints and self._hints[widget][0].isVisibleTo(widget)
 
     # ------------------------------------------------------------------ from the window
     def drawing_changed(self) -> None:
@@ -132,6 +171,7 @@ class InspectionPanels(QObject):
             self.hidden_map.set_drawing(trace)
         if self._showing(self.slow_motion):
             self._show_slow_motion()
+        self._show_hints()
 
     def network_changed(self, snapshot) -> None:
         """New weights arrived (at the views' refresh rate): redraw the histograms, if shown, a little later
@@ -162,6 +202,7 @@ class InspectionPanels(QObject):
     def inspect_node(self, layer: int, index: int) -> None:
         self.show_tab(self.inspector)
         self.inspector.show_neuron(self.window.network(), layer, index, self.window.current_trace())
+        self._show_hints()
 
     def set_saliency(self, on: bool) -> None:
         self._saliency = bool(on)
@@ -179,17 +220,24 @@ class InspectionPanels(QObject):
 
     def show_tab(self, widget) -> None:
         self.tabs.setCurrentWidget(widget)
-        if not self._placed:  # first time: a window of its own beside the main one, not a squeeze of it
-            self._placed = True
-            self.inspect_dock.setFloating(True)
-            self.inspect_dock.resize(INSPECT_SIZE)
         self.inspect_dock.show()
+        if not self._placed:  # first time: under the window's panels, a good share of its height
+            self._placed = True
+            QTimer.singleShot(0, self, self._give_dock_its_share)  # once shown: the first layout sizes it by its hint
         self._refresh_visible()
+
+    def _give_dock_its_share(self) -> None:
+        window = self.window
+        window.resizeDocks([self.inspect_dock], [int(INSPECT_SHARE * window.height())], Qt.Orientation.Vertical)
 
     def evaluate(self) -> None:
         """Evaluate the window's network on the test set (read first if needed), in chunks."""
         self.show_tab(self.evaluation)
         self._with_test_set(lambda x, y: self.evaluation.evaluate(self.window.network(), x, y))
+
+    def close(self) -> None:
+        """The window closes: so does the Inspect panel, also when it floats in a window of its own."""
+        self.inspect_dock.hide()
 
     def visible_tabs(self) -> tuple[str, ...]:
         """The Inspect tab on show, by its English name (for a lesson file); empty when the panel is closed."""
@@ -212,6 +260,7 @@ class InspectionPanels(QObject):
         return self.inspect_dock.isVisible() and self.tabs.currentWidget() is widget
 
     def _refresh_visible(self) -> None:
+        self._show_hints()
         if not self.inspect_dock.isVisible():
             return
         current = self.tabs.currentWidget()
@@ -225,6 +274,7 @@ class InspectionPanels(QObject):
             self.softmax.set_trace(self.window.current_trace())
         elif current is self.slow_motion:
             self._show_slow_motion()
+        self._show_hints()
 
     def _show_slow_motion(self) -> None:
         trace = self.window.current_trace()

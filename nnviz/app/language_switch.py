@@ -1,9 +1,9 @@
 """Switching the interface's language while nnviz runs.
 
 Qt widgets translate their text when they are made; rather than teach every widget to re-translate
-itself, a new main window is built in the new language and takes over from the old one: the same
-network (as trained so far), training settings, drawing, window geometry, theme and panels. Training is
-paused by the switch (the old window's worker stops) and the loss curve starts afresh.
+itself, a new main window is built in the new language and takes over from the old one: the same training
+thread with its run as it was (running or paused), the network, the curves and their log scale, training
+settings, drawing, window geometry, theme, panels and the Inspect tab on show.
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ def rebuild_in_language(window: MainWindow, language: str) -> MainWindow:
     """The new main window (shown if the old one was); the old one is closed."""
     install_language(language)
     remember_language(language)
-    snapshot = window.snapshot()
     layout = window.panel_layout()  # the everyday one, also while presenting
     new = MainWindow(window.options(), settings=window.training_panel.settings(),
-                     load_training_data=window.training_data_loader(), restore_layout=False)
+                     load_training_data=window.training_data_loader(), restore_layout=False,
+                     training=window.training)
     keep_until_closed(new, _windows)
-    if snapshot is not None:
-        new.adopt_network(snapshot, window.model_description())
+    window.hand_over_to(new)
     if not window.canvas.is_empty():
         new.canvas.set_image(window.canvas.image())
     for tab in window.inspection.visible_tabs():
@@ -39,4 +38,5 @@ def rebuild_in_language(window: MainWindow, language: str) -> MainWindow:
     new.apply_panel_layout(layout)
     if presenting:
         new.set_presenting(True)
+    window.replacedBy.emit(new)
     return new

@@ -75,8 +75,7 @@ def _open_window(options: AppOptions, lesson: str | None, warm_up: threading.Thr
     if options.present:  # a screenshot keeps the size asked for
         window.set_presenting(True, full_screen=not options.screenshot)
     if options.log_predictions:
-        window.predictionTextChanged.connect(print_prediction)
-        window.trainingStateChanged.connect(print_training_state)
+        log_changes(window)
     warm_up.join()  # before the window takes input: a stroke blocked by an import loses its mouse moves
     if options.screenshot:
         return take_screenshot(window, options.screenshot)
@@ -111,6 +110,14 @@ def save_grab(window, path: str) -> int:
         print(f"nnviz: error: could not write the screenshot to {path}", file=sys.stderr)
         return 2
     return 0
+
+
+def log_changes(window) -> None:
+    """--log-predictions: print what ``window`` reads and where its training is, and go on with the window that
+    takes over from it (a switch of language)."""
+    window.predictionTextChanged.connect(print_prediction)
+    window.trainingStateChanged.connect(print_training_state)
+    window.replacedBy.connect(log_changes)
 
 
 def print_prediction(text: str) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
 from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
-from nnviz.app.panels import Panel, PanelLayout
+from nnviz.app.panels import ElidedLabel, Panel, PanelLayout
 from nnviz.app.refresh_budget import RefreshBudget
-from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
+from nnviz.app.model_description import FILE, NEW, UNTRAINED, ModelOrigin, describe
+from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.app.throttle import Throttle
@@ -52,14 +53,17 @@ from nnviz.app.training_session import TrainingSettings, architecture_of, build_
 from nnviz.app.widgets.banner import Banner
 from nnviz.app.widgets.canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, Canvas
 from nnviz.app.widgets.download_dialog import DownloadDialog
+from nnviz.app.widgets.fitted_label import FittedLabel, SizedLabel
+from nnviz.app.widgets.flow_row import FlowRow
 from nnviz.app.widgets.heatmaps import ActivationHeatmaps
 from nnviz.app.widgets.help_dialog import HelpDialog
 from nnviz.app.widgets.input_preview import InputPreview
 from nnviz.app.widgets.loss_plot import REFRESH_S as LOSS_REFRESH_S, LossPanel
-from nnviz.app.widgets.network_view import NetworkView
+from nnviz.app.widgets.network_view import DRAWING as DRAWING_LINES, WEIGHTS as STRONGEST_WEIGHTS, NetworkView
 from nnviz.app.widgets.probability_bars import ProbabilityBars
-from nnviz.app.widgets.training_panel import TrainingPanel
+from nnviz.app.widgets.training_panel import TrainingPanel, progress_text
 from nnviz.app.widgets.weights_view import WeightsView
+from nnviz.app.window_layout import NARROW, WindowLayout, min_width
 from nnviz.app.window_registry import keep_until_closed
 from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader, shared_loader
 from nnviz.cli import AppOptions
@@ -83,14 +87,17 @@ HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 <p><b>Draw</b> a digit on the black square with the left mouse button (or a pen). The network's guess and
 its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
 actually reads: your drawing, cropped, scaled and centred like the MNIST digits it learned from.</p>
-<p><b>The diagram</b> shows every neuron, coloured by how strongly it responds to your drawing, and each
-neuron's strongest incoming connections (blue: negative weight, red: positive). Hover a neuron to see its
-value and connections. <b>Activations</b> shows each hidden layer as a small image; <b>first-layer
+<p><b>The diagram</b> shows each layer's most active neurons, coloured by how strongly they respond to your
+drawing (an empty ring: a silent one), and the largest contributions into each neuron for your drawing, weight ×
+input (blue: negative, red: positive): a 2 and an 8 light different paths. When you lift the pen, the signal
+flows through the layers once. D, or the buttons above the diagram, shows the strongest weights instead.
+Hover a neuron to see its value and connections. <b>Activations</b> shows each hidden layer as a small image; <b>first-layer
 weights</b> shows, for each neuron of the first hidden layer, which pixels excite it (red) or inhibit it
 (blue).</p>
 <p><b>Train</b>: press Start to train on MNIST's 60,000 digits and watch weights, curves and the
 prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
-hidden layers, activation and seed take effect on Reset.</p>
+hidden layers, activation and seed take effect on Reset, which can be undone until training starts again.
+<b>Speed</b> slows training down to a few steps a second, to talk a class through them.</p>
 <p><b>Look inside</b> (Inspect menu): click a neuron in the diagram to see its weights and its sum written
 out with the real numbers; <b>Why?</b> colours your drawing by which pixels pushed the answer up (red) or
 down (blue); <b>Evaluate</b> shows where the network is wrong on 10,000 test digits (click a cell of the
@@ -108,7 +115,9 @@ View → Panels brings it back. View → Language switches between English and �
 <tr><td><b>Ctrl+Right</b></td><td>train on one batch (Step)</td></tr>
 <tr><td><b>Ctrl+.</b></td><td>stop the run</td></tr>
 <tr><td><b>L</b></td><td>loss on a log scale</td></tr>
+<tr><td><b>D</b></td><td>diagram lines: for this drawing / strongest weights</td></tr>
 <tr><td><b>Ctrl+R</b></td><td>reset: a new untrained network</td></tr>
+<tr><td><b>Ctrl+Shift+R</b></td><td>undo the reset: the network before it comes back</td></tr>
 <tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a model</td></tr>
 <tr><td><b>S</b></td><td>saliency on the drawing ("Why?")</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>evaluate on the test digits</td></tr>
@@ -141,14 +150,16 @@ def prediction_text(p: np.ndarray) -> str:
 
 class MainWindow(QMainWindow):
     """The nnviz window. ``options`` as parsed by the CLI; ``load_training_data`` replaces reading MNIST
-    (tests give a small subset)."""
+    (tests give a small subset); ``training``: the training thread of a window this one takes over from (see
+    :meth:`hand_over_to`), instead of a new one."""
 
     presentingChanged = Signal(bool)
     predictionTextChanged = Signal(str)  # "7 (96 %)", or "" when the canvas is empty
     trainingStateChanged = Signal(str)  # TrainingStatus.state, once per change ("running", "paused", ...)
+    replacedBy = Signal(object)  # the window that takes over from this one (rebuilt in another language)
 
     def __init__(self, options: AppOptions = AppOptions(), *, settings: TrainingSettings | None = None,
-                 load_training_data=None, restore_layout: bool = True):
+                 load_training_data=None, restore_layout: bool = True, training: TrainingThread | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("nnviz: draw a digit, watch a neural network"))
@@ -162,7 +173,14 @@ class MainWindow(QMainWindow):
         self._model_path: Path | None = None
         self._origin_W0: np.ndarray | None = None  # first-layer weights at the last reset, for "show the change"
         self._baseline_on = False
-        self._training_state = "idle"
+        self._training_state = RunState.IDLE
+        self._origin = ModelOrigin(UNTRAINED)
+        self._trained_accuracy: float | None = None  # the last epoch's test accuracy of the network in use
+        self._history: list[LossPoints | EpochResult] = []  # what the curves were drawn from, in order
+        self._handed_over = False  # the training thread went on with another window
+        self._before_reset = None  # what Undo reset brings back: (origin, accuracy, curves, model file)
+        self._resetting = False  # a Reset was asked for: the next new network is its
+        self._undoing = None  # what Undo reset brings back, once the worker has brought back the network
         self._lesson_windows: list = []
         self._before_presenting = None  # (window state, PanelLayout) while presenting
         remembered = settings_store.restored_view()
@@ -183,9 +201,18 @@ class MainWindow(QMainWindow):
         else:  # the panel shows what Reset will build
             self.training_panel.set_architecture_pending(settings.architecture != architecture_of(net))
         load_data = shared_loader(load_training_data or mnist_loader(options.data))
-        worker = TrainingWorker(self.training_panel.settings(), network=net.copy(), load_data=load_data)
-        self.training = TrainingThread(worker, self)
-        self._connect_worker(worker)
+        if training is None:
+            worker = TrainingWorker(self.training_panel.settings(), network=net.copy(), load_data=load_data)
+            self.training = TrainingThread(worker, self)
+            self._listen_to(worker)
+        else:  # listened to from the moment the other window hands it over
+            self.training = training
+            training.setParent(self)
+        self.training_panel.configChanged.connect(self.training.set_config)
+        self.training_panel.architectureChanged.connect(self.training.set_architecture)
+        self.training_panel.speedChanged.connect(self.training.set_speed)
+        self.training_panel.runControlsChanged.connect(self._fit_training_column)
+        self.loss_panel.clear_button.clicked.connect(self._history.clear)
         self.inspection = InspectionPanels(self, load_data)
         self._build_inspection_actions()
         self._show_network(NetworkSnapshot.of(net))
@@ -214,8 +241,7 @@ class MainWindow(QMainWindow):
         self.pen_slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
         self.canvas.penWidthChanged.connect(self.pen_slider.setValue)
-        self.pen_value = QLabel(f"{self.canvas.pen_width()} px")
-        self.pen_value.setMinimumWidth(self.pen_value.fontMetrics().horizontalAdvance("60 px") + 4)
+        self.pen_value = SizedLabel(f"{self.canvas.pen_width()} px", f"{MAX_PEN_WIDTH} px")
         self.canvas.penWidthChanged.connect(self._show_pen_width)
         self.eraser_button = QPushButton(self.tr("Eraser"))
         self.eraser_button.setObjectName("eraserButton")
@@ -238,7 +264,7 @@ class MainWindow(QMainWindow):
         for button in (self.eraser_button, self.undo_button, self.clear_button, self.saliency_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-        self.prediction_label = QLabel(EMPTY_PREDICTION)
+        self.prediction_label = FittedLabel(EMPTY_PREDICTION)
         self.prediction_label.setObjectName("prediction")
         self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prediction_label.setToolTip(self.tr("The network's answer: the digit it finds most likely, and how sure it is"))
@@ -246,45 +272,44 @@ class MainWindow(QMainWindow):
 
         self.input_preview = InputPreview()
         self.probabilities = ProbabilityBars()
-        self.network_view = NetworkView()
+        self.network_view = NetworkView(follow_drawing=True)
         self.heatmaps = ActivationHeatmaps()
         self.weights_view = WeightsView()
         self.training_panel = TrainingPanel(settings)
         self.loss_panel = LossPanel()
         self.loss_plot = self.loss_panel.plot
 
-        self.model_label = QLabel()
+        self.model_label = ElidedLabel("")  # a narrow window shows "mnist-mlp.npz · 784-…", the tooltip the rest
         self.model_label.setObjectName("modelInfo")
         status = QStatusBar()
         status.addPermanentWidget(self.model_label)
+        # a message ("epoch 3: test accuracy …") has the whole bar for its time, not what the model line leaves
+        status.messageChanged.connect(lambda message: self.model_label.setVisible(not message))
         self.setStatusBar(status)
 
     def _build_layout(self) -> None:
-        pen_row = QHBoxLayout()
-        pen_row.setSpacing(6)
         pen = QLabel(self.tr("Pen width"))
         pen.setBuddy(self.pen_slider)
-        pen_row.addWidget(pen)
-        pen_row.addWidget(self.pen_slider, 1)
-        pen_row.addWidget(self.pen_value)
-        tools = QHBoxLayout()
-        tools.setSpacing(6)
-        for button in (self.eraser_button, self.undo_button, self.clear_button, self.saliency_button):
-            tools.addWidget(button, 1)
-        reading = QHBoxLayout()
-        reading.setSpacing(8)
-        reading.addWidget(self.input_preview, 2)
-        reading.addWidget(self.probabilities, 3)
+        pen_caption = QWidget()
+        caption_row = QHBoxLayout(pen_caption)
+        caption_row.setContentsMargins(0, 0, 0, 0)
+        caption_row.addWidget(pen)
+        caption_row.addStretch(1)
+        caption_row.addWidget(self.pen_value)
+        self.pen_slider.setMinimumWidth(60)
+        pen_row = FlowRow([pen_caption, self.pen_slider], [0, 1])  # narrow: the slider under its caption
+        tools = FlowRow([self.eraser_button, self.undo_button, self.clear_button, self.saliency_button])
+        reading = FlowRow([self.input_preview, self.probabilities], [2, 3], spacing=8)
         drawing = QWidget()
         drawing.setObjectName("drawingColumn")
         column = QVBoxLayout(drawing)
         column.setContentsMargins(6, 4, 6, 4)
         column.setSpacing(6)
         column.addWidget(self.canvas, 5)
-        column.addLayout(pen_row)
-        column.addLayout(tools)
+        column.addWidget(pen_row)
+        column.addWidget(tools)
         column.addWidget(self.prediction_label)
-        column.addLayout(reading, 3)
+        column.addWidget(reading, 3)
 
         scroll = QScrollArea()
         scroll.setObjectName("trainingScroll")
@@ -295,8 +320,8 @@ class MainWindow(QMainWindow):
         panels = self.panels = {
             "drawing": Panel("drawing", self.tr("Drawing"), drawing, titled=False),
             "network": Panel("network", self.tr("Network"), self.network_view,
-                             self.tr("Every neuron coloured by its activation for your drawing, "
-                                     "with its strongest connections")),
+                             self.tr("Every layer's most active neurons, coloured by their activation for your "
+                                     "drawing,\nwith their strongest connections")),
             "activations": Panel("activations", self.tr("Hidden-layer activations"), self.heatmaps,
                                  self.tr("Each hidden layer as a small image: one square per neuron")),
             "weights": Panel("weights", self.tr("First-layer weights"), self.weights_view, self.tr(
@@ -305,6 +330,7 @@ class MainWindow(QMainWindow):
             "training": Panel("training", self.tr("Training"), scroll),
             "loss": Panel("loss", self.tr("Loss and accuracy"), self.loss_panel),
         }
+        panels["network"].add_header_widget(self.network_view.mode_selector())
         inside = QSplitter(Qt.Orientation.Horizontal)
         inside.addWidget(panels["activations"])
         inside.addWidget(panels["weights"])
@@ -335,38 +361,63 @@ class MainWindow(QMainWindow):
         self._splitters = {"columns": columns, "middle": middle, "inside": inside, "right": right}
         self._fit_training_column()
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        content = QWidget()
+        content.setObjectName("content")
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.setSpacing(4)
         layout.addWidget(self.banner)
-        layout.addWidget(columns, 1)
+        layout.addWidget(columns, 3)
+        central = QScrollArea()  # below what the panels need, the content scrolls instead of being squeezed
+        central.setObjectName("windowScroll")
+        central.setWidget(content)
+        central.setWidgetResizable(True)
+        central.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setCentralWidget(central)
+        self.window_layout = WindowLayout(central, layout, columns, inside, right, self)
+        for panel in panels.values():
+            panel.shownChanged.connect(lambda _: self.window_layout.refit())
+            panel.poppedOutChanged.connect(lambda _: self.window_layout.refit())
 
     def _fit_training_column(self) -> None:
         """Never narrower than the training panel (a cut-off form is worse than a narrower diagram); as
-        narrow as it allows when presentation mode hides its forms."""
+        narrow as it allows when presentation mode hides its forms. Never so short that Start or the progress
+        scroll away (the forms under them may)."""
         scroll = self.panels["training"].body
         self.training_panel.layout().activate()
         scroll.setMinimumWidth(self.training_panel.minimumSizeHint().width()
                                + scroll.verticalScrollBar().sizeHint().width())
+        scroll.setMinimumHeight(self.training_panel.run_controls_height() + 2 * scroll.frameWidth() + 4)
 
     def _distribute(self, width: int, height: int) -> None:
         """Initial splitter sizes for a window of this size: a big canvas on the left, the diagram over
-        two thirds of the middle, the training panel at its natural height on the right."""
+        most of the middle, the training panel at its natural height on the right and the curves under it
+        (presenting: a third of the width for them, so that the class sees the loss fall)."""
+        layout = self.window_layout
+        layout.fit(width)
         splitters = self._splitters
-        share = (0.3, 0.3) if self.is_presenting() else (0.26, 0.29)  # large type needs wider side columns
-        right = max(splitters["columns"].widget(2).minimumSizeHint().width(), int(share[1] * width))
-        left = max(splitters["columns"].widget(0).minimumSizeHint().width(), int(share[0] * width))
-        centre = max(1, width - left - right)
-        splitters["columns"].setSizes([left, centre, right])
-        splitters["middle"].setSizes([int(0.56 * height), int(0.44 * height)])
-        splitters["inside"].setSizes([int(0.42 * centre), int(0.58 * centre)])
+        columns, right = splitters["columns"], splitters["right"]
+        share = (0.25, 0.35) if self.is_presenting() else (0.26, 0.29)
+        left = max(min_width(columns.widget(0)), int(share[0] * width))
         training = self.panels["training"]
         for widget in (self.training_panel, training):
             widget.layout().activate()  # what it needs now, with the rows presentation mode hides
-        panel = training.header.sizeHint().height() + self.training_panel.sizeHint().height() + 12
-        splitters["right"].setSizes([panel, max(1, height - panel)])
+        if layout.mode() == NARROW:  # the training column is a row under the others: side by side in it
+            columns.setSizes([left, max(1, width - left)])
+            right.setSizes([width // 2, width - width // 2])
+            centre = width - left
+        else:
+            side = max(min_width(right), int(share[1] * width))
+            centre = max(1, width - left - side)
+            columns.setSizes([left, centre, side])
+            scroll = training.body
+            self.training_panel.arrange_for(side - scroll.verticalScrollBar().sizeHint().width() - 12)
+            panel = training.header.sizeHint().height() + self.training_panel.sizeHint().height() + 12
+            right.setSizes([panel, max(1, height - panel)])
+        splitters["middle"].setSizes([int(0.6 * height), int(0.4 * height)])
+        inside = splitters["inside"]
+        room = centre if inside.orientation() == Qt.Orientation.Horizontal else int(0.4 * height)
+        inside.setSizes([int(0.42 * room), int(0.58 * room)])
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -408,6 +459,18 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         self.log_action = self._action(view, self.tr("&Log-scale loss"), self.loss_plot.set_log_scale, "L", checkable=True)
         self.loss_plot.logScaleChanged.connect(self.log_action.setChecked)
+        self.drawing_lines_action = self._action(
+            view, self.tr("Diagram: lines for this &drawing"), self._show_drawing_lines, "D",
+            self.tr("Lines: each neuron's largest contributions for the drawing (off: its strongest weights)"),
+            checkable=True)
+        self.drawing_lines_action.setChecked(self.network_view.edge_mode() == DRAWING_LINES)
+        self.network_view.edgeModeChanged.connect(
+            lambda mode: self.drawing_lines_action.setChecked(mode == DRAWING_LINES))
+        self.flow_action = self._action(
+            view, self.tr("Diagram: let the signal &flow"), self.network_view.set_flow_enabled, None,
+            self.tr("When the drawing changes, the signal runs through the layers one after the other"),
+            checkable=True)
+        self.flow_action.setChecked(self.network_view.flow_enabled())
         self._action(view, self.tr("Weights: show the &change since Reset"), self._show_weight_change, None,
                      self.tr("Colour each weight by how much training has changed it"), checkable=True)
         self._action(view, self.tr("Weights: one &scale for all tiles"), self._set_global_scale, None,
@@ -432,6 +495,10 @@ class MainWindow(QMainWindow):
         self._action(train, self.tr("St&op"), self.stop_training, "Ctrl+.")
         self._action(train, self.tr("&Reset network"), self.reset_network, "Ctrl+R",
                      self.tr("A new untrained network with the panel's hidden layers, activation and seed"))
+        self.undo_reset_action = self._action(
+            train, self.tr("&Undo reset"), self.undo_reset, "Ctrl+Shift+R",
+            self.tr("Bring back the network the last Reset replaced (until training starts again)"))
+        self.undo_reset_action.setEnabled(False)
 
         help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         help_action = self._action(help_menu, self.tr("&Help and shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
@@ -509,17 +576,51 @@ class MainWindow(QMainWindow):
         self.file_menu.insertSeparator(quit_action)
         install_context_menus(self)
 
-    def _connect_worker(self, worker: TrainingWorker) -> None:
-        # Bound methods of this window (a QObject of the GUI thread): Qt queues the calls into this thread.
-        worker.snapshotReady.connect(self._on_snapshot)
-        worker.statusChanged.connect(self._on_status)
-        worker.lossPoints.connect(self._on_loss_points)
-        worker.epochFinished.connect(self._on_epoch)
-        worker.networkReplaced.connect(self._on_network_replaced)
-        worker.dataMissing.connect(self._on_data_missing)
-        worker.failed.connect(self._on_failed)
-        self.training_panel.configChanged.connect(self.training.set_config)
-        self.training_panel.architectureChanged.connect(self.training.set_architecture)
+    def _worker_connections(self, worker: TrainingWorker) -> list:
+        """(signal, slot) of everything the worker tells this window. The slots are bound methods of this window
+        (a QObject of the GUI thread): Qt queues the calls into this thread."""
+        return [(worker.snapshotReady, self._on_snapshot), (worker.statusChanged, self._on_status),
+                (worker.lossPoints, self._on_loss_points), (worker.epochFinished, self._on_epoch),
+                (worker.networkReplaced, self._on_network_replaced), (worker.dataMissing, self._on_data_missing),
+                (worker.failed, self._on_failed)]
+
+    def _listen_to(self, worker: TrainingWorker) -> None:
+        for signal, slot in self._worker_connections(worker):
+            signal.connect(slot)
+
+    def _stop_listening_to(self, worker: TrainingWorker) -> None:
+        for signal, slot in self._worker_connections(worker):
+            signal.disconnect(slot)
+
+    def hand_over_to(self, successor: "MainWindow") -> None:
+        """``successor`` (made with ``training=self.training``) goes on with this window's run as it is, running
+        or paused: from now on the worker tells it, not this window, and no message is lost on the way (they
+        are switched over in the worker's own thread, between two of its bursts). It gets the network, the
+        curves, the log scale, the run's status and what the status bar says, worded in its own language."""
+        worker = self.training.worker
+
+        def switch_listeners() -> None:
+            self._stop_listening_to(worker)
+            successor._listen_to(worker)
+
+        self.training.call_in_worker(switch_listeners)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # what the worker sent before, into the history
+        self._handed_over = True
+        successor.training_panel.set_speed(self.training_panel.speed())  # the worker keeps its pace
+        successor._go_on_from(self._pending_snapshot or self._snapshot, self._origin, self._trained_accuracy,
+                              self._history, self.loss_plot.log_scale(), self.training_panel.status())
+
+    def _go_on_from(self, snapshot: NetworkSnapshot, origin: ModelOrigin, accuracy: float | None, history: list,
+                    log_scale: bool, status: TrainingStatus) -> None:
+        """Take over from the window this one replaces (see :meth:`hand_over_to`)."""
+        self._origin, self._trained_accuracy = origin, accuracy
+        self._replace_network(snapshot)
+        self._origin_W0 = snapshot.weights[0]  # "the change since Reset" starts here: the old start is gone
+        for message in history:  # the curves as they were, drawn from the same messages in the same order
+            self._add_to_curves(message)
+        self.loss_plot.apply_pending()
+        self.loss_plot.set_log_scale(log_scale)
+        self._show_status(status)  # the other window said what there was to say about it
 
     # ------------------------------------------------------------------ the network in the UI thread
     def _load_initial_model(self) -> MLP:
@@ -546,13 +647,21 @@ class MainWindow(QMainWindow):
              (self.tr("Retry"), self.reload_model)], kind="model")
 
     def _set_model_info(self, path: Path | None, net: MLP) -> None:
-        arch = "-".join(map(str, net.sizes))
         accuracy = net.metadata.get("test_accuracy")
-        accuracy = (self.tr(" · {0:.1f} % on the test digits").format(100 * accuracy)
-                    if isinstance(accuracy, (int, float)) else "")
-        source = path.name if path is not None else self.tr("untrained network")
-        self.model_label.setText(f"{source} · {arch}{accuracy}")
-        self.model_label.setToolTip(str(path) if path is not None else self.tr("no model file loaded"))
+        accuracy = float(accuracy) if isinstance(accuracy, (int, float)) else None
+        self._origin = ModelOrigin(FILE, path.name, accuracy) if path is not None else ModelOrigin(UNTRAINED)
+        self._trained_accuracy = None
+        self.model_label.set_tooltip(str(path) if path is not None else self.tr("no model file loaded"))
+        self._describe_model(net.sizes, 0)
+
+    def _describe_model(self, sizes=None, steps: int | None = None) -> None:
+        """The status bar's words about the network in use (by default: the newest snapshot's)."""
+        snapshot = self._snapshot
+        sizes = snapshot.sizes if sizes is None else sizes
+        steps = (snapshot.step if snapshot is not None else 0) if steps is None else steps
+        text = describe(self._origin, sizes, steps, self._trained_accuracy)
+        if text != self.model_label.text():
+            self.model_label.setText(text)
 
     def _show_network(self, snapshot: NetworkSnapshot, views_now: bool = True) -> None:
         """Make ``snapshot`` the network of the UI thread, re-read the drawing with it, and redraw the
@@ -573,12 +682,14 @@ class MainWindow(QMainWindow):
         else:
             self._views_refresh.request()
         self._predict()
+        self._describe_model()
 
     def _replace_network(self, snapshot: NetworkSnapshot) -> None:
         """Another network altogether (reset, opened file): what the Inspect panel computed for the old one
         goes before the new one is shown, and what it shows is redone after."""
         self.inspection.network_replaced()
         self._show_network(snapshot)
+        self._drawing_done()
         self.inspection.after_network_replaced()
 
     def _show_weights(self) -> None:
@@ -607,6 +718,17 @@ class MainWindow(QMainWindow):
         self._prepared = prepare(image)
         self.input_preview.set_image(None if self._prepared.is_empty else self._prepared.image)
         self._predict()
+        if self.canvas.is_drawing():  # a new stroke: the diagram follows the pen at once
+            self.network_view.finish_flow()
+        else:
+            self._drawing_done()
+
+    def _drawing_done(self) -> None:
+        """A stroke ended, a picture arrived, the network changed: the signal flows through the layers once and
+        the weight tiles show the neurons most active for the drawing (not at every pen move: they would jump)."""
+        self.network_view.play_flow()
+        trace = self._trace
+        self.weights_view.set_activity(None if trace is None or len(trace.a) < 3 else trace.a[1][0])
 
     def _update_prediction(self) -> None:
         self._on_canvas_image(self.canvas.image())
@@ -670,6 +792,16 @@ class MainWindow(QMainWindow):
         self._pending_snapshot = None
         self.refresh_budget.forget()  # another network, other costs
         self.loss_plot.clear()
+        self._history.clear()
+        self._trained_accuracy = None
+        if self._undoing is not None:
+            self._undo_done()
+        elif self._resetting:
+            self._resetting = False
+            self._reset_done()
+        else:  # another network altogether (a file): the one before the last reset is gone
+            self._before_reset = None
+            self._show_undo_state()
         self._replace_network(snapshot)
         self._origin_W0 = snapshot.weights[0]
         self.weights_view.set_baseline(self._origin_W0 if self._baseline_on else None)
@@ -677,27 +809,46 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_status(self, status: TrainingStatus) -> None:
+        changed = status.state != self._training_state
+        self._show_status(status)
+        if status.state == RunState.DIVERGED:
+            self.banner.show_message(
+                self.tr("Training diverged. {0}").format(status.message), "warning",
+                [(self.tr("Divide the learning rate by 10"), self._lower_learning_rate)], kind="training")
+        elif status.state == RunState.RUNNING:
+            self.banner.dismiss("training")
+            self.banner.dismiss("model")
+            if self._before_reset is not None:  # the worker has let go of the network before the reset
+                self._before_reset = None
+                self.banner.dismiss("reset")
+                self._show_undo_state()
+        announcement = self._announcement(status, changed)
+        if announcement:
+            self.statusBar().showMessage(announcement, 8000)
+        if status.state == RunState.FINISHED:
+            self._model_changed_by_training()
+
+    @staticmethod
+    def _announcement(status: TrainingStatus, changed: bool) -> str:
+        """What the status bar says when a run ends or a network is new: worded here, in this window's language."""
+        if status.state in (RunState.FINISHED, RunState.STOPPED):
+            return progress_text(status) if changed else ""
+        if status.state == RunState.IDLE:
+            return progress_text(status) if status.new_network else status.message  # a message: why it is idle
+        return ""
+
+    def _show_status(self, status: TrainingStatus) -> None:
+        """Where the run is, in the training panel and the Train menu; the refresh budget follows it."""
         self.training_panel.set_status(status)
         budget = self.refresh_budget
-        rates_changed = budget.measure() if status.state == "running" else budget.reset()
+        rates_changed = budget.measure() if status.state == RunState.RUNNING else budget.reset()
         if rates_changed:
             self._stretch_refresh(budget.stretch)
         if status.state != self._training_state:
             self._training_state = status.state
-            self.trainingStateChanged.emit(status.state)
-        running = status.state in ("running", "loading")
+            self.trainingStateChanged.emit(str(status.state))
+        running = status.state in (RunState.RUNNING, RunState.LOADING)
         self.train_action.setText(self.tr("&Pause training") if running else self.tr("&Start training"))
-        if status.state == "diverged":
-            self.banner.show_message(
-                self.tr("Training diverged. {0}").format(status.message), "warning",
-                [(self.tr("Divide the learning rate by 10"), self._lower_learning_rate)], kind="training")
-        elif status.state == "running":
-            self.banner.dismiss("training")
-            self.banner.dismiss("model")
-        if status.state in ("finished", "stopped", "idle") and status.message:
-            self.statusBar().showMessage(status.message, 8000)
-        if status.state == "finished":
-            self._model_changed_by_training()
 
     def _stretch_refresh(self, stretch: float) -> None:
         """Everything training drives redraws ``stretch`` times less often (see nnviz.app.refresh_budget)."""
@@ -707,11 +858,22 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_loss_points(self, points: LossPoints) -> None:
-        self.loss_plot.add_points(points)
+        self._add_to_curves(points)
+
+    def _add_to_curves(self, message: LossPoints | EpochResult) -> None:
+        """Draw loss points or an epoch's result, and keep them (a window that takes over draws them again)."""
+        self._history.append(message)
+        if isinstance(message, EpochResult):
+            self.loss_plot.add_epoch(message)
+            if message.test_accuracy is not None:
+                self._trained_accuracy = message.test_accuracy
+                self._describe_model()
+        else:
+            self.loss_plot.add_points(message)
 
     @Slot(object)
     def _on_epoch(self, result: EpochResult) -> None:
-        self.loss_plot.add_epoch(result)
+        self._add_to_curves(result)
         self.inspection.epoch_finished()
         if result.test_accuracy is not None:
             self.statusBar().showMessage(
@@ -728,10 +890,7 @@ class MainWindow(QMainWindow):
         self.banner.show_message(message, "error", actions, kind="training")
 
     def _model_changed_by_training(self) -> None:
-        self._model_path = None
-        if self._snapshot is not None:
-            self.model_label.setText(self.tr("trained in the window · {0} · {1:,} steps").format(
-                "-".join(map(str, self._snapshot.sizes)), self._snapshot.step))
+        self._model_path = None  # Save suggests a new name: the file it came from holds another network now
 
     # ------------------------------------------------------------------ commands
     def toggle_training(self) -> None:
@@ -753,12 +912,55 @@ class MainWindow(QMainWindow):
         self.training.stop()
 
     def reset_network(self) -> None:
+        """A new, untrained network from the panel's settings; the one it replaces can come back with
+        :meth:`undo_reset` until training starts again."""
+        snapshot = self._snapshot
+        worth_keeping = snapshot is not None and (snapshot.step > 0 or self._origin.kind == FILE)
+        self._before_reset = ((self._origin, self._trained_accuracy, list(self._history), self._model_path)
+                              if worth_keeping else None)
+        self._resetting = True
         self.training.set_architecture(self.training_panel.settings().architecture)
         self.training.set_config(self.training_panel.settings().config)
         self.training.reset()
         self.banner.dismiss("training")
         self._model_path = None
-        self.model_label.setText(self.tr("new untrained network (Reset)"))
+        self._origin = ModelOrigin(NEW)
+        self.model_label.set_tooltip("")
+
+    def can_undo_reset(self) -> bool:
+        return self._before_reset is not None
+
+    def undo_reset(self) -> None:
+        """The network the last Reset replaced comes back, trained as it was, with its curves."""
+        if self._before_reset is None:
+            return
+        self._undoing, self._before_reset = self._before_reset, None
+        self.banner.dismiss("reset")
+        self.training.undo_reset()
+        self._show_undo_state()
+
+    def _show_undo_state(self) -> None:
+        self.undo_reset_action.setEnabled(self.can_undo_reset())
+
+    def _reset_done(self) -> None:
+        """The worker has built the new network: say so, with the way back if there is one."""
+        if self._before_reset is not None:
+            self.banner.show_message(
+                self.tr("A new, untrained network replaced the one before (its training and curves are kept "
+                        "until you start training again)."), "info",
+                [(self.tr("Undo reset"), self.undo_reset)], kind="reset")
+        self._show_undo_state()
+
+    def _undo_done(self) -> None:
+        """The worker has brought back the network: its name, accuracy and curves come back too."""
+        origin, accuracy, history, path = self._undoing
+        self._undoing = None
+        self._origin, self._trained_accuracy, self._model_path = origin, accuracy, path
+        self.model_label.set_tooltip(str(path) if path is not None else "")
+        for message in history:
+            self._add_to_curves(message)
+        self.loss_plot.apply_pending()
+        self._describe_model()
 
     def _lower_learning_rate(self) -> None:
         settings = self.training_panel.settings()
@@ -783,7 +985,8 @@ class MainWindow(QMainWindow):
         return True
 
     def adopt_network(self, snapshot: NetworkSnapshot, description: str | None = None) -> None:
-        """Make ``snapshot`` the network shown and trained from here on; ``description`` for the status bar."""
+        """Make ``snapshot`` the network shown and trained from here on; ``description`` for the status bar
+        (by default it says what it knows of the network: see nnviz.app.model_description)."""
         self._replace_network(snapshot)
         self.training.set_network(snapshot)
         self.training_panel.set_architecture(architecture_of(snapshot))
@@ -961,6 +1164,9 @@ class MainWindow(QMainWindow):
         self._baseline_on = on
         self.weights_view.set_baseline(self._origin_W0 if on else None)
 
+    def _show_drawing_lines(self, on: bool) -> None:
+        self.network_view.set_edge_mode(DRAWING_LINES if on else STRONGEST_WEIGHTS)
+
     def _set_global_scale(self, on: bool) -> None:
         self.weights_view.set_scaling("global" if on else "tile")
 
@@ -1109,6 +1315,8 @@ class MainWindow(QMainWindow):
             dialog.stop()
         for panel in self.panels.values():
             panel.dock()  # a panel's own window must not keep the application open
-        self.training.shutdown()
+        self.inspection.close()  # nor the Inspect panel's, left behind on the screen
+        if not self._handed_over:
+            self.training.shutdown()
         super().closeEvent(event)
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget
 
 POPPED_OUT_SIZE = QSize(900, 640)
+ELIDED_MINIMUM = 40  # px: a long title ends in "…" in a narrow panel; it must not widen the window
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,29 @@ class ElidedLabel(QLabel):
     def __init__(self, text: str, tooltip: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
         self._tooltip = tooltip
+        self._text_changed()
+
+    def keep_whole(self, whole: bool) -> None:
+        """Never elided: as wide as the whole text (a short title beside a control that can shrink)."""
+        self._whole = whole
+        self._fit_minimum()
+
+    def _fit_minimum(self) -> None:
+        whole = getattr(self, "_whole", False)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.text()) + 2 if whole else ELIDED_MINIMUM)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._text_changed()
+
+    def _text_changed(self) -> None:
+        """Text or font: what it needs across, and whether the tooltip must say the whole text."""
+        self._fit_minimum()
+        self._update_tooltip()
+
+    def set_tooltip(self, tooltip: str) -> None:
+        """What the tooltip says after the whole text (when that is cut)."""
+        self._tooltip = tooltip
         self._update_tooltip()
 
     def shown_text(self) -> str:
@@ -51,7 +75,7 @@ class ElidedLabel(QLabel):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._update_tooltip()
+            self._text_changed()
 
     def _update_tooltip(self) -> None:
         cut = self.shown_text() != self.text()
@@ -83,7 +107,6 @@ class Panel(QWidget):
         row.setSpacing(2)
         self.heading = ElidedLabel(title, tooltip or body.toolTip())
         self.heading.setObjectName("sectionTitle")
-        self.heading.setMinimumWidth(40)  # a long title ends in "…" in a narrow panel; it must not widen the window
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
@@ -99,6 +122,14 @@ class Panel(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(body, 1)
         self._show_pop_state()
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A control of the panel's own (e.g. what the diagram's lines show) in its title row, before the
+        pop-out and hide buttons: it takes no room from the panel's body."""
+        row = self.header.layout()
+        row.insertWidget(row.indexOf(self.pop_button), widget)
+        widget.show()
+        self.heading.keep_whole(True)  # the title is short; the control gives up room first
 
     def _tool_button(self, icon: QStyle.StandardPixmap, name: str, tip: str) -> QToolButton:
         button = QToolButton()

@@ -7,6 +7,7 @@ private read-only copies. That is what makes it safe for the UI to draw them whi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import numpy as np
 
@@ -67,11 +68,26 @@ class NetworkSnapshot:
         return net
 
 
+class RunState(StrEnum):
+    """Where a run is. The window decides by these, never by the words of a status line (which are in the
+    language the line was made in); being strings, they print and compare as "running" etc."""
+
+    IDLE = "idle"
+    LOADING = "loading"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+    DIVERGED = "diverged"
+    ERROR = "error"
+
+
 @dataclass(frozen=True)
 class TrainingStatus:
-    """Where a run is: what the progress bar and the curves need."""
+    """Where a run is: what the progress bar and the curves need. ``new_network``: the layer sizes of the
+    network a reset has just built (shown as "new network: 784-32-10"), else empty."""
 
-    state: str  # "idle", "running", "paused", "finished", "stopped", "diverged", "error"
+    state: RunState
     epoch: int = 0
     epochs: int = 0
     step: int = 0
@@ -81,6 +97,10 @@ class TrainingStatus:
     loss: float = float("nan")
     lr: float = float("nan")
     message: str = ""
+    new_network: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "state", RunState(self.state))  # "running" given as a plain string too
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,11 @@ QSplitter::handle:hover {{ background: {c.highlight}; }}
 QProgressBar {{ border: 1px solid {c.line}; border-radius: 4px; background: {c.surface}; text-align: center;
                color: {c.text}; min-height: 1.6em; }}
 QProgressBar::chunk {{ background: #2f6fa8; border-radius: 3px; }}
-QPushButton {{ padding: 4px 12px; }}
+QProgressBar[compact="true"] {{ min-height: 0.45em; max-height: 0.45em; }}
+QPushButton {{ padding: 4px 8px; }}
 QPushButton:checked {{ background: {c.highlight}; border: 1px solid {c.link}; border-radius: 3px; color: #ffffff; }}
+QToolButton[role="segment"] {{ padding: 1px 8px; border: 1px solid {c.line}; background: {c.surface}; color: {c.text}; }}
+QToolButton[role="segment"]:checked {{ background: {c.highlight}; border-color: {c.highlight}; color: #ffffff; }}
 QPushButton#trainButton {{ font-weight: bold; }}
 QPushButton#trainButton[running="false"] {{ background: #2f7d4a; border: 1px solid #3fa35f; color: white; }}
 QPushButton#trainButton[running="true"] {{ background: #8a5a12; border: 1px solid #c98a1f; color: white; }}

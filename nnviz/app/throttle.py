@@ -1,4 +1,5 @@
-"""Rate-limit an expensive redraw: run it at most every ``interval`` seconds, always on the newest state."""
+"""Rate-limit an expensive redraw: run it at most every ``interval`` seconds, always on the newest state (and,
+with :class:`Soon`, put off work to the next turn of the event loop, once however often it was asked for)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,19 @@ class Throttle(QObject):
         self._timer.stop()
         self._last = time.monotonic()
         self._action()
+
+
+class Soon(QObject):
+    """``request()`` runs ``action`` once on the next turn of the event loop, however often it was asked before:
+    for work that must not run inside the layout pass or event that asked for it (re-arranging widgets)."""
+
+    def __init__(self, action: Callable[[], None], parent: QObject):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(action)
+
+    def request(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()

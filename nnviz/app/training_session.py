@@ -27,7 +27,7 @@ from typing import Callable
 
 import numpy as np
 
-from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
+from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
 from nnviz.errors import ConfigError, DivergenceError, NnvizError
 from nnviz.lessons.lesson_file import HIDDEN_ACTIVATIONS, MAX_HIDDEN_LAYERS  # noqa: F401  (re-exported)
 from nnviz.nn import MLP, EpochRecord, StepRecord, TrainConfig, train
@@ -55,9 +55,9 @@ def is_new_network_message(message: str) -> bool:
     return message.startswith(translate("TrainingSession", "new network: {0}").split("{0}")[0])
 
 MAX_HIDDEN_SIZE = 4096
-RATE_HALF_LIFE_S = 1.0  # samples/s is averaged over about this much training time
-IDLE, LOADING, RUNNING, PAUSED = "idle", "loading", "running", "paused"
-FINISHED, STOPPED, DIVERGED, ERROR = "finished", "stopped", "diverged", "error"
+RATE_HALF_LIFE_S = 3.0  # samples/s (and so the ETA) is averaged over a few seconds of training time
+IDLE, LOADING, RUNNING, PAUSED = RunState.IDLE, RunState.LOADING, RunState.RUNNING, RunState.PAUSED
+FINISHED, STOPPED, DIVERGED, ERROR = RunState.FINISHED, RunState.STOPPED, RunState.DIVERGED, RunState.ERROR
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,8 @@ class TrainingSession:
         self.details = ""  # a traceback, for errors that are bugs rather than user mistakes
         self._run = None  # the train() generator of the current run, if any
         self._stop_requested = False
+        self._new_network: tuple[int, ...] = ()
+        self._before_reset = None  # (net, architecture, steps, epochs, x) that the last reset replaced
         self._points = _PointBuffer()
         self._epochs: list[EpochResult] = []
         self._clear_history()
@@ -186,14 +188,35 @@ class TrainingSession:
 
     # ------------------------------------------------------------------ network
     def reset(self) -> None:
-        """End the run and start over with a new network from the architecture and the config's seed."""
+        """End the run and start over with a new network from the architecture and the config's seed. The
+        network it replaces is kept for :meth:`undo_reset` until the next run starts."""
         net = build_network(self.architecture, self._config.seed)  # raises ConfigError before anything changes
         self._end_run(IDLE, new_network_message(net.sizes))
+        before = (self.net, self.architecture, self._steps, self._epochs_done, self._x)
         self.net = net
         self._clear_history()
+        self._new_network = tuple(net.sizes)
+        self._before_reset = before
+
+    def can_undo_reset(self) -> bool:
+        return self._before_reset is not None
+
+    def undo_reset(self) -> bool:
+        """Bring back the network the last reset replaced, where it was (steps, epochs, the curve's position);
+        the run had ended, so the next start begins a new one. False if there is nothing to bring back."""
+        if self._before_reset is None:
+            return False
+        self._end_run(IDLE, "")
+        net, architecture, steps, epochs, x = self._before_reset
+        self._before_reset = None
+        self._clear_history()
+        self.net, self.architecture = net, architecture
+        self._steps, self._epochs_done, self._x = steps, epochs, x
+        return True
 
     def set_network(self, net: MLP) -> None:
         """Train ``net`` from now on (e.g. a model file the user opened); the curves start over."""
+        self._before_reset = None
         self._end_run(IDLE, "")
         self.net = net
         self.architecture = architecture_of(net)
@@ -206,6 +229,7 @@ class TrainingSession:
     def start(self) -> None:
         """Run (or resume) training; :meth:`advance` then does the work."""
         self._require_data()
+        self._before_reset = None  # training the new network: the old one is gone for good
         self._stop_requested = False
         self._set_state(RUNNING, "")
 
@@ -270,6 +294,7 @@ class TrainingSession:
         return TrainingStatus(
             state=self.state, epoch=epoch, epochs=config.epochs, step=self._steps, epoch_fraction=fraction,
             samples_per_s=self._rate, eta_s=eta, loss=self._last_loss, lr=self._last_lr, message=self.message,
+            new_network=self._new_network,
         )
 
     # ------------------------------------------------------------------ internals
@@ -289,8 +314,9 @@ class TrainingSession:
         if self.data is None:
             raise ConfigError(translate("TrainingSession", "no training data: load MNIST first"))
 
-    def _set_state(self, state: str, message: str) -> None:
+    def _set_state(self, state: RunState, message: str) -> None:
         self.state, self.message, self.details = state, message, ""
+        self._new_network = ()  # said once, by the status right after the reset
 
     def _new_run(self):
         data = self.data
@@ -301,7 +327,7 @@ class TrainingSession:
             augment=self._augment, should_stop=lambda: self._stop_requested, get_config=lambda: self._config,
         )
 
-    def _end_run(self, state: str, message: str) -> None:
+    def _end_run(self, state: RunState, message: str) -> None:
         if self._run is not None:
             self._run.close()  # runs train()'s clean-up (its augmentation thread)
             self._run = None
@@ -362,10 +388,19 @@ class TrainingSession:
         ))
 
     def _update_rate(self, steps: int, seconds: float) -> None:
-        """Samples per second of training time only (pauses do not count), averaged over ~1 s."""
-        if steps == 0 or seconds <= 0:
-            return
+        """Samples per second of training time only (pauses do not count), averaged over a few seconds."""
         samples = steps * min(self._config.batch_size, self.data.n_train if self.data else 1)
-        rate = samples / seconds
-        weight = 1.0 - math.exp(-seconds / RATE_HALF_LIFE_S * math.log(2))
-        self._rate = rate if self._rate == 0 else self._rate + weight * (rate - self._rate)
+        self._rate = smoothed_rate(self._rate, samples, seconds)
+
+
+def smoothed_rate(rate: float, samples: int, seconds: float, half_life_s: float = RATE_HALF_LIFE_S) -> float:
+    """``rate`` (samples/s; 0: none measured yet) moved towards the rate of ``samples`` done in ``seconds``, by as
+    much as an exponential average over ``half_life_s`` of training time does: the ETA glides when the speed
+    changes (augmentation from the next epoch, an epoch's evaluation) instead of jumping from 0:17 to 4:08."""
+    if samples == 0 or seconds <= 0:
+        return rate
+    measured = samples / seconds
+    if rate == 0:
+        return measured
+    weight = 1.0 - math.exp(-seconds / half_life_s * math.log(2))
+    return rate + weight * (measured - rate)

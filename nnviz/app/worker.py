@@ -16,16 +16,18 @@ signals, and shuts the thread down within a second when the window closes.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import threading
 import time
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from nnviz.app.snapshot import Architecture, NetworkSnapshot, TrainingStatus
 from nnviz.app.training_session import (
     ERROR,
+    IDLE,
     LOADING,
     RUNNING,
     TrainingData,
@@ -38,6 +40,7 @@ from nnviz.nn import MLP, TrainConfig
 
 set_translator(QCoreApplication.translate)  # the session's status lines in the window's language
 BURST_S = 0.05  # a command (pause, stop, new settings) waits at most this long; shorter bursts cost ~1 % of speed
+MIN_PACED_MS = 50  # a paced run takes a few steps every 50 ms rather than one every few milliseconds
 PUBLISH_HZ = 5.0  # at most as often as the window reads snapshots (SNAPSHOT_REFRESH_S); each wake-up of the GUI costs training
 SHUTDOWN_S = 1.0
 
@@ -110,6 +113,8 @@ class TrainingWorker(QObject):
         self._burst_timer = QTimer(self)
         self._burst_timer.setSingleShot(True)
         self._burst_timer.setInterval(0)
+        self._speed: float | None = None  # steps a second at most (None: as fast as possible)
+        self._credit = 0.0  # steps the pace allows that a burst has not taken yet
         self._burst_timer.timeout.connect(self._burst)
         self._last_publish = -math.inf
         self._published_step = -1
@@ -169,6 +174,46 @@ class TrainingWorker(QObject):
             return
         self._network_replaced()
 
+    @Slot()
+    def undo_reset(self) -> None:
+        """The network the last reset replaced comes back (see TrainingSession.undo_reset)."""
+        if self._closed:
+            return
+        self._burst_timer.stop()
+        self._after_load = None
+        if self.session.undo_reset():
+            self._network_replaced()
+
+    @Slot(object)
+    def set_speed(self, steps_per_s: float | None) -> None:
+        """At most this many training steps a second (None: as fast as possible), so that a lecturer can
+        narrate the first steps of a run; the bursts keep the worker answering commands as before."""
+        self._speed = steps_per_s if steps_per_s and steps_per_s > 0 else None
+        self._burst_timer.setInterval(0 if self._speed is None else max(MIN_PACED_MS, round(1000 / self._speed)))
+
+    def speed(self) -> float | None:
+        return self._speed
+
+    def _paced_steps(self) -> int | None:
+        """How many steps this burst may take: as many as the speed allows since the last one (fractions carried
+        over), or any number (None) at full speed."""
+        if self._speed is None:
+            return None
+        self._credit += self._speed * self._burst_timer.interval() / 1000
+        steps = max(1, int(self._credit))
+        self._credit = max(0.0, self._credit - steps)
+        return steps
+
+    def _status(self) -> TrainingStatus:
+        """The session's status; paced, with the speed and the time left at the pace, not at full speed."""
+        status = self.session.status()
+        if self._speed is None or status.samples_per_s <= 0:
+            return status
+        paced = min(status.samples_per_s, self._speed * min(self.session.config.batch_size,
+                                                            self.session.data.n_train if self.session.data else 1))
+        remaining = status.eta_s * status.samples_per_s if math.isfinite(status.eta_s) else float("nan")
+        return dataclasses.replace(status, samples_per_s=paced, eta_s=remaining / paced)
+
     @Slot(object)
     def set_config(self, config: TrainConfig) -> None:
         """Applied by the running run at its next step."""
@@ -204,6 +249,11 @@ class TrainingWorker(QObject):
         if not self._closed:
             self._load_data = load_data
 
+    @Slot(object)
+    def call(self, function: Callable[[], object]) -> None:
+        """Run ``function`` here, in the training thread, between two bursts (see TrainingThread.call_in_worker)."""
+        function()
+
     @Slot()
     def shutdown(self) -> None:
         """End the run, hand this object back to the main thread and end the training thread's loop."""
@@ -222,7 +272,7 @@ class TrainingWorker(QObject):
     def _burst(self) -> None:
         if self._closed:
             return
-        self.session.advance(self._burst_s)
+        self.session.advance(self._burst_s, max_steps=self._paced_steps())
         running = self.session.state == RUNNING
         self._publish(force=not running)
         if running:
@@ -245,7 +295,7 @@ class TrainingWorker(QObject):
         if self.session.steps != self._published_step:
             self._published_step = self.session.steps
             self.snapshotReady.emit(self.session.snapshot())
-        self.statusChanged.emit(self.session.status())
+        self.statusChanged.emit(self._status())
 
     def _report_failure(self) -> None:
         if self.session.state == ERROR:
@@ -254,7 +304,7 @@ class TrainingWorker(QObject):
     def _network_replaced(self) -> None:
         self._published_step = self.session.steps
         self.networkReplaced.emit(self.session.snapshot())
-        self.statusChanged.emit(self.session.status())
+        self.statusChanged.emit(self._status())
 
     # ------------------------------------------------------------------ data
     def _have_data(self, then: str) -> bool:
@@ -277,7 +327,7 @@ class TrainingWorker(QObject):
             return
         then, self._after_load = self._after_load, None
         if data is None:
-            status = TrainingStatus(state="idle", epochs=self.session.config.epochs, message=str(error))
+            status = TrainingStatus(state=IDLE, epochs=self.session.config.epochs, message=str(error))
             self.statusChanged.emit(status)
             if isinstance(error, DataFileError):
                 self.dataMissing.emit(str(error))
@@ -290,7 +340,7 @@ class TrainingWorker(QObject):
                 self.failed.emit(self.tr("could not read MNIST: {0}: {1}").format(type(error).__name__, error), details)
             return
         self.session.set_data(data)
-        self.statusChanged.emit(self.session.status())
+        self.statusChanged.emit(self._status())
         if then == "start":
             self.start()
         elif then == "step":
@@ -305,11 +355,14 @@ class TrainingThread(QObject):
     stepRequested = Signal()
     stopRequested = Signal()
     resetRequested = Signal()
+    undoResetRequested = Signal()
+    speedChanged = Signal(object)
     shutdownRequested = Signal()
     configChanged = Signal(object)
     architectureChanged = Signal(object)
     networkChanged = Signal(object)
     dataLoaderChanged = Signal(object)
+    _callRequested = Signal(object)
 
     def __init__(self, worker: TrainingWorker, parent: QObject | None = None):
         super().__init__(parent)
@@ -321,10 +374,12 @@ class TrainingThread(QObject):
             (self.startRequested, worker.start), (self.pauseRequested, worker.pause),
             (self.stepRequested, worker.step), (self.stopRequested, worker.stop),
             (self.resetRequested, worker.reset), (self.shutdownRequested, worker.shutdown),
+            (self.undoResetRequested, worker.undo_reset), (self.speedChanged, worker.set_speed),
             (self.configChanged, worker.set_config), (self.architectureChanged, worker.set_architecture),
             (self.networkChanged, worker.set_network), (self.dataLoaderChanged, worker.set_data_loader),
         ):
             signal.connect(slot)
+        self._callRequested.connect(worker.call, Qt.ConnectionType.BlockingQueuedConnection)
         self.thread.start()
 
     def start(self) -> None:
@@ -342,6 +397,12 @@ class TrainingThread(QObject):
     def reset(self) -> None:
         self.resetRequested.emit()
 
+    def undo_reset(self) -> None:
+        self.undoResetRequested.emit()
+
+    def set_speed(self, steps_per_s: float | None) -> None:
+        self.speedChanged.emit(steps_per_s)
+
     def set_config(self, config: TrainConfig) -> None:
         self.configChanged.emit(config)
 
@@ -353,6 +414,15 @@ class TrainingThread(QObject):
 
     def set_data_loader(self, load_data: Callable[[], TrainingData]) -> None:
         self.dataLoaderChanged.emit(load_data)
+
+    def call_in_worker(self, function: Callable[[], object]) -> None:
+        """Run ``function`` in the training thread between two of its bursts and wait for it (at most a burst):
+        nothing the worker emits can happen while it runs (e.g. switching who listens to the worker). A
+        thread that has ended runs nothing any more: then it runs here."""
+        if self.thread.isRunning():
+            self._callRequested.emit(function)
+        else:
+            function()
 
     def is_running(self) -> bool:
         return self.thread.isRunning()

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from nnviz.app.inspection import saliency_overlay
 from nnviz.app.worker import mnist_loader
@@ -23,47 +24,51 @@ def window(qtbot, mnist_dir):
     return make_window(qtbot, load_training_data=mnist_loader(str(mnist_dir), 1024, 600))
 
 
-def click_node(window, qtbot, layer, index):
+def click_node(window, qtbot, layer, slot=0) -> int:
+    """Click the ``slot``-th neuron the diagram shows in ``layer`` (its most active ones); returns its index."""
     view = window.network_view
+    index = int(view.shown_nodes(layer)[slot])
     qtbot.mouseClick(view.graphics_view().viewport(), Qt.MouseButton.LeftButton,
                      pos=view.node_position(layer, index).toPoint())
+    return index
 
 
 def test_clicking_a_neuron_opens_the_inspector_on_that_neuron(window, qtbot):
     draw(window.canvas, DIGITS[7][0])
-    click_node(window, qtbot, 2, 5)
+    window.apply_pending()
+    index = click_node(window, qtbot, 2, 5)
     inspector = window.inspection.inspector
     assert window.inspection.inspect_dock.isVisible() and window.inspection.tabs.currentWidget() is inspector
-    assert inspector.node() == (2, 5)
-    assert "Hidden layer 2, neuron 5" in inspector.title.text()
+    assert inspector.node() == (2, index)
+    assert f"Hidden layer 2, neuron {index}" in inspector.title.text()
     trace = window.current_trace()
-    assert f"{trace.z[1][0, 5]:.3f}" in inspector.values.text()
+    assert f"{trace.z[1][0, index]:.3f}" in inspector.values.text()
     assert inspector.formula.text().startswith("z = ") and "+ b(" in inspector.formula.text()
-    np.testing.assert_allclose(inspector.terms().weights, window.network().weights[1][:, 5], rtol=1e-6)
+    np.testing.assert_allclose(inspector.terms().weights, window.network().weights[1][:, index], rtol=1e-6)
 
 
 def test_the_inspector_follows_the_pen_and_shows_first_layer_weights_as_a_picture(window, qtbot):
-    click_node(window, qtbot, 1, 17)
+    index = click_node(window, qtbot, 1, 17)
     inspector = window.inspection.inspector
     assert inspector.terms().z is None  # nothing drawn yet
     assert inspector._image.isVisible() and inspector._image.image.shape[:2] == (28, 28)
     draw(window.canvas, DIGITS[1][0])
-    assert inspector.terms().z == pytest.approx(float(window.current_trace().z[0][0, 17]), rel=1e-5)
+    assert inspector.terms().z == pytest.approx(float(window.current_trace().z[0][0, index]), rel=1e-5)
 
 
 def test_on_an_empty_canvas_the_inspector_follows_new_weights(window, qtbot):
     """While training with nothing drawn, an inspected neuron's bias and weights are the newest ones."""
     from nnviz.app.snapshot import NetworkSnapshot
 
-    click_node(window, qtbot, 1, 3)
+    index = click_node(window, qtbot, 1, 3)
     inspector = window.inspection.inspector
     net = window.network().copy()
-    net.biases[0][3] += 1.0
-    net.weights[0][:, 3] *= -1.0
+    net.biases[0][index] += 1.0
+    net.weights[0][:, index] *= -1.0
     window._show_network(NetworkSnapshot.of(net), views_now=False)  # as a snapshot from training arrives
-    assert inspector.terms().bias == pytest.approx(float(net.biases[0][3]))
-    assert f"{net.biases[0][3]:.3f}" in inspector.values.text()
-    np.testing.assert_allclose(inspector.terms().weights, net.weights[0][:, 3], rtol=1e-6)
+    assert inspector.terms().bias == pytest.approx(float(net.biases[0][index]))
+    assert f"{net.biases[0][index]:.3f}" in inspector.values.text()
+    np.testing.assert_allclose(inspector.terms().weights, net.weights[0][:, index], rtol=1e-6)
 
 
 def test_the_output_neuron_names_its_digit(window, qtbot):
@@ -281,3 +286,57 @@ def test_slow_motion_follows_the_drawing_while_on_show_and_space_steps_there_not
     assert panels.tabs.currentWidget() is panels.softmax
     panels.show_tab_named("slow motion")
     assert panels.tabs.currentWidget() is slow
+
+
+def test_the_inspect_panel_opens_docked_under_the_panels_never_over_the_diagram(window, qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDockWidget
+
+    draw(window.canvas, DIGITS[7][0])
+    click_node(window, qtbot, 1)
+    dock = window.inspection.inspect_dock
+    assert dock.isVisible() and not dock.isFloating()
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert dock.features() & QDockWidget.DockWidgetFeature.DockWidgetFloatable  # it can still be popped out
+
+    def on_screen(widget) -> QRect:
+        return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+
+    qtbot.waitUntil(lambda: 0.25 * window.height() < dock.height() < 0.5 * window.height(), timeout=2000)
+    view = window.network_view.graphics_view()
+    visible = on_screen(window.centralWidget().viewport()).intersected(on_screen(view))
+    assert not visible.isEmpty() and not visible.intersects(on_screen(dock))
+
+
+def test_empty_tabs_show_a_hint_not_empty_axes(window, qtbot):
+    inspection = window.inspection
+    for tab in (inspection.inspector, inspection.softmax, inspection.evaluation, inspection.slow_motion):
+        inspection.show_tab(tab)
+        assert inspection.hint_shown(tab), tab.objectName()
+    inspection.show_tab(inspection.histograms)
+    assert not inspection.hint_shown(inspection.histograms)  # the weights are always there to show
+    draw(window.canvas, DIGITS[7][0])
+    for tab in (inspection.softmax, inspection.slow_motion):  # a drawing is all they needed
+        inspection.show_tab(tab)
+        assert not inspection.hint_shown(tab), tab.objectName()
+    window.apply_pending()
+    click_node(window, qtbot, 2)
+    assert not inspection.hint_shown(inspection.inspector)
+    inspection.show_tab(inspection.evaluation)
+    hint = inspection.evaluation.findChild(QWidget, "evaluationViewHint")
+    assert hint.isVisible() and hint.button.text() == "Evaluate on the test digits"
+    hint.button.click()  # the hint's own button starts it
+    qtbot.waitUntil(lambda: inspection.evaluation.result() is not None, timeout=30_000)
+    assert not inspection.hint_shown(inspection.evaluation)
+
+
+def test_mistake_captions_are_not_cut(window, qtbot):
+    window.inspection.evaluate()
+    evaluation = window.inspection.evaluation
+    qtbot.waitUntil(lambda: evaluation.result() is not None, timeout=30_000)
+    evaluation.show_mistakes()
+    gallery = evaluation.gallery
+    assert gallery.count() > 3
+    for row in range(gallery.count()):
+        item = gallery.item(row)
+        assert gallery.visualItemRect(item).width() >= gallery.fontMetrics().horizontalAdvance(item.text()), item.text()

@@ -82,6 +82,61 @@ def test_thin_and_thick_pens_give_the_network_nearly_the_same_input(window, digi
     assert "re-drawn" in window.input_preview.toolTip()
 
 
+def drawn_paths(view) -> tuple[set, set]:
+    """The diagram's connections (layer, from, to) and its lines as drawn."""
+    connections = {(layer, int(s), int(d)) for layer in range(1, len(view.sizes())) for s, d, _ in zip(*view.edges(layer))}
+    return connections, {tuple(np.round(line, 1)) for line in view.edge_lines()}
+
+
+def test_the_diagram_lights_different_paths_for_a_drawn_2_and_a_drawn_8(window):
+    drawn = {}
+    for digit in (2, 8):
+        window.canvas.clear()
+        for stroke in DIGITS[digit]:
+            draw(window.canvas, stroke)
+        assert window.prediction().startswith(f"{digit} (")
+        window.apply_pending()
+        drawn[digit] = drawn_paths(window.network_view)
+    (connections_2, lines_2), (connections_8, lines_8) = drawn[2], drawn[8]
+    assert connections_2 and connections_8
+    assert len(connections_2 & connections_8) < 0.5 * min(len(connections_2), len(connections_8))
+    assert len(lines_2 & lines_8) < 0.5 * min(len(lines_2), len(lines_8))  # what the eye sees differs too
+
+
+def test_the_signal_flows_when_a_stroke_ends_not_at_every_move(window, qtbot):
+    flowing = []
+    draw(window.canvas, DIGITS[1][0], on_move=lambda: flowing.append(window.network_view.flowing()))
+    assert not any(flowing)  # the diagram follows the pen at once while it moves
+    assert window.network_view.flowing()  # lifted: the reading runs through the layers once
+    qtbot.waitUntil(lambda: not window.network_view.flowing(), timeout=3000)
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_hidden_neurons_are_at_least_10_px_at_1280x720(window, qtbot, presenting):
+    draw(window.canvas, DIGITS[7][0])
+    window.set_presenting(presenting, full_screen=False)
+    qtbot.waitUntil(lambda: window.network_view.graphics_view().height() > 100, timeout=2000)
+    window.apply_pending()
+    assert window.size().toTuple() == (1280, 720)
+    view = window.network_view
+    for layer in range(1, len(view.sizes())):
+        assert view.node_diameter(layer) >= 10, (layer, view.node_diameter(layer))
+
+
+def test_the_layers_have_one_name_everywhere(window):
+    from nnviz.app.layer_names import layer_name
+
+    draw(window.canvas, DIGITS[7][0])
+    names = [layer_name(layer, 4) for layer in range(5)]
+    assert names == ["input", "hidden 1", "hidden 2", "hidden 3", "output"]
+    assert window.network_view.layer_captions() == names
+    assert window.heatmaps.layer_captions() == names[1:4]
+    histograms = window.inspection.histograms
+    window.inspection.show_tab(histograms)
+    legend = [label.text for _, label in histograms.weights_plot.plotItem.legend.items]
+    assert legend == ["input → hidden 1", "hidden 1 → hidden 2", "hidden 2 → hidden 3", "hidden 3 → output"]
+
+
 def test_prediction_text_format():
     p = np.array([0.01, 0, 0, 0, 0, 0, 0, 0.96, 0.03, 0])
     assert prediction_text(p) == "7 (96 %)"
@@ -253,6 +308,60 @@ def test_reset_builds_the_panel_architecture(training_window, qtbot):
     assert not panel.architecture_pending()
     draw(window.canvas, DIGITS[7][0])
     assert window.prediction_label.text()[0].isdigit()  # an untrained guess, but a guess
+
+
+def test_the_status_bar_always_describes_the_network_and_run_of_now(training_window, qtbot):
+    window = training_window
+    label = window.model_label
+    shipped = f"{100 * MLP.load(shipped_model_path()).metadata['test_accuracy']:.1f} %"
+    assert label.text() == f"mnist-mlp.npz · 784-256-128-64-10 · {shipped} on the test digits"
+    window.step_training()
+    qtbot.waitUntil(lambda: "steps trained here: 1" in label.text(), timeout=10_000)
+    assert shipped not in label.text()  # the file's accuracy is not this network's any more
+    window.reset_network()
+    qtbot.waitUntil(lambda: label.text() == "new network (Reset) · 784-32-10", timeout=5_000)  # nothing stale
+    window.step_training()
+    qtbot.waitUntil(lambda: label.text() == "new network (Reset) · 784-32-10 · steps trained here: 1", timeout=10_000)
+
+
+def test_reset_can_be_undone_until_training_starts_again(training_window, qtbot):
+    window = training_window
+    for step in (1, 2, 3):  # (the first one reads MNIST first)
+        window.step_training()
+        qtbot.waitUntil(lambda: window.snapshot().step == step and window.loss_plot.n_points() == step, timeout=10_000)
+    trained = [w.copy() for w in window.network().weights]
+    label = window.model_label.text()
+    assert not window.undo_reset_action.isEnabled()
+    window.reset_network()
+    qtbot.waitUntil(lambda: window.network().sizes == (784, 32, 10), timeout=5_000)
+    assert window.banner.kind() == "reset" and "Undo reset" in window.banner.action_labels()
+    assert window.undo_reset_action.isEnabled() and window.loss_plot.n_points() == 0
+    window.banner.trigger("Undo reset")
+    qtbot.waitUntil(lambda: window.network().sizes == (784, 256, 128, 64, 10), timeout=5_000)
+    assert all(np.array_equal(a, b) for a, b in zip(window.network().weights, trained))
+    assert window.model_label.text() == label and window.loss_plot.n_points() == 3  # the curve came back too
+    assert not window.undo_reset_action.isEnabled() and window.banner.kind() != "reset"
+    window.reset_network()
+    qtbot.waitUntil(lambda: window.undo_reset_action.isEnabled(), timeout=5_000)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_panel.is_running(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.undo_reset_action.isEnabled(), timeout=5_000)  # gone once the new one trains
+    window.pause_training()
+
+
+def test_the_training_speed_is_chosen_in_the_window(training_window, qtbot):
+    window = training_window
+    box = window.training_panel.speed_box
+    assert box.currentText() == "full speed"  # the default: as fast as the computer goes
+    box.setCurrentIndex(box.findText("5 steps/s"))
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().step >= 1, timeout=20_000)
+    first = window.training_panel.status().step
+    qtbot.wait(1000)
+    assert window.training_panel.status().step - first <= 10  # about five a second
+    window.set_presenting(True, full_screen=False)
+    assert box.isVisible()  # a lecturer slows a run down in front of the class
+    window.pause_training()
 
 
 def test_closing_mid_run_stops_the_worker_within_a_second(training_window, qtbot):

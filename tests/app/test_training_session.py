@@ -6,13 +6,15 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.app.snapshot import Architecture
+from nnviz.app.snapshot import Architecture, RunState, TrainingStatus
 from nnviz.app.training_session import (
+    RATE_HALF_LIFE_S,
     TrainingData,
     TrainingSession,
     architecture_of,
     build_network,
     parse_hidden,
+    smoothed_rate,
 )
 from nnviz.errors import ConfigError
 from nnviz.nn import MLP, TrainConfig
@@ -147,6 +149,26 @@ def test_reset_builds_the_architecture_with_the_seed_and_clears_the_history():
     assert snap.sizes == (784, 8, 4, 10) and snap.step == 0
 
 
+def test_undo_reset_brings_back_the_network_where_it_was_until_training_starts_again():
+    s = session()
+    s.start()
+    s.advance(10.0, max_steps=5)
+    s.pause()
+    net, steps, position = s.net, s.steps, s.position
+    assert not s.can_undo_reset()
+    s.reset()
+    assert s.net is not net and s.steps == 0 and s.can_undo_reset()
+    assert s.undo_reset()
+    assert s.net is net and s.steps == steps and s.position == position and s.state == "idle"
+    assert not s.can_undo_reset() and not s.undo_reset()  # once
+    s.reset()
+    s.start()  # training the new network: the old one is gone for good
+    assert not s.can_undo_reset()
+    s.reset()
+    s.set_network(MLP([784, 8, 10], seed=1))
+    assert not s.can_undo_reset()
+
+
 def test_set_network_trains_the_given_network():
     s = session()
     net = MLP([784, 12, 10], activation="sigmoid", seed=3)
@@ -195,6 +217,35 @@ def test_status_reports_rate_and_eta_while_running():
     assert status.state == "running" and status.samples_per_s > 0 and status.eta_s > 0
     assert status.step == 3 and status.epoch == 1 and 0 < status.epoch_fraction < 1
     assert math.isfinite(status.loss)
+
+
+def test_the_rate_and_so_the_eta_are_smoothed_over_a_few_seconds():
+    rate, burst = 0.0, 0.05
+    for _ in range(200):  # 10 s at 10,000 samples/s, in bursts of 50 ms
+        rate = smoothed_rate(rate, 500, burst)
+    assert rate == pytest.approx(10_000)
+    remaining = 600_000
+    eta_before = remaining / rate
+    for _ in range(20):  # augmentation starts: a tenth of the speed, for one second
+        rate = smoothed_rate(rate, 50, burst)
+    assert rate > 6_000 and remaining / rate < 2 * eta_before  # no jump from 0:17 to 4:08...
+    for _ in range(round(8 * RATE_HALF_LIFE_S / burst)):
+        rate = smoothed_rate(rate, 50, burst)
+    assert rate == pytest.approx(1_000, rel=0.05)  # ...but it gets there within seconds
+    assert smoothed_rate(1234.0, 0, 0.05) == 1234.0 and smoothed_rate(0.0, 100, 0.1) == pytest.approx(1000)
+
+
+def test_the_run_state_is_an_enum_and_a_reset_names_the_new_network_by_its_sizes():
+    s = session()
+    assert s.state is RunState.IDLE and s.status().state == "idle"  # compares and prints as the string it was
+    s.reset()
+    status = s.status()
+    assert status.state is RunState.IDLE and status.new_network == (784, 16, 10)
+    s.start()
+    assert s.status().new_network == ()  # said once: a run has begun
+    assert TrainingStatus("paused").state is RunState.PAUSED
+    with pytest.raises(ValueError):
+        TrainingStatus("sleeping")
 
 
 @pytest.mark.parametrize("text, sizes", [("256,128,64", (256, 128, 64)), (" 16 , 16 ", (16, 16)), ("", ()),

@@ -154,6 +154,42 @@ def test_reset_builds_a_new_network_from_the_architecture(make, qtbot):
     assert rec.last_state() == "idle"
 
 
+def test_a_training_speed_paces_the_steps_and_the_eta_follows_the_pace(make, qtbot):
+    import time
+
+    handle, rec = make(TrainingSettings(Architecture(hidden=(16,)), TrainConfig(epochs=50, batch_size=16)))
+    handle.set_speed(10.0)
+    handle.start()
+    qtbot.waitUntil(lambda: rec.last_state() == "running", timeout=10_000)
+    started = time.monotonic()
+    qtbot.wait(1500)
+    elapsed = time.monotonic() - started
+    handle.pause()
+    qtbot.waitUntil(lambda: rec.last_state() == "paused", timeout=5_000)
+    steps = rec.of(TrainingStatus)[-1].step
+    assert 0.5 * 10 * elapsed <= steps <= 10 * (elapsed + 0.5)  # about ten a second, not thousands
+    running = [s for s in rec.of(TrainingStatus) if s.state == "running" and s.samples_per_s > 0]
+    assert running and max(s.samples_per_s for s in running) <= 10 * 16 + 1e-6  # the speed shown is the pace's
+    handle.set_speed(None)
+    handle.start()
+    qtbot.waitUntil(lambda: rec.of(TrainingStatus)[-1].step > steps + 200, timeout=10_000)  # full speed again
+
+
+def test_undo_reset_brings_back_the_network_the_reset_replaced(make, qtbot):
+    handle, rec = make()
+    for step in (1, 2):  # (the first one loads the data first)
+        handle.step()
+        qtbot.waitUntil(lambda: bool(rec.of(TrainingStatus)) and rec.of(TrainingStatus)[-1].step == step,
+                        timeout=10_000)
+    before = rec.of(NetworkSnapshot)[-1]
+    handle.reset()
+    qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= 2 and rec.of(NetworkSnapshot)[-1].step == 0, timeout=5_000)
+    handle.undo_reset()
+    qtbot.waitUntil(lambda: rec.of(NetworkSnapshot)[-1].step == 2, timeout=5_000)
+    back = rec.of(NetworkSnapshot)[-1]
+    assert all(np.array_equal(a, b) for a, b in zip(back.weights, before.weights))
+
+
 def test_set_network_trains_an_opened_model(make, qtbot):
     handle, rec = make()
     net = MLP([784, 12, 10], seed=5)

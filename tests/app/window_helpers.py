@@ -31,6 +31,9 @@ DIGITS = {
     1: [polyline((150, 40), (138, 240))],
     7: [polyline((75, 62), (205, 58), (125, 242))],
     0: [[(140 + 60 * np.sin(t), 140 - 92 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]],
+    2: [[(140 - 58 * np.cos(t), 100 - 52 * np.sin(t)) for t in np.linspace(0.1, 1.15 * np.pi, 18)]
+        + polyline((198, 125), (78, 238), steps=10) + polyline((78, 238), (212, 236), steps=8)],
+    8: [[(140 + 52 * np.sin(2 * t), 140 - 92 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 48)]],
 }
 
 
@@ -51,7 +54,7 @@ def draw(canvas, points, on_move=None) -> None:
 
 
 def make_window(qtbot, **kwargs) -> MainWindow:
-    window = MainWindow(AppOptions(size=(1280, 720), **kwargs.pop("options", {})), **kwargs)
+    window = MainWindow(AppOptions(**{"size": (1280, 720), **kwargs.pop("options", {})}), **kwargs)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -89,6 +89,37 @@
     </message>
 </context>
 <context>
+    <name>Layers</name>
+    <message>
+        <source>in</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>h{0}</source>
+        <translation>隐{0}</translation>
+    </message>
+    <message>
+        <source>hidden {0}</source>
+        <translation>隐藏层 {0}</translation>
+    </message>
+    <message>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>draw a digit</source>
@@ -112,14 +143,17 @@
 &lt;p&gt;&lt;b&gt;Draw&lt;/b&gt; a digit on the black square with the left mouse button (or a pen). The network&apos;s guess and
 its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
 actually reads: your drawing, cropped, scaled and centred like the MNIST digits it learned from.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;The diagram&lt;/b&gt; shows every neuron, coloured by how strongly it responds to your drawing, and each
-neuron&apos;s strongest incoming connections (blue: negative weight, red: positive). Hover a neuron to see its
-value and connections. &lt;b&gt;Activations&lt;/b&gt; shows each hidden layer as a small image; &lt;b&gt;first-layer
+&lt;p&gt;&lt;b&gt;The diagram&lt;/b&gt; shows each layer&apos;s most active neurons, coloured by how strongly they respond to your
+drawing (an empty ring: a silent one), and the largest contributions into each neuron for your drawing, weight ×
+input (blue: negative, red: positive): a 2 and an 8 light different paths. When you lift the pen, the signal
+flows through the layers once. D, or the buttons above the diagram, shows the strongest weights instead.
+Hover a neuron to see its value and connections. &lt;b&gt;Activations&lt;/b&gt; shows each hidden layer as a small image; &lt;b&gt;first-layer
 weights&lt;/b&gt; shows, for each neuron of the first hidden layer, which pixels excite it (red) or inhibit it
 (blue).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: press Start to train on MNIST&apos;s 60,000 digits and watch weights, curves and the
 prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
-hidden layers, activation and seed take effect on Reset.&lt;/p&gt;
+hidden layers, activation and seed take effect on Reset, which can be undone until training starts again.
+&lt;b&gt;Speed&lt;/b&gt; slows training down to a few steps a second, to talk a class through them.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Look inside&lt;/b&gt; (Inspect menu): click a neuron in the diagram to see its weights and its sum written
 out with the real numbers; &lt;b&gt;Why?&lt;/b&gt; colours your drawing by which pixels pushed the answer up (red) or
 down (blue); &lt;b&gt;Evaluate&lt;/b&gt; shows where the network is wrong on 10,000 test digits (click a cell of the
@@ -137,7 +171,9 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;train on one batch (Step)&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;stop the run&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;loss on a log scale&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;diagram lines: for this drawing / strongest weights&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset: a new untrained network&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo the reset: the network before it comes back&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open / save a model&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;saliency on the drawing (&quot;Why?&quot;)&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;evaluate on the test digits&lt;/td&gt;&lt;/tr&gt;
@@ -154,10 +190,13 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;h2&gt;nnviz：看神经网络如何识别与学习&lt;/h2&gt;
 &lt;p&gt;用鼠标左键（或手写笔）在黑色方框里&lt;b&gt;写一个数字&lt;/b&gt;。网络的判断以及它对每个数字的把握，会在你书写时实时更新。
 小方格显示网络真正读到的 28×28 图像：你的笔迹经过裁剪、缩放并居中，与它学习过的 MNIST 数字一致。&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;网络图&lt;/b&gt;显示每个神经元，颜色表示它对你的笔迹响应有多强，并画出每个神经元最强的输入连接（蓝色：负权重，红色：正权重）。
+&lt;p&gt;&lt;b&gt;网络图&lt;/b&gt;显示每一层最活跃的神经元，颜色表示它们对你的笔迹响应有多强（空心圆环：几乎不响应的神经元），
+并画出针对你的笔迹、流入每个神经元的最大贡献，即 权重 × 输入（蓝色：负，红色：正）：写 2 和写 8 会点亮不同的路径。
+抬笔时，信号会依次流过各层。按 D 或网络图上方的按钮可改为显示最强的权重。
 把鼠标停在神经元上可查看它的值和连接。&lt;b&gt;激活值&lt;/b&gt;把每个隐藏层画成一幅小图；&lt;b&gt;第一层权重&lt;/b&gt;显示第一隐藏层每个神经元被哪些像素激发（红色）或抑制（蓝色）。&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;训练&lt;/b&gt;：按“开始”用 MNIST 的 60,000 个数字训练，实时观察权重、曲线和预测的变化。学习率、优化器、批大小和正则化惩罚可在训练中修改；
-隐藏层、激活函数和随机种子在“重置”后生效。&lt;/p&gt;
+隐藏层、激活函数和随机种子在“重置”后生效；在重新开始训练之前，“重置”都可以撤销。
+&lt;b&gt;速度&lt;/b&gt;可以把训练放慢到每秒几步，方便给学生逐步讲解。&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;观察内部&lt;/b&gt;（“检查”菜单）：点击网络图中的神经元，可看到它的权重以及用真实数字写出的加权和；&lt;b&gt;为什么？&lt;/b&gt;按像素把答案推高（红色）或拉低（蓝色）的程度给笔迹着色；
 &lt;b&gt;评估&lt;/b&gt;显示网络在 10,000 个测试数字上错在哪里（点击混淆矩阵的格子）；&lt;b&gt;隐藏层图&lt;/b&gt;显示某一层如何把数字分组；&lt;b&gt;直方图&lt;/b&gt;在训练时显示权重和梯度的分布。
 右键点击任一视图（或 文件 → 导出）可将其保存为 PNG、SVG 或 CSV。&lt;/p&gt;
@@ -171,7 +210,9 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;用一个批次训练（单步）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;停止训练&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;损失使用对数坐标&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;网络图的连线：针对这幅笔迹 / 最强的权重&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;重置：一个未训练的新网络&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销重置：找回重置之前的网络&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 保存模型&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在笔迹上显示显著性（“为什么？”）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在测试数字上评估&lt;/td&gt;&lt;/tr&gt;
@@ -246,8 +287,10 @@ View → Panels brings it back. View → Language switches between English and �
         <translation>网络</translation>
     </message>
     <message>
-        <source>Every neuron coloured by its activation for your drawing, with its strongest connections</source>
-        <translation>每个神经元按它对你笔迹的激活值着色，并画出最强的连接</translation>
+        <source>Every layer&apos;s most active neurons, coloured by their activation for your drawing,
+with their strongest connections</source>
+        <translation>每一层最活跃的神经元，颜色表示它们对你的笔迹的激活值，
+并画出它们最强的连接</translation>
     </message>
     <message>
         <source>Hidden-layer activations</source>
@@ -364,6 +407,22 @@ Red pixels excite it, blue ones inhibit it.</source>
         <translation>损失取对数坐标(&amp;L)</translation>
     </message>
     <message>
+        <source>Diagram: lines for this &amp;drawing</source>
+        <translation>网络图：针对这幅笔迹的连线(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Lines: each neuron&apos;s largest contributions for the drawing (off: its strongest weights)</source>
+        <translation>连线：每个神经元针对这幅笔迹的最大贡献（关闭时：它最强的权重）</translation>
+    </message>
+    <message>
+        <source>Diagram: let the signal &amp;flow</source>
+        <translation>网络图：让信号流动(&amp;F)</translation>
+    </message>
+    <message>
+        <source>When the drawing changes, the signal runs through the layers one after the other</source>
+        <translation>笔迹改变时，信号依次流过各层</translation>
+    </message>
+    <message>
         <source>Weights: show the &amp;change since Reset</source>
         <translation>权重：显示重置以来的变化(&amp;C)</translation>
     </message>
@@ -418,6 +477,14 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>A new untrained network with the panel&apos;s hidden layers, activation and seed</source>
         <translation>按面板中的隐藏层、激活函数和随机种子新建一个未训练的网络</translation>
+    </message>
+    <message>
+        <source>&amp;Undo reset</source>
+        <translation>撤销重置(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bring back the network the last Reset replaced (until training starts again)</source>
+        <translation>找回上一次重置替换掉的网络（在重新开始训练之前有效）</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -564,14 +631,6 @@ Red pixels excite it, blue ones inhibit it.</source>
         <translation>重试</translation>
     </message>
     <message>
-        <source> · {0:.1f} % on the test digits</source>
-        <translation> · 测试准确率 {0:.1f} %</translation>
-    </message>
-    <message>
-        <source>untrained network</source>
-        <translation>未训练的网络</translation>
-    </message>
-    <message>
         <source>no model file loaded</source>
         <translation>未载入模型文件</translation>
     </message>
@@ -600,12 +659,12 @@ Red pixels excite it, blue ones inhibit it.</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <source>trained in the window · {0} · {1:,} steps</source>
-        <translation>在窗口中训练 · {0} · {1:,} 步</translation>
+        <source>A new, untrained network replaced the one before (its training and curves are kept until you start training again).</source>
+        <translation>一个未训练的新网络替换了之前的网络（在你重新开始训练之前，之前的训练结果和曲线都还保留着）。</translation>
     </message>
     <message>
-        <source>new untrained network (Reset)</source>
-        <translation>未训练的新网络（重置）</translation>
+        <source>Undo reset</source>
+        <translation>撤销重置</translation>
     </message>
     <message>
         <source>learning rate is now {0:g}; press Start to go on</source>
@@ -690,6 +749,25 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>This is a bug in nnviz; the window stays usable. The details below help to fix it.</source>
         <translation>这是 nnviz 的一个缺陷；窗口仍可使用。下面的详情有助于修复它。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDescription</name>
+    <message>
+        <source>new network (Reset)</source>
+        <translation>新网络（重置）</translation>
+    </message>
+    <message>
+        <source>untrained network</source>
+        <translation>未训练的网络</translation>
+    </message>
+    <message>
+        <source>steps trained here: {0}</source>
+        <translation>在此训练的步数：{0}</translation>
+    </message>
+    <message>
+        <source>{0} % on the test digits</source>
+        <translation>测试数字上 {0} %</translation>
     </message>
 </context>
 <context>

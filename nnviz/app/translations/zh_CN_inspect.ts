@@ -32,6 +32,34 @@
         <translation>检视</translation>
     </message>
     <message>
+        <source>Drag the title bar to dock it elsewhere; its button pops it out into a window of its own</source>
+        <translation>拖动标题栏可把它停靠到别处；标题栏上的按钮可把它弹出为独立窗口</translation>
+    </message>
+    <message>
+        <source>Click a neuron in the network diagram: its weights, its bias, and its sum written out with the real numbers of your drawing.</source>
+        <translation>点击网络图中的一个神经元：查看它的权重、偏置，以及用你笔迹的真实数字写出的加权和。</translation>
+    </message>
+    <message>
+        <source>Draw a digit: softmax turns the network&apos;s ten output values into probabilities, step by step.</source>
+        <translation>写一个数字：softmax 会一步一步把网络的十个输出值变成概率。</translation>
+    </message>
+    <message>
+        <source>How often is the network right, and where is it wrong? Evaluate it on the 10,000 MNIST test digits: accuracy, a confusion matrix and the most confident mistakes.</source>
+        <translation>网络有多常答对？错在哪里？在 10,000 个 MNIST 测试数字上评估它：准确率、混淆矩阵和最有把握的错误。</translation>
+    </message>
+    <message>
+        <source>Evaluate on the test digits</source>
+        <translation>在测试数字上评估</translation>
+    </message>
+    <message>
+        <source>Reading the MNIST test digits: the map of how a hidden layer sees them comes next.</source>
+        <translation>正在读取 MNIST 测试数字：随后显示隐藏层眼中的这些数字的分布图。</translation>
+    </message>
+    <message>
+        <source>Draw a digit: slow motion walks it through the network a layer at a time, forward and back.</source>
+        <translation>写一个数字：慢动作会带着它一层一层地走过网络，先向前，再向后。</translation>
+    </message>
+    <message>
         <source>a test digit is on the canvas: draw over it, or Ctrl+Z to go back</source>
         <translation>画布上是一个测试数字：可以在上面继续画，或按 Ctrl+Z 撤回</translation>
     </message>
@@ -67,42 +95,68 @@
         <translation>高</translation>
     </message>
     <message>
-        <source>Each neuron shows its {0} strongest incoming weights (big layers: only the
-strongest of those). Blue: negative, red: positive; brighter and thicker: stronger.
-Hover a node to see its own strongest connections.</source>
-        <translation>每个神经元显示其最强的 {0} 个输入权重（大的层只显示其中最强的）。
-蓝色：负，红色：正；越亮越粗越强。
-将鼠标悬停在节点上可查看它自己最强的连接。</translation>
-    </message>
-    <message>
         <source>Node colour: the neuron&apos;s activation for the drawing, scaled per layer
 (input pixels and output probabilities: 0 to 1).</source>
         <translation>节点颜色：神经元对当前图画的激活值，每层单独缩放
 （输入像素和输出概率：0 到 1）。</translation>
     </message>
     <message>
-        <source>input</source>
-        <translation>输入</translation>
+        <source>for this drawing</source>
+        <translation>针对这幅笔迹</translation>
     </message>
     <message>
-        <source>hidden {0}</source>
-        <translation>隐藏层 {0}</translation>
+        <source>drawing</source>
+        <translation>笔迹</translation>
     </message>
     <message>
-        <source>output</source>
-        <translation>输出</translation>
+        <source>Lines: each neuron&apos;s largest contributions for your drawing (weight × incoming activation),
+so different digits light different paths (D)</source>
+        <translation>连线：每个神经元针对你的笔迹的最大贡献（权重 × 传入的激活值），
+所以不同的数字会点亮不同的路径（D）</translation>
     </message>
     <message>
-        <source>in</source>
-        <translation>入</translation>
+        <source>strongest weights</source>
+        <translation>最强的权重</translation>
     </message>
     <message>
-        <source>h{0}</source>
-        <translation>隐{0}</translation>
+        <source>Lines: each neuron&apos;s largest incoming weights, whatever is drawn (D)</source>
+        <translation>连线：每个神经元最大的输入权重，与写的内容无关（D）</translation>
     </message>
     <message>
-        <source>out</source>
-        <translation>出</translation>
+        <source>weight × input</source>
+        <translation>权重 × 输入</translation>
+    </message>
+    <message>
+        <source>An empty ring: a neuron that is (nearly) silent for this drawing.</source>
+        <translation>空心圆环：对这幅笔迹（几乎）没有响应的神经元。</translation>
+    </message>
+    <message>
+        <source>Only each hidden layer&apos;s {0} most active neurons are shown.
+</source>
+        <translation>每个隐藏层只显示最活跃的 {0} 个神经元。
+</translation>
+    </message>
+    <message>
+        <source>Each neuron shows its {0} largest contributions for your drawing: weight × the
+activation it comes from (input lines start at the lit pixels).
+</source>
+        <translation>每个神经元显示它针对你的笔迹的 {0} 个最大贡献：权重 × 来源的
+激活值（输入连线从被点亮的像素出发）。
+</translation>
+    </message>
+    <message>
+        <source>Each neuron shows its {0} strongest incoming weights (big layers: only the
+strongest of those).
+</source>
+        <translation>每个神经元显示它最强的 {0} 个输入权重（大的层：只显示其中
+最强的那些）。
+</translation>
+    </message>
+    <message>
+        <source>Blue: negative, red: positive; brighter and thicker: stronger.
+Hover a node to see its own strongest connections.</source>
+        <translation>蓝色：负，红色：正；越亮越粗：越强。
+把鼠标停在节点上可查看它自己最强的连接。</translation>
     </message>
     <message>
         <source>input pixel {0} (row {1}, column {2})</source>
@@ -143,6 +197,14 @@ Hover a node to see its own strongest connections.</source>
     <message>
         <source>activation {0}</source>
         <translation>激活值 {0}</translation>
+    </message>
+    <message>
+        <source>+{0} more</source>
+        <translation>另有 {0} 个</translation>
+    </message>
+    <message>
+        <source>{0} of its {1} neurons are shown: the most active for the drawing</source>
+        <translation>显示了它 {1} 个神经元中的 {0} 个：对这幅笔迹最活跃的那些</translation>
     </message>
 </context>
 <context>

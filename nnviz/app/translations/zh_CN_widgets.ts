@@ -544,6 +544,18 @@ the loss appears here</source>
         <translation>{0} · 剩余 {1} · {2}</translation>
     </message>
     <message>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>每秒 1 步</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>每秒 {0} 步</translation>
+    </message>
+    <message>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
@@ -728,6 +740,12 @@ above; the curves start over (Ctrl+R)</source>
         <translation>训练进度：轮次、剩余时间和训练速度</translation>
     </message>
     <message>
+        <source>Training steps a second at most: slow enough to talk through the first
+steps of a run (the diagram and the curves follow each step), or as fast as the computer goes</source>
+        <translation>每秒最多训练几步：慢到可以逐步讲解训练的最初几步
+（网络图和曲线跟着每一步变化），或者让电脑全速运行</translation>
+    </message>
+    <message>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -759,8 +777,28 @@ above; the curves start over (Ctrl+R)</source>
         <translation>权重</translation>
     </message>
     <message>
+        <source>The previous page of neurons</source>
+        <translation>上一页神经元</translation>
+    </message>
+    <message>
+        <source>The next page of neurons</source>
+        <translation>下一页神经元</translation>
+    </message>
+    <message>
         <source>change</source>
         <translation>变化量</translation>
+    </message>
+    <message>
+        <source>the {0} most active of {1}</source>
+        <translation>{1} 个中最活跃的 {0} 个</translation>
+    </message>
+    <message>
+        <source>neurons {0}–{1} of {2}</source>
+        <translation>神经元 {0}–{1}（共 {2} 个）</translation>
+    </message>
+    <message>
+        <source>Tiles of the neurons most active for the drawing, most active first; the arrows page through all of them</source>
+        <translation>对这幅笔迹最活跃的神经元的小图，最活跃的在前；用箭头翻看全部神经元</translation>
     </message>
     <message>
         <source>each tile on its own scale, ±(its largest |value|)</source>
@@ -794,6 +832,10 @@ change of the weights from {1} to {2}</source>
         <translation>隐藏层 1，神经元 {0}
 权重变化量从 {1} 到 {2}</translation>
     </message>
+    <message>
+        <source>activation for the drawing: {0}</source>
+        <translation>对这幅笔迹的激活值：{0}</translation>
+    </message>
 </context>
 <context>
     <name>_Download</name>
@@ -808,10 +850,6 @@ change of the weights from {1} to {2}</source>
 </context>
 <context>
     <name>_HeatmapArea</name>
-    <message>
-        <source>hidden {0}</source>
-        <translation>隐藏层 {0}</translation>
-    </message>
     <message>
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>

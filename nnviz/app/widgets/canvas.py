@@ -174,6 +174,10 @@ class Canvas(QWidget):
         self._stroke = None
         self._changed()
 
+    def is_drawing(self) -> bool:
+        """True while a stroke goes on (the button is held)."""
+        return self._stroke is not None
+
     def can_undo(self) -> bool:
         return bool(self._history)
 

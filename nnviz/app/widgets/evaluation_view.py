@@ -134,7 +134,7 @@ class EvaluationView(QWidget):
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
         self.gallery.setIconSize(QSize(ICON_PX, ICON_PX))
         self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.gallery.setUniformItemSizes(True)
+        self.gallery.setUniformItemSizes(False)  # each caption its own width: "6 → 4, 100 %" is not cut to the first's
         self.gallery.setMovement(QListWidget.Movement.Static)
         self.gallery.itemDoubleClicked.connect(lambda item: self._choose(item))
         self.gallery_title = QLabel("")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from nnviz.app.colormaps import SEQUENTIAL, map_sequential
+from nnviz.app.layer_names import layer_name
 from nnviz.app.painting import legible_font, rgba_qimage, text_colour
 from nnviz.app.widgets.color_legend import ColorLegend, add_with_legends
 
@@ -69,6 +70,10 @@ class ActivationHeatmaps(QWidget):
         """(hidden layer 1.., unit) under a point of this widget, if any."""
         return self._area.unit_at(self._area.mapFrom(self, pos.toPoint()).toPointF())
 
+    def layer_captions(self) -> list[str]:
+        """The layers' names over their images, as shown ("hidden 1", ...)."""
+        return [name for name, _ in self._area._layout()[2]] if self._area.arrays else []
+
     def sizeHint(self) -> QSize:
         return QSize(400, 250)
 
@@ -105,7 +110,8 @@ class _HeatmapArea(QWidget):
 
     # ------------------------------------------------------------------ geometry
     def _captions(self, short: bool = False) -> list[tuple[str, str]]:
-        return [(self.tr("hidden {0}").format(l), str(n) if short else self.tr("{0} neurons").format(n))
+        last = len(self._sizes) + 1  # the output layer's number
+        return [(layer_name(l, last), str(n) if short else self.tr("{0} neurons").format(n))
                 for l, n in enumerate(self._sizes, 1)]
 
     def _layout(self) -> tuple[list[QRectF], float, list[tuple[str, str]]]:

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.app.colormaps import CATEGORICAL
+from nnviz.app.layer_names import weights_name
 from nnviz.app.painting import background_colour
 from nnviz.app.plot_axes import plain_plot
 
@@ -97,6 +98,6 @@ class HistogramsView(QWidget):
         self._curves = []
         for l in range(n_layers):
             pen = pg.mkPen(CATEGORICAL[l % len(CATEGORICAL)], width=2)
-            name = f"W{l + 1}"
+            name = weights_name(l + 1, n_layers)  # "input → hidden 1": the same names as the diagram's
             self._curves.append((self.weights_plot.plot([], [], stepMode="center", pen=pen, name=name),
                                  self.gradients_plot.plot([], [], stepMode="center", pen=pen, name=name)))

@@ -32,14 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.app.snapshot import Architecture, TrainingStatus
+from nnviz.app.snapshot import Architecture, RunState, TrainingStatus
+from nnviz.app.widgets.flow_row import FlowRow
 from nnviz.app.training_session import (
-    HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, is_new_network_message, parse_hidden,
+    HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, new_network_message, parse_hidden,
 )
 from nnviz.errors import ConfigError
 from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
 
 PROGRESS_STEPS = 1000
+SPEEDS = (None, 100, 20, 5, 1)  # training steps a second at most; None: as fast as possible
+FIELD_TEXT = "0.0001"  # what a field must show at least (a learning rate, a penalty, a seed, "adam")
+FIELD_FRAME = 34  # px of a field that are not text: frame, margins, arrows
 LR_PRESETS = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
 PENALTY_PRESETS = ["0", "1e-06", "1e-05", "0.0001", "0.001"]
 DEFAULT = "default"  # the weight decay "the optimizer's own": typed in English or in the window's language
@@ -79,24 +83,24 @@ def format_duration(seconds: float) -> str:
 def progress_text(status: TrainingStatus) -> str:
     """What the progress bar says for a status (no '%': QProgressBar would read it as a placeholder)."""
     state = status.state
-    if state == "idle":
-        if is_new_network_message(status.message):
-            return status.message
+    if state == RunState.IDLE:
+        if status.new_network:
+            return new_network_message(status.new_network)
         return QCoreApplication.translate("TrainingPanel", "ready: press Start (Space)")
-    if state == "loading":
+    if state == RunState.LOADING:
         return QCoreApplication.translate("TrainingPanel", "reading MNIST…")
-    if state == "finished":
+    if state == RunState.FINISHED:
         return QCoreApplication.translate(
             "TrainingPanel", "finished {0} epochs · press Start for more, Reset for a new network"
         ).format(status.epochs)
-    if state == "diverged":
+    if state == RunState.DIVERGED:
         return QCoreApplication.translate("TrainingPanel", "diverged: lower the learning rate, then Start")
-    if state == "error":
+    if state == RunState.ERROR:
         return QCoreApplication.translate("TrainingPanel", "stopped by an error (see the message above)")
     epoch = QCoreApplication.translate("TrainingPanel", "epoch {0}/{1}").format(max(1, status.epoch), status.epochs)
-    if state == "stopped":
+    if state == RunState.STOPPED:
         return QCoreApplication.translate("TrainingPanel", "stopped in {0} · Start begins a new run").format(epoch)
-    if state == "paused":
+    if state == RunState.PAUSED:
         return QCoreApplication.translate("TrainingPanel", "paused in {0} · step {1}").format(
             epoch, f"{status.step:,}")
     rate = (QCoreApplication.translate("TrainingPanel", "{0} samples/s").format(f"{status.samples_per_s:,.0f}")
@@ -105,8 +109,17 @@ def progress_text(status: TrainingStatus) -> str:
         epoch, format_duration(status.eta_s), rate)
 
 
+def speed_text(steps_per_s: float | None) -> str:
+    """'full speed', '20 steps/s', '1 step/s': what the pace box says (no caption needed)."""
+    if steps_per_s is None:
+        return QCoreApplication.translate("TrainingPanel", "full speed")
+    if steps_per_s == 1:
+        return QCoreApplication.translate("TrainingPanel", "1 step/s")
+    return QCoreApplication.translate("TrainingPanel", "{0} steps/s").format(f"{steps_per_s:g}")
+
+
 def progress_value(status: TrainingStatus) -> int:
-    if status.state == "finished":
+    if status.state == RunState.FINISHED:
         return PROGRESS_STEPS
     if status.epochs <= 0 or status.epoch <= 0:
         return 0
@@ -124,7 +137,7 @@ class NumberField(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setToolTip(tooltip)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(7)
+        self.setMinimumContentsLength(6)
 
     def set_text(self, text: str) -> None:
         with QSignalBlocker(self):
@@ -164,12 +177,14 @@ class TrainingPanel(QWidget):
     stepClicked = Signal()
     stopClicked = Signal()
     resetClicked = Signal()
+    speedChanged = Signal(object)  # steps a second at most, or None: as fast as possible
+    runControlsChanged = Signal()  # the buttons and the progress need another height (see run_controls_height)
 
     def __init__(self, settings: TrainingSettings = TrainingSettings(), parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("trainingPanel")
         self._settings = settings
-        self._status = TrainingStatus(state="idle", epochs=settings.config.epochs)
+        self._status = TrainingStatus(state=RunState.IDLE, epochs=settings.config.epochs)
         self._errors: dict[str, str] = {}
         self._build()
         self.set_settings(settings)
@@ -267,34 +282,49 @@ class TrainingPanel(QWidget):
         self.reset_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.reset_button.setToolTip(self.tr("A new, untrained network with the hidden layers, activation and seed\n"
                                              "above; the curves start over (Ctrl+R)"))
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for button, stretch in ((self.train_button, 2), (self.step_button, 1), (self.stop_button, 1),
-                                (self.reset_button, 1)):
+        run_buttons = (self.train_button, self.step_button, self.stop_button, self.reset_button)
+        for button in run_buttons:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Space stays the window's Start/Pause key
-            buttons.addWidget(button, stretch)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setTextVisible(True)
         self.progress.setToolTip(self.tr("Progress of the run: epoch, time left, and training speed"))
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # hidden before a run (presenting): its slim room stays, nothing jumps
+        self.progress.setSizePolicy(policy)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(6)
-        layout.addWidget(network)
-        layout.addWidget(training)
-        self._detail = (network, training, self.step_button, self.stop_button)  # hidden when compact
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
         # in large type the progress text does not fit the bar: it goes below, wrapped, instead
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressText")
         self.progress_label.setWordWrap(True)
         self.progress_label.hide()
+        self._compact = False
+        self._controls_height = 0
+        self.speed_box = QComboBox()
+        self.speed_box.setObjectName("trainingSpeed")
+        for steps_per_s in SPEEDS:
+            self.speed_box.addItem(speed_text(steps_per_s), steps_per_s or 0)  # 0: as fast as possible
+        self.speed_box.setToolTip(self.tr("Training steps a second at most: slow enough to talk through the first\n"
+                                          "steps of a run (the diagram and the curves follow each step), or as "
+                                          "fast as the computer goes"))
+        self.speed_box.currentIndexChanged.connect(lambda _: self.speedChanged.emit(self.speed()))
+        # the pace beside the buttons, presenting too: a lecturer slows a run down to talk it through
+        buttons = self._run_buttons = FlowRow([*run_buttons, self.speed_box], [2, 1, 1, 1, 1])
+        buttons.arranged.connect(lambda _: self.runControlsChanged.emit())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(6)
+        # Start and the progress first: a short window scrolls the forms, never the button that starts training.
+        layout.addWidget(buttons)
+        layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
+        layout.addWidget(network)
+        layout.addWidget(training)
+        layout.addWidget(self.error_label)
+        self._detail = (network, training, self.step_button, self.stop_button)  # hidden when compact
         layout.addStretch(1)
 
         self.hidden_edit.textChanged.connect(self._check_architecture)
@@ -326,10 +356,9 @@ class TrainingPanel(QWidget):
 
     @staticmethod
     def _add_row(grid: QGridLayout, row: int, *fields: tuple[str, QWidget]) -> None:
-        """One row of fields, each with its caption above it, sharing the width equally (narrow enough
-        for a side column: two or three fields per row on a grid of six columns)."""
-        span = 6 // len(fields)
-        for index, (text, widget) in enumerate(fields):
+        """One row of three fields, each with its caption above it, sharing the width equally (narrow enough
+        for a side column on a 1024 px screen: the fields give up their width before the window does)."""
+        for column, (text, widget) in enumerate(fields):
             cell = QVBoxLayout()
             cell.setSpacing(1)
             if text:
@@ -339,17 +368,66 @@ class TrainingPanel(QWidget):
                 caption.setProperty("role", "hint")
                 cell.addWidget(caption)
             cell.addWidget(widget)
-            grid.addLayout(cell, row, index * span, 1, span)
-        for column in range(6):
+            grid.addLayout(cell, row, column)
+            if isinstance(widget, (QComboBox, QSpinBox)):  # their hint fits the longest choice, or 2147483647
+                widget.setMinimumWidth(min(widget.minimumSizeHint().width(),
+                                           widget.fontMetrics().horizontalAdvance(FIELD_TEXT) + FIELD_FRAME))
+        for column in range(3):
             grid.setColumnStretch(column, 1)
 
     # ------------------------------------------------------------------ settings
     def set_compact(self, compact: bool) -> None:
         """Only Start/Pause, Reset and the progress (presentation mode: the lecturer set up the run before)."""
+        self._compact = compact
         for widget in self._detail:
             widget.setVisible(not compact)
-        self.progress.setTextVisible(not compact)
-        self.progress_label.setVisible(compact)
+        self.progress.setProperty("compact", compact)  # a slim bar: its words are under it
+        self._repolish(self.progress)
+        self._show_progress()
+
+    def arrange_for(self, width: int) -> None:
+        """Arrange the buttons for a panel ``width`` px wide now (before it is laid out: its height hint follows)."""
+        margins = self.layout().contentsMargins()
+        self._run_buttons.fit(width - margins.left() - margins.right())
+
+    def run_controls_height(self) -> int:
+        """What the buttons, the bar and the words under it need down: the part of the panel that must never be
+        scrolled away (the forms under it may be)."""
+        margins, spacing = self.layout().contentsMargins(), self.layout().spacing()
+        height = margins.top() + self._run_buttons.minimumSizeHint().height() + spacing
+        height += self.progress.sizeHint().height() + spacing
+        if not self.progress_label.isHidden():
+            height += self.progress_label.heightForWidth(max(50, self.width() - margins.left() - margins.right()))
+        return height
+
+    def _show_progress(self) -> None:
+        """The status line in the bar where it fits, else under it, wrapped (large type, a narrow column, a long
+        end-of-run line): never cut at both ends. In compact mode, before a run, the bar would be an empty box:
+        only the words then."""
+        text = progress_text(self._status)
+        fits = not self._compact and self.progress.fontMetrics().horizontalAdvance(text) + 16 <= self.progress.width()
+        self.progress.setFormat(text)
+        self.progress.setTextVisible(fits)
+        self.progress_label.setText(text)
+        self.progress_label.setVisible(not fits)
+        height = self.run_controls_height()
+        if height != self._controls_height:  # another line of words, the label shown or hidden
+            self._controls_height = height
+            self.runControlsChanged.emit()
+        self.progress.setVisible(not self._compact or self._status.state not in (RunState.IDLE, RunState.ERROR))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_progress()
+
+    def speed(self) -> float | None:
+        """Training steps a second at most (None: as fast as possible)."""
+        return self.speed_box.currentData() or None
+
+    def set_speed(self, steps_per_s: float | None) -> None:
+        """Show a speed (emits nothing): one of SPEEDS."""
+        with QSignalBlocker(self.speed_box):
+            self.speed_box.setCurrentIndex(max(0, self.speed_box.findData(steps_per_s or 0)))
 
     def settings(self) -> TrainingSettings:
         """The last valid settings (what was emitted)."""
@@ -461,17 +539,16 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ run state
     def set_status(self, status: TrainingStatus) -> None:
         self._status = status
-        running = status.state in ("running", "loading")
+        running = status.state in (RunState.RUNNING, RunState.LOADING)
         self.set_running(running)
         self.train_button.setText(self.tr("Pause") if running
-                                  else self.tr("Resume") if status.state == "paused" else self.tr("Start"))
-        if status.state == "loading":
+                                  else self.tr("Resume") if status.state == RunState.PAUSED else self.tr("Start"))
+        if status.state == RunState.LOADING:
             self.progress.setRange(0, 0)  # busy
         else:
             self.progress.setRange(0, PROGRESS_STEPS)
             self.progress.setValue(progress_value(status))
-        self.progress.setFormat(progress_text(status))
-        self.progress_label.setText(progress_text(status))
+        self._show_progress()
 
     def status(self) -> TrainingStatus:
         return self._status

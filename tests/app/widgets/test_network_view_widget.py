@@ -6,21 +6,25 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 
 from nnviz.app.colormaps import SEQUENTIAL
 from nnviz.app.snapshot import NetworkSnapshot
 from nnviz.app.theme import PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.app.widgets.network_view import (
+    DRAWING,
     EDGE_BUDGET,
     IDLE_NODE,
+    MOST_ACTIVE,
     OUTPUT_TOP_K,
     TOP_K,
+    WEIGHTS,
     NetworkView,
     Stage,
     compute_layout,
+    inactive,
     strongest_edges,
 )
 from nnviz.nn import MLP
@@ -210,7 +214,9 @@ def test_resizing_relayouts(view, qtbot):
     assert view.node_at(view.node_position(3, 10)) == (3, 10)
 
 
-def test_redraws_fast_enough_to_follow_the_pen(view):
+@pytest.mark.parametrize("follow_drawing", [False, True], ids=["weights", "following the drawing"])
+def test_redraws_fast_enough_to_follow_the_pen(shown, follow_drawing):
+    view = shown(NetworkView(follow_drawing=follow_drawing), 700, 420)
     net = MLP(BIG, seed=3)
     view.set_snapshot(NetworkSnapshot.of(net))
     traces = [[a[0] for a in net.forward(digit_like(seed)[None]).a] for seed in range(25)]
@@ -218,10 +224,10 @@ def test_redraws_fast_enough_to_follow_the_pen(view):
     times = []
     for a in traces:
         start = time.perf_counter()
-        view.set_activations(a)
+        view.set_activations(a)  # following the drawing: new neurons, contributions and lines too
         viewport.repaint()
         times.append(time.perf_counter() - start)
-    assert np.median(times) < 0.050  # measured ~4 ms; loose so a busy CI machine does not flake
+    assert np.median(times) < 0.050  # measured ~4 ms (~5 ms following); loose so a busy CI machine does not flake
     start = time.perf_counter()
     view.set_snapshot(NetworkSnapshot.of(net))
     view.apply_pending()
@@ -316,3 +322,152 @@ def test_captions_labels_and_legends_follow_a_presentation_font(themed, view, qt
 
     pixels = rgba_array(crop)[..., :3].astype(int)
     assert np.ptp(pixels.sum(axis=2)) > 200  # the digit's strokes stand out from the background
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The main window's diagram follows the drawing.
+
+@pytest.fixture
+def reading(shown):
+    return shown(NetworkView(follow_drawing=True), 700, 420)
+
+
+def shapes(seed):
+    """Two different 'digits' for the same network: a vertical and a horizontal bar."""
+    x = np.zeros((28, 28), np.float32)
+    if seed == 0:
+        x[5:23, 12:16] = 1.0
+    else:
+        x[12:16, 5:23] = 1.0
+    return x.ravel()
+
+
+def drawn_connections(view):
+    return {(layer, int(s), int(d)) for layer in range(1, len(view.sizes())) for s, d, _ in zip(*view.edges(layer))}
+
+
+def test_following_the_drawing_draws_the_largest_contributions_among_the_most_active_neurons(reading):
+    net, trace = show(reading, BIG, x=shapes(0))
+    a = [layer[0] for layer in trace.a]
+    assert reading.edge_mode() == DRAWING
+    for layer in (1, 2, 3):
+        shown_nodes = reading.shown_nodes(layer)
+        assert 0 < len(shown_nodes) <= MOST_ACTIVE < BIG[layer]
+        assert np.abs(a[layer][shown_nodes]).min() >= np.sort(np.abs(a[layer]))[-len(shown_nodes)]  # the most active
+        assert reading.more_text(layer).startswith(f"+{BIG[layer] - len(shown_nodes)}")
+    for layer in range(1, len(BIG)):
+        src, dst, value = reading.edges(layer)
+        assert len(src) > 0
+        assert set(dst) <= set(reading.shown_nodes(layer)) and set(src) <= set(reading.shown_nodes(layer - 1))
+        np.testing.assert_allclose(value, a[layer - 1][src] * net.weights[layer - 1][src, dst], rtol=1e-5)
+        for j in set(dst.tolist()):  # each neuron's strongest contributions among the neurons shown
+            contributions = a[layer - 1][reading.shown_nodes(layer - 1)] * net.weights[layer - 1][
+                reading.shown_nodes(layer - 1), j]
+            k = OUTPUT_TOP_K if layer == len(BIG) - 1 else TOP_K
+            kth = np.sort(np.abs(contributions))[-k]
+            assert (np.abs(value[dst == j]) >= kth - 1e-6).all()
+    src, _, _ = reading.edges(1)
+    assert (a[0][src] > 0).all()  # the input lines start at lit pixels only
+
+
+def test_different_drawings_light_different_paths_and_the_weights_mode_does_not_follow(reading):
+    net = MLP(BIG, seed=0)
+    reading.set_snapshot(NetworkSnapshot.of(net))
+    paths = []
+    for seed in (0, 1):
+        reading.set_activations([layer[0] for layer in net.forward(shapes(seed)[None]).a])
+        paths.append(drawn_connections(reading))
+    assert len(paths[0] & paths[1]) < 0.2 * len(paths[0])
+    reading.set_edge_mode(WEIGHTS)
+    src, dst, w = reading.edges(1)
+    W = net.weights[0]
+    for j in set(dst.tolist()):  # the strongest weights from any pixel, lit or not
+        assert set(src[dst == j]) == set(np.argsort(-np.abs(W[:, j]))[:TOP_K])
+    assert reading.legend_labels()[0][0] == "weights"
+    reading.set_edge_mode(DRAWING)
+    assert reading.legend_labels()[0][0] == "weight × input"
+    with pytest.raises(ValueError):
+        reading.set_edge_mode("loudest")
+
+
+def test_the_mode_buttons_switch_the_lines(reading, qtbot):
+    show(reading, BIG)
+    buttons = reading.mode_selector().findChildren(QToolButton)
+    assert [b.text() for b in buttons] == ["for this drawing", "strongest weights"]
+    assert buttons[0].isChecked()
+    with qtbot.waitSignal(reading.edgeModeChanged) as blocker:
+        buttons[1].click()
+    assert blocker.args == [WEIGHTS] and reading.edge_mode() == WEIGHTS and buttons[1].isChecked()
+
+
+def test_lines_start_at_lit_pixels_and_end_at_the_dots_of_neurons(reading):
+    _, trace = show(reading, BIG, x=shapes(1))
+    layout = reading._layout
+    starts_and_ends = [np.asarray(line).reshape(2, 2) for line in reading.edge_lines()]
+    assert len(starts_and_ends) == sum(len(reading.edges(layer)[0]) for layer in range(1, len(BIG)))
+    centres = {(layer, int(i)): tuple(np.round(layout.positions[layer][slot], 3))
+               for layer in range(len(BIG)) for slot, i in enumerate(reading.shown_nodes(layer))}
+    points = set(centres.values())
+    lit = {centres[0, i] for i in np.flatnonzero(trace.a[0][0] > 0)}
+    for start, end in starts_and_ends:
+        assert tuple(np.round(start, 3)) in points and tuple(np.round(end, 3)) in points  # node centres only
+        if start[0] < layout.tile.right():
+            assert tuple(np.round(start, 3)) in lit  # input lines leave from the drawing's pixels
+    assert reading._edge_item.zValue() > reading._tile.zValue()  # drawn over the tile, not hidden under it
+    assert all(reading._edge_item.zValue() > card.zValue() for card in reading._panels)  # and over the cards
+
+
+def test_a_silent_neuron_is_an_empty_ring_and_an_active_one_a_filled_dot(reading):
+    _, trace = show(reading, SMALL, x=shapes(0))
+    a = trace.a[1][0]
+    silent, active = np.flatnonzero(inactive(a)), np.flatnonzero(~inactive(a))
+    assert len(silent) and len(active)
+    image = reading.node_image(1)
+    cell = image.shape[0] / reading._layout.grids[1][1]
+    slot = {int(i): s for s, i in enumerate(reading.shown_nodes(1))}
+
+    def centre_alpha(i):
+        return image[int((slot[i] + 0.5) * cell), int(0.5 * cell), 3]
+
+    assert all(centre_alpha(i) == 0 for i in silent)  # no fill: readable without colour
+    assert all(centre_alpha(i) == 255 for i in active)
+    ring = image[int((slot[silent[0]] + 0.5) * cell), :, 3]
+    assert ring.max() == 255  # ... but its ring is drawn
+
+
+def test_hidden_neurons_are_big_enough_to_read_from_the_back(reading, qtbot):
+    show(reading, BIG)
+    reading.resize(520, 300)  # the diagram's share of a 1280x720 window
+    qtbot.waitUntil(lambda: reading._layout is not None and reading._layout.blocks[1].height() < 300, timeout=2000)
+    for layer in (1, 2, 3):
+        assert reading.node_diameter(layer) >= 10
+    assert reading.node_diameter(4) >= 10
+
+
+def test_the_signal_flows_layer_by_layer_and_a_click_skips_it(reading, qtbot):
+    show(reading, BIG)
+    full = reading.edge_line_count()
+    reading.play_flow()
+    assert reading.flowing() and reading.edge_line_count() == 0  # nothing has left the input yet
+    assert reading._winner is None  # the output is not lit before the signal arrives
+    qtbot.waitUntil(lambda: 0 < reading.edge_line_count() < full, timeout=2000)
+    qtbot.waitUntil(lambda: not reading.flowing(), timeout=3000)  # short: FLOW_S
+    assert reading.edge_line_count() == full and reading._winner is not None
+    reading.play_flow()
+    qtbot.mouseClick(reading.graphics_view().viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert not reading.flowing() and reading.edge_line_count() == full
+    reading.set_flow_enabled(False)
+    reading.play_flow()
+    assert not reading.flowing()
+
+
+def test_new_weights_while_training_redraw_the_lines_in_place(reading):
+    net, trace = show(reading, BIG, x=shapes(0))
+    items = (reading._edge_item, list(reading._dots))
+    before = reading.edges(2)[2].copy()
+    net.weights[1][...] *= 2.0
+    reading.set_snapshot(NetworkSnapshot.of(net))
+    reading.apply_pending()
+    reading.set_activations([layer[0] for layer in net.forward(shapes(0)[None]).a])
+    assert (reading._edge_item, list(reading._dots)) == items  # updated, not rebuilt
+    assert not np.allclose(reading.edges(2)[2], before)

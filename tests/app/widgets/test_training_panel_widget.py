@@ -203,4 +203,17 @@ def test_compact_keeps_start_reset_and_the_progress_in_words(panel):
     assert panel.progress_label.isVisible() and panel.progress_label.wordWrap()
     assert panel.progress_label.text() == panel.progress.format() and "3" in panel.progress_label.text()
     panel.set_compact(False)
-    assert panel.step_button.isVisible() and not panel.progress_label.isVisible() and panel.progress.isTextVisible()
+    assert panel.step_button.isVisible()
+    assert panel.progress_label.isVisible() != panel.progress.isTextVisible()  # the words in one place or the other
+
+
+def test_a_status_line_too_long_for_the_bar_goes_under_it_wrapped_never_cut(panel, qtbot):
+    panel.set_status(TrainingStatus(state="running", epoch=2, epochs=8, samples_per_s=5234, eta_s=83))
+    qtbot.waitUntil(lambda: panel.progress.isTextVisible(), timeout=1000)  # short: in the bar
+    assert not panel.progress_label.isVisible()
+    assert panel.progress.fontMetrics().horizontalAdvance(panel.progress.format()) < panel.progress.width()
+    panel.set_status(TrainingStatus(state="finished", epochs=8))
+    panel.resize(300, panel.height())
+    qtbot.waitUntil(lambda: panel.progress_label.isVisible(), timeout=1000)
+    assert not panel.progress.isTextVisible() and panel.progress_label.wordWrap()
+    assert panel.progress_label.text() == progress_text(panel.status())

@@ -1,4 +1,5 @@
-"""First-layer weight tiles: one mosaic, symmetric colours, visibly different when the weights change."""
+"""First-layer weight tiles: a page of big tiles (the neurons most active for the drawing, or any page of them),
+one mosaic, symmetric colours around the panel's neutral zero, visibly different when the weights change."""
 
 from __future__ import annotations
 
@@ -6,8 +7,16 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
 
-from nnviz.app.colormaps import DIVERGING, DIVERGING_DARK
-from nnviz.app.widgets.weights_view import WeightsView, mosaic_grid, resample_matrix, weight_mosaic
+from nnviz.app.colormaps import DIVERGING
+from nnviz.app.painting import background_colour
+from nnviz.app.widgets.weights_view import (
+    MOST_ACTIVE,
+    PAGE,
+    WeightsView,
+    mosaic_grid,
+    resample_matrix,
+    weight_mosaic,
+)
 
 
 @pytest.fixture
@@ -56,18 +65,66 @@ def test_shows_one_mosaic_that_changes_with_the_weights(weights_view, qtbot):
         W0[:, :10] += rng.normal(0, 0.05, (784, 10)).astype(np.float32)
         weights_view.set_weights(W0)
     qtbot.waitUntil(lambda: not np.array_equal(first, weights_view.mosaic()), timeout=2000)
-    expected = weight_mosaic(W0, *weights_view._grid, weights_view._table(), "tile", weights_view._gap_colour())
+    shown = weights_view.shown_neurons()
+    expected = weight_mosaic(W0[:, shown], *weights_view._grid, weights_view._table(), "tile",
+                             weights_view._gap_colour())
     qtbot.waitUntil(lambda: np.array_equal(weights_view.mosaic(), expected), timeout=2000)  # the newest won
     with pytest.raises(ValueError, match="784"):
         weights_view.set_weights(np.zeros((100, 4)))
 
 
-def test_dark_pages_get_a_dark_zero(weights_view):
+def test_zero_is_the_panels_neutral_and_the_ends_are_blue_and_red(weights_view):
     W0 = np.zeros((784, 4), np.float32)
     W0[0] = 1.0
     weights_view.set_weights(W0)
-    table = weights_view._table()
-    assert table is (DIVERGING_DARK if weights_view.palette().window().color().lightnessF() < 0.5 else DIVERGING)
+    table = weights_view._table().astype(int)
+    background = np.array(background_colour(weights_view).getRgb()[:3])
+    assert np.abs(table[127, :3] - background).max() < 30  # nothing looks like (almost) the page itself...
+    assert 0 < np.abs(table[127, :3] - background).max()  # ...a hair off it, so each tile's square shows
+    blue, red = table[0, :3], table[255, :3]
+    assert blue[2] > blue[0] + 80 and red[0] > red[2] + 80
+    assert np.abs(blue - table[127, :3]).sum() > 250 and np.abs(red - table[127, :3]).sum() > 250  # far from zero
+
+
+def test_a_page_shows_the_most_active_neurons_first_and_the_arrows_page_through_all(weights_view, qtbot):
+    rng = np.random.default_rng(3)
+    W0 = rng.normal(0, 0.05, (784, 256)).astype(np.float32)
+    weights_view.set_weights(W0)
+    weights_view.apply_pending()
+    assert weights_view.page() == MOST_ACTIVE
+    assert list(weights_view.shown_neurons()) == list(range(PAGE))  # nothing drawn yet: the first ones
+    activity = rng.random(256).astype(np.float32)
+    weights_view.set_activity(activity)
+    weights_view.apply_pending()
+    shown = weights_view.shown_neurons()
+    assert len(shown) == PAGE and list(shown) == list(np.argsort(-activity)[:PAGE])  # most active first
+    assert weights_view.page_label.text() == "the 64 most active of 256"
+    cols, tile = weights_view._grid
+    assert tile >= 28 and PAGE % cols == 0  # big tiles, whole rows
+    seen = []
+    for _ in range(4):
+        weights_view.next_button.click()
+        seen += list(weights_view.shown_neurons())
+    assert seen == list(range(256)) and weights_view.page_label.text() == "neurons 192–255 of 256"
+    weights_view.next_button.click()
+    assert weights_view.page() == MOST_ACTIVE
+    weights_view.previous_button.click()
+    assert weights_view.page() == 3
+    expected = weight_mosaic(W0[:, 192:], *weights_view._grid, weights_view._table(), "tile", weights_view._gap_colour())
+    assert np.array_equal(weights_view.mosaic(), expected)
+
+
+def test_a_small_layer_is_one_page_without_arrows(weights_view):
+    weights_view.set_weights(np.ones((784, 16), np.float32))
+    weights_view.set_activity(np.arange(16, dtype=np.float32))
+    assert list(weights_view.shown_neurons()) == list(range(16))
+    assert not weights_view.next_button.isVisible() and weights_view.page_label.text() == "neurons 0–15 of 16"
+
+
+def test_no_ragged_last_row_in_a_wide_panel():
+    for width, height in ((470, 340), (940, 330), (390, 265), (260, 200), (290, 170)):
+        cols, tile = mosaic_grid(PAGE, width, height)
+        assert PAGE % cols == 0 and tile >= 20, (width, height, cols, tile)
 
 
 def test_baseline_shows_the_change(weights_view):
