@@ -86,12 +86,13 @@ def run(args) -> int:
     net = MLP((784, *hidden, 10), activation=args.activation, seed=args.seed)
     started = time.perf_counter()
     extra = PersonalExtra.load(args.extra, args.extra_copies) if args.extra else None  # before the long part
+    pen_file = PenDigitMix.read(args.pen_digits, args.pen_copies) if args.pen_digits else None
     data = load_mnist(args.data, download=True, progress=_download_progress())
     x_train, y_train = data.x_train, data.y_train
     if args.limit:
         x_train, y_train = x_train[: args.limit], y_train[: args.limit]
-    pen = PenDigitMix.load(args.pen_digits, args.pen_copies, args.seed, (x_train, y_train), quiet=args.json) \
-        if args.pen_digits else None
+    pen = PenDigitMix.load(args.pen_digits, args.pen_copies, args.seed, (x_train, y_train), quiet=args.json,
+                           read=pen_file) if pen_file else None
     if pen is not None:
         x_train, y_train = np.concatenate([x_train, pen.images]), np.concatenate([y_train, pen.labels])
     if extra is not None:
@@ -152,14 +153,11 @@ class PenDigitMix:
         self.copies, self.seed = copies, seed
         self.images, self.labels = images, labels
 
-    @classmethod
-    def load(cls, location, copies: int, seed: int, mnist, quiet: bool = False) -> "PenDigitMix":
-        """``mnist``: (images (n, 784), labels (n,)) of the run's MNIST training digits."""
-        import numpy as np
-
+    @staticmethod
+    def read(location, copies: int):
+        """(path, training digits, validation digits) of the pen-digit file at ``location``; checked before
+        MNIST is read, so that a wrong folder or count is said at once."""
         from nnviz.data.pen_digits import find_pen_digits_file, read_pen_digits, validation_split
-        from nnviz.data.pen_inputs import PenStyle, as_canvas_inputs, pen_inputs
-        from nnviz.data.progress_bar import TerminalBar
 
         if copies < 1:
             raise ConfigError(f"--pen-copies must be a whole number >= 1, got {copies}")
@@ -167,6 +165,18 @@ class PenDigitMix:
         training, validation = validation_split(read_pen_digits(path))
         if not training:
             raise ConfigError(f"{path} holds digits of the validation writers only; nothing to train on")
+        return path, training, validation
+
+    @classmethod
+    def load(cls, location, copies: int, seed: int, mnist, quiet: bool = False, read=None) -> "PenDigitMix":
+        """``mnist``: (images (n, 784), labels (n,)) of the run's MNIST training digits; ``read``: what
+        :meth:`read` gave for ``location``, if it was called already."""
+        import numpy as np
+
+        from nnviz.data.pen_inputs import PenStyle, as_canvas_inputs, pen_inputs
+        from nnviz.data.progress_bar import TerminalBar
+
+        path, training, validation = read or cls.read(location, copies)
         bar = TerminalBar(io.StringIO() if quiet else None)
         workers = min(os.cpu_count() or 1, 4)
         drawn, labels = pen_inputs(

@@ -84,9 +84,10 @@ def test_without_pen_digits_training_is_mnist_only(capsys, tmp_path, mnist_dir):
     (pen_folder, ["--pen-copies", "0"], "--pen-copies"),
     (lambda tmp: pen_folder(tmp, writers=(VALIDATION_WRITER,)), [], "validation writers only"),
 ])
-def test_bad_pen_digit_arguments_are_one_clear_line(capsys, tmp_path, make, argv, words):
+def test_bad_pen_digit_arguments_are_one_clear_line_before_mnist_is_read(capsys, tmp_path, make, argv, words):
     out = tmp_path / "m.npz"
-    code = main(["train", "--epochs", "1", "--pen-digits", str(make(tmp_path)), *argv, "--out", str(out)])
+    code = main(["train", "--epochs", "1", "--pen-digits", str(make(tmp_path)), *argv, "--out", str(out),
+                 "--data", str(tmp_path / "no-mnist-here")])  # said at once, not after reading (or fetching) MNIST
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and words in err[0]
     assert not out.exists()
