@@ -92,6 +92,7 @@ READABLE_CELL = 15
 INK = 0.1  # an input pixel above this value is lit: the tile draws it over the lines
 INACTIVE_SHARE = 0.05  # |a| below this share of the layer's largest |a|: drawn as an empty ring
 FLOW_S = 0.45  # the signal's walk from the input to the output when the drawing changes
+FLOW_FRAMES = 16  # pictures of that walk (about 35 a second)
 DRAWING, WEIGHTS = "drawing", "weights"  # what the connections show: contributions for this drawing, or weights
 EDGE_MODES = (DRAWING, WEIGHTS)
 
@@ -672,8 +673,10 @@ class NetworkView(QWidget):
         the diagram or :meth:`finish_flow` (a new stroke)."""
         if not (self._follow and self._flow_enabled and self._activations is not None and self._layout is not None
                 and self._stage is None):
+            self.finish_flow()
             return
         self._flow_animation.stop()
+        self._flow = None
         self._flow_frame(0.0)
         self._flow_animation.start()
 
@@ -690,9 +693,14 @@ class NetworkView(QWidget):
         self._colour_nodes()
 
     def _flow_frame(self, progress) -> None:
+        """Draw the flow FLOW_FRAMES times in all (the animation's timer ticks more often: a frame costs a few
+        milliseconds of drawing that the eye would not miss)."""
         if not self._follow or self._layout is None:
             return
-        self._flow = float(progress)
+        progress = math.floor(float(progress) * FLOW_FRAMES) / FLOW_FRAMES
+        if progress == self._flow:
+            return
+        self._flow = progress
         self._draw_edges()
         self._colour_nodes()
 
@@ -943,11 +951,11 @@ class NetworkView(QWidget):
                               self._activations[layer - 1] if contributions else None)
             for layer, W in enumerate(self._weights, start=1)]
 
-    def _segments(self, layer: int, src: np.ndarray, dst: np.ndarray, reach: float = 1.0,
-                  backward: bool = False) -> list[QLineF]:
-        """Lines from nodes ``src`` of layer-1 to nodes ``dst`` of ``layer`` (neuron indices; those without a
-        dot are left out); ``reach`` < 1 draws only that part of each, from its start (from its end when
-        ``backward``)."""
+    def _ends(self, layer: int, src: np.ndarray, dst: np.ndarray, reach: float = 1.0,
+              backward: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(which of the connections have both ends on a dot, (k, 4) x1 y1 x2 y2 of those): lines from nodes
+        ``src`` of layer-1 to nodes ``dst`` of ``layer`` (neuron indices); ``reach`` < 1 draws only that part of
+        each, from its start (from its end when ``backward``)."""
         s, d = self._slot_of[layer - 1][src], self._slot_of[layer][dst]
         shown = (s >= 0) & (d >= 0)
         a = self._layout.positions[layer - 1][s[shown]]
@@ -956,20 +964,30 @@ class NetworkView(QWidget):
             a, b = b, a
         if reach < 1.0:
             b = a + (b - a) * reach
-        return line_list(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
+        return shown, np.hstack([a, b])
+
+    def _segments(self, layer: int, src: np.ndarray, dst: np.ndarray, reach: float = 1.0,
+                  backward: bool = False) -> list[QLineF]:
+        """The lines of :meth:`_ends` as QLineF."""
+        _, ends = self._ends(layer, src, dst, reach, backward)
+        return line_list(*ends.T)
 
     def _edge_batches(self, edges, backward: bool = False) -> list[tuple[QPen, list[QLineF]]]:
         """One batch of lines per pen, weakest first (so the strong lines end up on top), for
-        ``edges``: (layer, src, dst, value, reach) per layer."""
-        batches = {key: [] for key in self._edge_pens}
+        ``edges``: (layer, src, dst, value, reach) per layer. All lines are placed and made in one go: this
+        runs at every pen movement."""
+        strengths = len(EDGE_ALPHA)
+        ends, keys = [np.zeros((0, 4))], [np.zeros(0, np.intp)]
         for layer, src, dst, w, reach in edges:
-            bins = strength_bins(w)
-            for (sign, strength), lines in batches.items():
-                chosen = ((w > 0) == bool(sign)) & (bins == strength)
-                if chosen.any():
-                    lines += self._segments(layer, src[chosen], dst[chosen], reach, backward)
-        order = sorted(batches, key=lambda key: (key[1], key[0]))
-        return [(self._edge_pens[key], batches[key]) for key in order]
+            shown, layer_ends = self._ends(layer, src, dst, reach, backward)
+            ends.append(layer_ends)
+            keys.append((strength_bins(w)[shown] * 2 + (w[shown] > 0)).astype(np.intp))  # by strength, then sign
+        keys = np.concatenate(keys)
+        order = np.argsort(keys, kind="stable")
+        lines = line_list(*np.vstack(ends)[order].T)
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(keys, minlength=2 * strengths))])
+        return [(self._edge_pens[key % 2, key // 2], lines[bounds[key]:bounds[key + 1]])
+                for key in range(2 * strengths)]
 
     def _draw_edges(self) -> None:
         if self._layout is None:
