@@ -117,7 +117,7 @@ View → Panels brings it back. View → Language switches between English and �
 <tr><td><b>L</b></td><td>loss on a log scale</td></tr>
 <tr><td><b>D</b></td><td>diagram lines: for this drawing / strongest weights</td></tr>
 <tr><td><b>Ctrl+R</b></td><td>reset: a new untrained network</td></tr>
-<tr><td><b>Ctrl+Shift+R</b></td><td>undo the reset: the network before it comes back</td></tr>
+<tr><td><b>Ctrl+Alt+R</b></td><td>undo the reset: the network before it comes back</td></tr>
 <tr><td><b>Ctrl+O / Ctrl+S</b></td><td>open / save a model</td></tr>
 <tr><td><b>S</b></td><td>saliency on the drawing ("Why?")</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>evaluate on the test digits</td></tr>
@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
         self._action(train, self.tr("&Reset network"), self.reset_network, "Ctrl+R",
                      self.tr("A new untrained network with the panel's hidden layers, activation and seed"))
         self.undo_reset_action = self._action(
-            train, self.tr("&Undo reset"), self.undo_reset, "Ctrl+Shift+R",
+            train, self.tr("&Undo reset"), self.undo_reset, "Ctrl+Alt+R",
             self.tr("Bring back the network the last Reset replaced (until training starts again)"))
         self.undo_reset_action.setEnabled(False)
 
@@ -875,7 +875,12 @@ class MainWindow(QMainWindow):
     def _on_epoch(self, result: EpochResult) -> None:
         self._add_to_curves(result)
         self.inspection.epoch_finished()
-        if result.test_accuracy is not None:
+        if result.test_accuracy is not None and result.test_loss is not None:
+            self.statusBar().showMessage(
+                self.tr("epoch {0}: test accuracy {1:.1f} %, test loss {2:.3f}, training loss {3:.3f} ({4:.1f} s)"
+                        ).format(result.epoch, 100 * result.test_accuracy, result.test_loss, result.loss,
+                                 result.seconds), 10000)
+        elif result.test_accuracy is not None:
             self.statusBar().showMessage(
                 self.tr("epoch {0}: test accuracy {1:.1f} %, training loss {2:.3f} ({3:.1f} s)").format(
                     result.epoch, 100 * result.test_accuracy, result.loss, result.seconds), 10000)

@@ -205,10 +205,13 @@ def test_a_full_run_shows_test_accuracy_per_epoch(training_window, qtbot):
     window = training_window
     window.training_panel.epochs_spin.setValue(2)
     window.reset_network()
+    said = []
+    window.statusBar().messageChanged.connect(said.append)
     window.start_training()
     qtbot.waitUntil(lambda: window.training_panel.status().state == "finished", timeout=30_000)
     x, accuracy = window.loss_plot.accuracy_data()
     assert len(accuracy) == 2 and np.all((accuracy > 50) & (accuracy <= 100))
+    assert any(m.startswith("epoch 2: test accuracy") and "test loss" in m and "training loss" in m for m in said)
     assert window.training_panel.progress.value() == window.training_panel.progress.maximum()
 
 

@@ -173,7 +173,7 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;loss on a log scale&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;diagram lines: for this drawing / strongest weights&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset: a new untrained network&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo the reset: the network before it comes back&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo the reset: the network before it comes back&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open / save a model&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;saliency on the drawing (&quot;Why?&quot;)&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;evaluate on the test digits&lt;/td&gt;&lt;/tr&gt;
@@ -212,7 +212,7 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;损失使用对数坐标&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;网络图的连线：针对这幅笔迹 / 最强的权重&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;重置：一个未训练的新网络&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销重置：找回重置之前的网络&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销重置：找回重置之前的网络&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 保存模型&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在笔迹上显示显著性（“为什么？”）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在测试数字上评估&lt;/td&gt;&lt;/tr&gt;
@@ -649,6 +649,10 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>Divide the learning rate by 10</source>
         <translation>学习率除以 10</translation>
+    </message>
+    <message>
+        <source>epoch {0}: test accuracy {1:.1f} %, test loss {2:.3f}, training loss {3:.3f} ({4:.1f} s)</source>
+        <translation>第 {0} 轮：测试准确率 {1:.1f} %，测试损失 {2:.3f}，训练损失 {3:.3f}（{4:.1f} 秒）</translation>
     </message>
     <message>
         <source>epoch {0}: test accuracy {1:.1f} %, training loss {2:.3f} ({3:.1f} s)</source>
