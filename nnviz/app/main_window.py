@@ -63,7 +63,7 @@ from nnviz.app.widgets.network_view import DRAWING as DRAWING_LINES, WEIGHTS as 
 from nnviz.app.widgets.probability_bars import ProbabilityBars
 from nnviz.app.widgets.training_panel import TrainingPanel, progress_text
 from nnviz.app.widgets.weights_view import WeightsView
-from nnviz.app.window_layout import NARROW, WindowLayout, min_width
+from nnviz.app.window_layout import NARROW, WindowLayout, fitted_size, min_width
 from nnviz.app.window_registry import keep_until_closed
 from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader, shared_loader
 from nnviz.cli import AppOptions
@@ -78,6 +78,7 @@ EMPTY_PREDICTION = QT_TRANSLATE_NOOP("MainWindow", "draw a digit")
 # thread spends drawing is one the BLAS threads may wait for; measured by bench/gui_latency.py).
 SNAPSHOT_REFRESH_S = 0.2
 VIEWS_REFRESH_S = 0.5
+FRAME_ALLOWANCE = 30  # px of a window manager's title bar, left off the screen's height when the window opens
 PRESENTATION_HIDES = ("activations", "weights")  # secondary in a lecture; View > Panels brings them back
 MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nnviz models (*.npz);;All files (*)")
 LESSON_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nnviz lessons (*.nnviz);;All files (*)")
@@ -218,8 +219,12 @@ class MainWindow(QMainWindow):
         self._show_network(NetworkSnapshot.of(net))
         self._origin_W0 = self._snapshot.weights[0]
         self._update_prediction()
-        self.resize(*options.size)
-        self._distribute(*options.size)
+        self._size = options.size
+        if not (options.size_given or options.screenshot) and self.screen() is not None:
+            room = self.screen().availableGeometry()
+            self._size = fitted_size(options.size, (room.width(), room.height() - FRAME_ALLOWANCE))
+        self.resize(*self._size)
+        self._distribute(*self._size)
         # What the user asked for on the command line wins over what the window remembers.
         self._restore_session(
             restore_training=settings is None and not (options.lesson or options.model or options.screenshot),
@@ -1283,7 +1288,7 @@ class MainWindow(QMainWindow):
         self.weights_view.apply_pending()
 
     def sizeHint(self) -> QSize:
-        return QSize(*self._options.size)
+        return QSize(*self._size)
 
     # ------------------------------------------------------------------ remembered between sessions
     def splitters(self) -> dict:

@@ -21,6 +21,12 @@ from nnviz.app.throttle import Soon
 WIDE, STACKED, NARROW = "wide", "stacked", "narrow"
 
 
+def fitted_size(size: tuple[int, int], room: tuple[int, int]) -> tuple[int, int]:
+    """The window's opening size: ``size`` as asked, but never larger than the screen's ``room`` (its
+    available width and height), so that a 1024x768 projector shows the whole window, frame included."""
+    return min(size[0], room[0]), min(size[1], room[1])
+
+
 def min_width(widget: QWidget) -> int:
     """What a panel needs across; nothing when it is hidden or popped out (its room goes to the others)."""
     if widget.isHidden() or widget.parentWidget() is None or widget.isWindow():

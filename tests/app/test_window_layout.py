@@ -33,8 +33,23 @@ def sized(qtbot, width, height, presenting=False, language=ENGLISH):
     window.set_presenting(presenting, full_screen=False)
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.size().toTuple() == (width, height), timeout=2000)
-    qtbot.wait(50)  # the splitters share out their room on the next turn of the event loop
+    settle(qtbot, window)
     return window
+
+
+def settle(qtbot, window) -> None:
+    """Wait until the splitters have shared out their room (on a later turn of the event loop, later still on
+    a loaded machine): two looks 60 ms apart agree."""
+    def looks():
+        return window.centralWidget().widget().size().toTuple(), [s.sizes() for s in window.splitters().values()]
+
+    seen = None
+    for _ in range(50):
+        qtbot.wait(60)
+        now = looks()
+        if now == seen:
+            return
+        seen = now
 
 
 def clipped_buttons(window) -> list[str]:
@@ -98,8 +113,9 @@ def test_below_that_the_panels_stack_and_scroll_instead_of_clipping(qtbot, prese
     assert scroll.verticalScrollBar().maximum() > 0  # ...the training column is under them
     assert clipped_buttons(window) == [] and cut_labels(window) == []
     assert window.training_panel.train_button.isVisible()
-    scroll.ensureWidgetVisible(window.training_panel.train_button)
-    assert on_screen(window, window.training_panel.train_button)
+    start = window.training_panel.train_button
+    scroll.ensureWidgetVisible(start)
+    assert on_screen(window, start)
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: window.window_layout.mode() != NARROW, timeout=2000)
     assert window.splitters()["columns"].count() == 3  # the training column is back on the right
@@ -159,3 +175,27 @@ def test_a_status_message_has_the_whole_status_bar(qtbot):
     assert not window.model_label.isVisible()  # the model line does not cut the message short
     window.statusBar().clearMessage()
     assert window.model_label.isVisible()
+
+
+def test_the_window_opens_no_larger_than_the_screen_it_opens_on():
+    from nnviz.app.window_layout import fitted_size
+
+    assert fitted_size((1600, 900), (1024, 738)) == (1024, 738)  # a projector: the whole window on it
+    assert fitted_size((1600, 900), (1920, 1050)) == (1600, 900)  # room enough: the size asked for
+    assert fitted_size((1600, 900), (1280, 1000)) == (1280, 900)
+
+
+def test_a_size_asked_for_is_kept_and_the_default_one_is_fitted_to_the_screen(qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from nnviz.app.main_window import MainWindow
+    from nnviz.cli import AppOptions
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda screen: QRect(0, 0, 1024, 768))  # a projector
+    asked = MainWindow(AppOptions(size=(1400, 800), size_given=True))
+    qtbot.addWidget(asked)
+    assert asked.size().toTuple() == (1400, 800)
+    default = MainWindow(AppOptions())
+    qtbot.addWidget(default)
+    assert default.width() <= 1024 and default.height() <= 768 - 30

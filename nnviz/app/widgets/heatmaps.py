@@ -19,15 +19,20 @@ from nnviz.app.painting import legible_font, rgba_qimage, text_colour
 from nnviz.app.widgets.color_legend import ColorLegend, add_with_legends
 
 GAP = 18.0  # px between layers
+MIN_CELL = 4  # px per neuron at the least, in rows of at most ROW_LIMITS[1]
+ROW_LIMITS = (None, 8, 4)  # tried in turn: the one giving the biggest squares wins (ties: the squarest)
 IDLE = (74, 74, 74, 255)  # cells before anything is drawn
 
 
-def grid_shape(n: int) -> tuple[int, int]:
-    """(rows, columns) of a layer's image: powers of two as 16x16, 16x8, 8x8, 8x4, 4x4 ...; else nearly square."""
+def grid_shape(n: int, max_rows: int | None = None) -> tuple[int, int]:
+    """(rows, columns) of a layer's image: powers of two as 16x16, 16x8, 8x8, 8x4, 4x4 ...; else nearly square;
+    at most ``max_rows`` rows (a wide, low panel: 256 as 8x32)."""
     if n > 0 and n & (n - 1) == 0:
         k = n.bit_length() - 1
-        return 2 ** ((k + 1) // 2), 2 ** (k // 2)
-    rows = math.ceil(math.sqrt(n))
+        rows = 2 ** ((k + 1) // 2)
+    else:
+        rows = math.ceil(math.sqrt(n))
+    rows = min(rows, max_rows or rows)
     return rows, math.ceil(n / rows)
 
 
@@ -38,9 +43,9 @@ def value_range(a: np.ndarray) -> tuple[float, float]:
     return lo, max(hi, lo + 1e-6)
 
 
-def layer_image(a: np.ndarray | None, n: int) -> np.ndarray:
+def layer_image(a: np.ndarray | None, n: int, max_rows: int | None = None) -> np.ndarray:
     """(rows, cols, 4) RGBA of one layer: unit j at (j // cols, j % cols); cells past n are transparent."""
-    rows, cols = grid_shape(n)
+    rows, cols = grid_shape(n, max_rows)
     rgba = np.zeros((rows * cols, 4), np.uint8)
     rgba[:n] = IDLE if a is None else map_sequential(a, *value_range(a))
     return rgba.reshape(rows, cols, 4)
@@ -86,26 +91,36 @@ class _HeatmapArea(QWidget):
         self._values: list[np.ndarray] | None = None
         self._sizes: list[int] = []
         self.arrays: list[np.ndarray] = []
-        self._enlarged: tuple[float, list[QImage]] = (0.0, [])  # cell size and the images drawn at it
+        self._enlarged: tuple[tuple, list[QImage]] = ((), [])  # (cell size, row limit) and the images drawn so
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the captions and cells of MIN_CELL px: smaller, the squares would be dust."""
+        bold, plain = QFontMetricsF(legible_font(self, bold=True)), QFontMetricsF(legible_font(self))
+        rows = max((grid_shape(n, ROW_LIMITS[1])[0] for n in self._sizes), default=ROW_LIMITS[1])
+        return QSize(120, math.ceil(bold.height() + plain.height() + 12 + MIN_CELL * rows))
 
     def set_activations(self, hidden: list[np.ndarray] | None) -> None:
         if hidden is not None:
             hidden = [np.asarray(a, dtype=np.float32).ravel().copy() for a in hidden]
+            if [len(a) for a in hidden] != self._sizes:
+                self.updateGeometry()  # other layer sizes, other least room
             self._sizes = [len(a) for a in hidden]
         self._values = hidden
         self.arrays = [layer_image(None if hidden is None else hidden[i], n) for i, n in enumerate(self._sizes)]
-        self._enlarged = (0.0, [])
+        self._enlarged = ((), [])
         self.update()
 
-    def _images_at(self, cell: float) -> list[QImage]:
+    def _images_at(self, cell: float, max_rows: int | None) -> list[QImage]:
         """Each layer's image with every neuron a cell x cell square, premultiplied: drawn 1:1, it is cheap."""
-        if self._enlarged[0] != cell:
+        if self._enlarged[0] != (cell, max_rows):
             size = int(cell)
             images = []
-            for array in self.arrays:
+            for i, n in enumerate(self._sizes):
+                array = layer_image(None if self._values is None else self._values[i], n, max_rows) \
+                    if max_rows else self.arrays[i]
                 big = np.repeat(np.repeat(array, size, axis=0), size, axis=1)
                 images.append(rgba_qimage(big).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied))
-            self._enlarged = (cell, images)
+            self._enlarged = ((cell, max_rows), images)
         return self._enlarged[1]
 
     # ------------------------------------------------------------------ geometry
@@ -114,18 +129,21 @@ class _HeatmapArea(QWidget):
         return [(layer_name(l, last), str(n) if short else self.tr("{0} neurons").format(n))
                 for l, n in enumerate(self._sizes, 1)]
 
-    def _layout(self) -> tuple[list[QRectF], float, list[tuple[str, str]]]:
-        """Where each layer's image goes, the height of the captions above them, and the captions:
-        "256 neurons", or just "256" where the longer words would make the images smaller."""
-        long, short = self._fit(self._captions()), self._fit(self._captions(short=True))
-        return long if long[0][0].width() >= short[0][0].width() else short
+    def _layout(self) -> tuple[list[QRectF], float, list[tuple[str, str]], int | None]:
+        """Where each layer's image goes, the height of the captions above them, the captions ("256 neurons",
+        or just "256" where the longer words would make the images smaller) and the rows' limit: in a wide,
+        low panel the layers are laid out in fewer, longer rows, if that makes the squares bigger."""
+        fits = [self._fit(captions, max_rows) for max_rows in ROW_LIMITS
+                for captions in (self._captions(), self._captions(short=True))]
+        return max(fits, key=lambda fit: fit[0][0].width() / grid_shape(self._sizes[0], fit[3])[1])
 
-    def _fit(self, captions: list[tuple[str, str]]) -> tuple[list[QRectF], float, list[tuple[str, str]]]:
+    def _fit(self, captions: list[tuple[str, str]], max_rows: int | None = None
+             ) -> tuple[list[QRectF], float, list[tuple[str, str]], int | None]:
         bold, plain = QFontMetricsF(legible_font(self, bold=True)), QFontMetricsF(legible_font(self))
         caption_h = bold.height() + plain.height() + 4
         # a caption may reach a little into the gaps beside its image
         text_w = [max(bold.horizontalAdvance(a), plain.horizontalAdvance(b)) - (GAP / 2 - 4) for a, b in captions]
-        shapes = [grid_shape(n) for n in self._sizes]
+        shapes = [grid_shape(n, max_rows) for n in self._sizes]
         room_w = self.width() - 8 - GAP * (len(shapes) - 1)
         room_h = self.height() - caption_h - 8
         cell = min(room_w / sum(c for _, c in shapes), room_h / max(r for r, _ in shapes))
@@ -138,15 +156,15 @@ class _HeatmapArea(QWidget):
         for (rows, cols), slot in zip(shapes, slots):
             rects.append(QRectF(round(x + (slot - cols * cell) / 2), round(caption_h + 4), cols * cell, rows * cell))
             x += slot + GAP
-        return rects, caption_h, captions
+        return rects, caption_h, captions, max_rows
 
     def unit_at(self, pos: QPointF) -> tuple[int, int] | None:
         if not self._sizes:
             return None
-        rects, _, _ = self._layout()
+        rects, _, _, max_rows = self._layout()
         for layer, (rect, n) in enumerate(zip(rects, self._sizes), start=1):
             if rect.contains(pos):
-                rows, cols = grid_shape(n)
+                rows, cols = grid_shape(n, max_rows)
                 row = min(rows - 1, int((pos.y() - rect.y()) / rect.height() * rows))
                 col = min(cols - 1, int((pos.x() - rect.x()) / rect.width() * cols))
                 unit = row * cols + col
@@ -163,10 +181,10 @@ class _HeatmapArea(QWidget):
                              self.tr("draw a digit to see the hidden layers"))
             painter.end()
             return
-        rects, caption_h, captions = self._layout()
+        rects, caption_h, captions, max_rows = self._layout()
         bold, plain = legible_font(self, bold=True), legible_font(self)
         line = QFontMetricsF(bold).height()
-        images = self._images_at(rects[0].width() / grid_shape(self._sizes[0])[1])
+        images = self._images_at(rects[0].width() / grid_shape(self._sizes[0], max_rows)[1], max_rows)
         for rect, image, (name, shape) in zip(rects, images, captions):
             painter.drawImage(rect.topLeft(), image)  # one crisp square per neuron
             painter.setPen(QPen(text_colour(self, 60), 1))

@@ -60,7 +60,7 @@ def test_the_shown_image_has_one_square_per_neuron(heatmaps):
     hidden = [np.zeros(256, np.float32), np.zeros(128, np.float32), np.zeros(64, np.float32)]
     hidden[1][0] = 5.0  # hidden 2, neuron 0: top-left corner of the middle image
     heatmaps.set_activations(hidden)
-    rects, _, _ = heatmaps._area._layout()
+    rects, _, _, _ = heatmaps._area._layout()
     assert all(a.right() < b.left() for a, b in zip(rects, rects[1:]))
     corner = rects[1].topLeft() + QPointF(2, 2)
     shown = heatmaps._area.grab().toImage()
@@ -68,3 +68,21 @@ def test_the_shown_image_has_one_square_per_neuron(heatmaps):
     assert heatmaps._area.unit_at(corner) == (2, 0)
     last = rects[0].bottomRight() - QPointF(2, 2)
     assert heatmaps._area.unit_at(last) == (1, 255)
+
+
+def test_a_wide_low_panel_lays_the_layers_in_longer_rows_with_bigger_squares(shown):
+    assert grid_shape(256, max_rows=8) == (8, 32) and grid_shape(64, max_rows=8) == (8, 8)
+    hidden = [np.linspace(0, 1, n, dtype=np.float32) for n in (256, 128, 64)]
+    low = shown(ActivationHeatmaps(), 420, 120)
+    low.set_activations(hidden)
+    square = shown(ActivationHeatmaps(), 420, 420)
+    square.set_activations(hidden)
+    cells = {}
+    for name, view in (("low", low), ("square", square)):
+        rects, _, _, max_rows = view._area._layout()
+        cells[name] = (rects[0].width() / grid_shape(256, max_rows)[1], max_rows)
+    assert cells["square"][1] is None  # room enough: the squarest shapes
+    assert cells["low"][1] is not None and cells["low"][0] >= 4  # 16 rows in ~50 px would be 2-3 px squares
+    corner = low._area.mapTo(low, low._area._layout()[0][0].topLeft().toPoint())
+    layer, unit = low.layer_at(QPointF(corner.x() + 1, corner.y() + 1))
+    assert (layer, unit) == (1, 0)  # pointing still finds the neuron under the mouse
