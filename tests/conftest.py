@@ -18,6 +18,7 @@ SHARED_MNIST = PROJECT_ROOT.parent / "shared" / "data" / "mnist"
 # The windows the tests start, in this process or as subprocesses, remember their settings here, never in
 # the user's own config folder (QSettings follows XDG_CONFIG_HOME).
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="nnviz-test-config-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="nnviz-test-data-")  # personal examples
 
 # Tests read MNIST exactly as a user would: through the NNVIZ_DATA environment variable.
 if "NNVIZ_DATA" not in os.environ and SHARED_MNIST.is_dir():

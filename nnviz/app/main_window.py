@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -46,6 +46,7 @@ from nnviz.app.panels import ElidedLabel, Panel, PanelLayout
 from nnviz.app.refresh_budget import RefreshBudget
 from nnviz.app.model_description import FILE, NEW, UNTRAINED, ModelOrigin, describe
 from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
+from nnviz.app.teaching import Teaching
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.app.throttle import Throttle
@@ -109,7 +110,9 @@ or CSV.</p>
 Every panel can be popped out into a window of its own or hidden with the buttons beside its title;
 View → Panels brings it back. View → Language switches between English and 简体中文.</p>
 <table cellspacing="6">
-<tr><td><b>Ctrl+Z</b></td><td>undo the last stroke</td></tr>
+<tr><td><b>Ctrl+Z</b></td><td>undo the last stroke (or the correction just taught)</td></tr>
+<tr><td><b>Shift+0 … Shift+9</b></td><td>"this drawing is a …": the network learns your correction</td></tr>
+<tr><td><b>Ctrl+Shift+M</b></td><td>my examples: the drawings you corrected</td></tr>
 <tr><td><b>Esc</b></td><td>clear the drawing</td></tr>
 <tr><td><b>E</b></td><td>eraser on/off (the right mouse button always erases)</td></tr>
 <tr><td><b>Space</b></td><td>start / pause training</td></tr>
@@ -209,6 +212,7 @@ class MainWindow(QMainWindow):
         else:  # listened to from the moment the other window hands it over
             self.training = training
             training.setParent(self)
+        self._build_teaching()  # issue 17: corrections, My examples
         self.training_panel.configChanged.connect(self.training.set_config)
         self.training_panel.architectureChanged.connect(self.training.set_architecture)
         self.training_panel.speedChanged.connect(self.training.set_speed)
@@ -456,7 +460,8 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(edit, self.tr("&Undo stroke"), self.canvas.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action = self._action(edit, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo,
+                                        self.tr("Take back the last stroke, or the correction just taught"))
         self.clear_action = self._action(edit, self.tr("&Clear drawing"), self.canvas.clear, "Esc")
         self.eraser_action = self._action(edit, self.tr("&Eraser"), self.canvas.set_eraser, "E", checkable=True)
         self.canvas.eraserChanged.connect(self.eraser_action.setChecked)
@@ -493,7 +498,7 @@ class MainWindow(QMainWindow):
         self.full_screen_action = self._action(view, self.tr("&Full screen"), self._toggle_full_screen,
                                                "Ctrl+Shift+F", checkable=True)
 
-        train = bar.addMenu(self.tr("&Train"))
+        train = self.train_menu = bar.addMenu(self.tr("&Train"))
         self.train_action = self._action(train, self.tr("&Start / pause"), self.toggle_training, "Space",
                                          self.tr("Start or pause training (Space)"))
         self._action(train, self.tr("S&tep (one batch)"), self.step_training, "Ctrl+Right")
@@ -587,7 +592,7 @@ class MainWindow(QMainWindow):
         return [(worker.snapshotReady, self._on_snapshot), (worker.statusChanged, self._on_status),
                 (worker.lossPoints, self._on_loss_points), (worker.epochFinished, self._on_epoch),
                 (worker.networkReplaced, self._on_network_replaced), (worker.dataMissing, self._on_data_missing),
-                (worker.failed, self._on_failed)]
+                (worker.failed, self._on_failed), (worker.taught, self._on_taught)]
 
     def _listen_to(self, worker: TrainingWorker) -> None:
         for signal, slot in self._worker_connections(worker):
@@ -721,6 +726,7 @@ class MainWindow(QMainWindow):
         from nnviz.data import prepare
 
         self._prepared = prepare(image)
+        self.probabilities.set_before(None)  # another drawing: a correction's "before" is over
         self.input_preview.set_image(None if self._prepared.is_empty else self._prepared.image)
         self._predict()
         if self.canvas.is_drawing():  # a new stroke: the diagram follows the pen at once
@@ -757,6 +763,58 @@ class MainWindow(QMainWindow):
         self.heatmaps.set_activations([a[0] for a in trace.a[1:-1]])
         self._set_prediction(prediction_text(p))
         self.inspection.drawing_changed()
+
+    # ------------------------------------------------------------------ teaching (nnviz.app.teaching)
+    def _build_teaching(self) -> None:
+        from nnviz.app.widgets.my_examples import MyExamplesDialog
+
+        self.teaching = Teaching(self, self.training)
+        self.probabilities.digitClicked.connect(self.teaching.correct)
+        for digit in range(10):
+            shortcut = QShortcut(QKeySequence(f"Shift+{digit}"), self)
+            shortcut.activated.connect(lambda digit=digit: self.teaching.correct(digit))
+        self._examples_dialog = None
+
+        def show_examples():
+            if self._examples_dialog is None:
+                self._examples_dialog = MyExamplesDialog(self.teaching, self)
+            self._examples_dialog.show()
+            self._examples_dialog.raise_()
+
+        train = self.train_menu
+        train.addSeparator()
+        self.examples_action = self._action(train, self.tr("&My examples…"), show_examples, "Ctrl+Shift+M",
+                                            self.tr("The drawings you corrected: relabel, delete, learn from all, "
+                                                    "export or import"))
+        self._action(train, self.tr("&Learn from all my examples"), self.teaching.learn_all)
+        self.training_panel.examplesToggled.connect(self._send_examples)
+        self.teaching.examplesChanged.connect(self._send_examples)
+        self._action(train, self.tr("&Back to the shipped model"), self.back_to_shipped_model, "",
+                     self.tr("Forget what was taught or trained here: the shipped model comes back"))
+
+    def _send_examples(self) -> None:
+        """Training includes the person's examples while the panel's box says so (from the next run)."""
+        examples = self.teaching.examples()
+        included = self.training_panel.examples_check.isChecked() and len(examples) > 0
+        self.training.set_extra((examples.images, examples.labels) if included else None)
+
+    def undo(self) -> None:
+        """Ctrl+Z: the correction just taught, if nothing was drawn since; else the last stroke."""
+        if not self.teaching.undo():
+            self.canvas.undo()
+
+    def show_taught_network(self, snapshot: NetworkSnapshot, before=None) -> None:
+        """Show at once the network a correction made (or its undo), with the bars as they were ``before``."""
+        self._pending_snapshot = None
+        self._show_network(snapshot)
+        self.probabilities.set_before(before)
+
+    @Slot(object)
+    def _on_taught(self, outcome) -> None:
+        self.teaching.on_outcome(outcome)
+
+    def back_to_shipped_model(self) -> None:
+        self.open_model(shipped_model_path())
 
     def current_trace(self):
         """The forward pass of the current drawing with the window's network (None for an empty canvas)."""

@@ -28,6 +28,7 @@ from typing import Callable
 import numpy as np
 
 from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
+from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.errors import ConfigError, DivergenceError, NnvizError
 from nnviz.lessons.lesson_file import HIDDEN_ACTIVATIONS, MAX_HIDDEN_LAYERS  # noqa: F401  (re-exported)
 from nnviz.nn import MLP, EpochRecord, StepRecord, TrainConfig, train
@@ -123,6 +124,13 @@ class TrainingData:
     def n_train(self) -> int:
         return len(self.x_train)
 
+    def with_extra(self, images: np.ndarray, labels: np.ndarray, copies: int = TRAINING_COPIES) -> "TrainingData":
+        """These training digits plus a person's own examples, each ``copies`` times; the test digits stay."""
+        images = np.asarray(images, np.float32).reshape(-1, self.x_train.shape[1])
+        return TrainingData(np.concatenate([self.x_train, np.repeat(images, copies, axis=0)]),
+                            np.concatenate([self.y_train, np.repeat(np.asarray(labels, self.y_train.dtype), copies)]),
+                            self.x_test, self.y_test)
+
 
 def default_augment(batch: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     from nnviz.data import augment_batch
@@ -164,6 +172,7 @@ class TrainingSession:
         self.details = ""  # a traceback, for errors that are bugs rather than user mistakes
         self._run = None  # the train() generator of the current run, if any
         self._stop_requested = False
+        self._yield_requested = False
         self._new_network: tuple[int, ...] = ()
         self._before_reset = None  # (net, architecture, steps, epochs, x) that the last reset replaced
         self._points = _PointBuffer()
@@ -222,6 +231,15 @@ class TrainingSession:
         self.architecture = architecture_of(net)
         self._clear_history()
 
+    def adopt_weights(self, net: MLP) -> None:
+        """Take ``net``'s weights into the live network, in place: what a person taught it (or the undo of
+        that). The run, the optimizer's state, the step count and the curves go on as they were."""
+        if tuple(net.sizes) != tuple(self.net.sizes):
+            raise ConfigError(f"weights of a {'-'.join(map(str, net.sizes))} network do not fit the "
+                              f"{'-'.join(map(str, self.net.sizes))} network being trained")
+        for mine, theirs in zip([*self.net.weights, *self.net.biases], [*net.weights, *net.biases]):
+            mine[...] = theirs
+
     def snapshot(self) -> NetworkSnapshot:
         return NetworkSnapshot.of(self.net, step=self._steps, epoch=self._epochs_done)
 
@@ -241,6 +259,11 @@ class TrainingSession:
         """End the run; the network keeps its weights and the next start begins a new run."""
         if self._run is not None or self.state in (RUNNING, PAUSED):
             self._end_run(STOPPED, translate("TrainingSession", "stopped"))
+
+    def request_yield(self) -> None:
+        """Thread-safe: make a running burst return after its current step, so that a message waiting for
+        the training thread (a correction to teach) is handled at once; the run goes on after it."""
+        self._yield_requested = True
 
     def request_stop(self) -> None:
         """Thread-safe: make a running burst return after its current step (closing the window)."""
@@ -338,6 +361,7 @@ class TrainingSession:
         epoch's end."""
         if self._run is None:
             self._run = self._new_run()
+        self._yield_requested = False
         steps, started = 0, time.perf_counter()
         try:
             while True:
@@ -345,7 +369,8 @@ class TrainingSession:
                 if isinstance(record, StepRecord):
                     self._record_step(record)
                     steps += 1
-                    if (max_steps is not None and steps >= max_steps) or time.perf_counter() >= until:
+                    if (max_steps is not None and steps >= max_steps) or time.perf_counter() >= until \
+                            or self._yield_requested:
                         break
                 elif isinstance(record, EpochRecord):
                     self._record_epoch(record)

@@ -22,9 +22,12 @@ import threading
 import time
 from typing import Callable
 
+import numpy as np
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from nnviz.app.snapshot import Architecture, NetworkSnapshot, TrainingStatus
+from nnviz.app.teaching_messages import TeachFailure, TeachRequest, teach_session
 from nnviz.app.training_session import (
     ERROR,
     IDLE,
@@ -102,6 +105,7 @@ class TrainingWorker(QObject):
     networkReplaced = Signal(object)  # NetworkSnapshot of a new network (reset, opened file): curves start over
     dataMissing = Signal(str)  # MNIST is not where it was looked for: the message says where
     failed = Signal(str, str)  # message, details (a traceback when it is a bug)
+    taught = Signal(object)  # TeachOutcome: a correction learnt (or TeachFailure)
     _dataArrived = Signal(object, object)  # from the loading thread: TrainingData or None, error or None
 
     def __init__(self, settings: TrainingSettings = TrainingSettings(), *, network: MLP | None = None,
@@ -119,6 +123,9 @@ class TrainingWorker(QObject):
         self._last_publish = -math.inf
         self._published_step = -1
         self._after_load: str | None = None  # "start" or "step" once MNIST has been read
+        self._teach_waiting: list[TeachRequest] = []  # to teach once MNIST (the replay) has been read
+        self._base_data: TrainingData | None = None  # MNIST as read, without the person's examples
+        self._extra: tuple[np.ndarray, np.ndarray] | None = None  # (images, labels) trained on with it
         self._loading = False
         self._closed = False
         self._dataArrived.connect(self._on_data)
@@ -241,6 +248,21 @@ class TrainingWorker(QObject):
     @Slot(object)
     def set_data(self, data: TrainingData) -> None:
         if not self._closed:
+            self._base_data = data
+            self._combine_data()
+
+    @Slot(object)
+    def set_extra(self, extra: tuple[np.ndarray, np.ndarray] | None) -> None:
+        """Train on these (images, labels) too, from the next run on (None: MNIST alone)."""
+        if not self._closed:
+            self._extra = extra
+            self._combine_data()
+
+    def _combine_data(self) -> None:
+        data = self._base_data
+        if data is not None and self._extra is not None and len(self._extra[1]):
+            data = data.with_extra(*self._extra)
+        if data is not None:
             self.session.set_data(data)
 
     @Slot(object)
@@ -248,6 +270,41 @@ class TrainingWorker(QObject):
         """Where MNIST comes from next time it is needed (e.g. after a download into another folder)."""
         if not self._closed:
             self._load_data = load_data
+
+    @Slot(object)
+    def teach(self, request: TeachRequest) -> None:
+        """Learn the drawings of ``request`` now, between two bursts; MNIST's training digits, read first
+        if they are not yet, are mixed in so nothing is forgotten (without them if they cannot be read)."""
+        if self._closed:
+            return
+        if self.session.data is None and not self._teach_waiting:
+            self._teach_waiting.append(request)
+            self._read_data()
+        elif self.session.data is None:
+            self._teach_waiting.append(request)
+        else:
+            self._teach_now(request)
+
+    def _teach_now(self, request: TeachRequest) -> None:
+        try:
+            outcome = teach_session(self.session, request)
+        except NnvizError as error:
+            self.taught.emit(TeachFailure(request, str(error)))
+            return
+        self._published_step = self.session.steps
+        self.taught.emit(outcome)
+
+    @Slot(object)
+    def restore_weights(self, snapshot: NetworkSnapshot) -> None:
+        """Put back the weights of ``snapshot`` (undoing a correction); the run goes on from them."""
+        if self._closed:
+            return
+        try:
+            self.session.adopt_weights(snapshot.to_network())
+        except NnvizError as error:
+            self.failed.emit(str(error), "")
+            return
+        self.snapshotReady.emit(self.session.snapshot())
 
     @Slot(object)
     def call(self, function: Callable[[], object]) -> None:
@@ -313,12 +370,15 @@ class TrainingWorker(QObject):
         if self.session.data is not None:
             return True
         self._after_load = then
+        self._read_data()
+        return False
+
+    def _read_data(self) -> None:
         if not self._loading:
             self._loading = True
             self.statusChanged.emit(TrainingStatus(state=LOADING, epochs=self.session.config.epochs,
                                                    message=self.tr("reading MNIST…")))
             call_in_thread(self._load_data, self._dataArrived, "nnviz-load-mnist")
-        return False
 
     @Slot(object, object)
     def _on_data(self, data: TrainingData | None, error: Exception | None) -> None:
@@ -326,6 +386,12 @@ class TrainingWorker(QObject):
         if self._closed:
             return
         then, self._after_load = self._after_load, None
+        if data is not None:
+            self._base_data = data
+            self._combine_data()
+        for request in self._teach_waiting:  # with MNIST as replay, or without it if it could not be read
+            self._teach_now(request)
+        self._teach_waiting = []
         if data is None:
             status = TrainingStatus(state=IDLE, epochs=self.session.config.epochs, message=str(error))
             self.statusChanged.emit(status)
@@ -339,7 +405,6 @@ class TrainingWorker(QObject):
                 details = "".join(traceback.format_exception(error))
                 self.failed.emit(self.tr("could not read MNIST: {0}: {1}").format(type(error).__name__, error), details)
             return
-        self.session.set_data(data)
         self.statusChanged.emit(self._status())
         if then == "start":
             self.start()
@@ -362,6 +427,9 @@ class TrainingThread(QObject):
     architectureChanged = Signal(object)
     networkChanged = Signal(object)
     dataLoaderChanged = Signal(object)
+    teachRequested = Signal(object)
+    weightsRestoreRequested = Signal(object)
+    extraChanged = Signal(object)
     _callRequested = Signal(object)
 
     def __init__(self, worker: TrainingWorker, parent: QObject | None = None):
@@ -377,6 +445,8 @@ class TrainingThread(QObject):
             (self.undoResetRequested, worker.undo_reset), (self.speedChanged, worker.set_speed),
             (self.configChanged, worker.set_config), (self.architectureChanged, worker.set_architecture),
             (self.networkChanged, worker.set_network), (self.dataLoaderChanged, worker.set_data_loader),
+            (self.teachRequested, worker.teach), (self.weightsRestoreRequested, worker.restore_weights),
+            (self.extraChanged, worker.set_extra),
         ):
             signal.connect(slot)
         self._callRequested.connect(worker.call, Qt.ConnectionType.BlockingQueuedConnection)
@@ -414,6 +484,19 @@ class TrainingThread(QObject):
 
     def set_data_loader(self, load_data: Callable[[], TrainingData]) -> None:
         self.dataLoaderChanged.emit(load_data)
+
+    def teach(self, request: TeachRequest) -> None:
+        """Learn these drawings between two training steps; the worker answers with ``taught``."""
+        self.teachRequested.emit(request)
+        self.worker.session.request_yield()  # the burst going on ends after its step: the click is answered soon
+
+    def restore_weights(self, snapshot: NetworkSnapshot) -> None:
+        """Put these weights back into the live network (undo a correction)."""
+        self.weightsRestoreRequested.emit(snapshot)
+
+    def set_extra(self, extra: tuple[np.ndarray, np.ndarray] | None) -> None:
+        """Train on a person's examples (images, labels) too, from the next run on; None: MNIST alone."""
+        self.extraChanged.emit(extra)
 
     def call_in_worker(self, function: Callable[[], object]) -> None:
         """Run ``function`` in the training thread between two of its bursts and wait for it (at most a burst):

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from nnviz import __version__
+from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.errors import ConfigError
 
 DEFAULT_HIDDEN = "256,128,64"
@@ -21,7 +22,6 @@ DEFAULT_PEN_COPIES = 8
 # Each personal example is seen this many times per epoch, each time distorted anew when augmentation is on:
 # enough that a few dozen corrections count against 60,000 MNIST digits, few enough that a large set (a
 # class's 1,000 drawings are 10,000 of some 70,000) does not crowd MNIST out.
-DEFAULT_EXTRA_COPIES = 10
 VALIDATION_PEN_WIDTH = 18  # the canvas's default pen
 
 
@@ -51,9 +51,9 @@ def register(subparsers) -> None:
     p.add_argument("--extra", metavar="FILE", action="append", default=[],
                    help="also learn a personal set of examples (the file the window's My examples exports); "
                    "repeat the option for several files")
-    p.add_argument("--extra-copies", type=int, default=DEFAULT_EXTRA_COPIES, metavar="N",
+    p.add_argument("--extra-copies", type=int, default=TRAINING_COPIES, metavar="N",
                    help=f"times each personal example is seen per epoch, distorted anew each time when augmenting "
-                   f"(default {DEFAULT_EXTRA_COPIES})")
+                   f"(default {TRAINING_COPIES})")
     p.add_argument("--seed", type=int, default=0, help="seed for initialisation, shuffling and augmentation (default 0)")
     p.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)  # train on the first N digits (tests)
     p.add_argument("--out", metavar="PATH", default="mnist-mlp.npz", help="where to save the model (default mnist-mlp.npz)")

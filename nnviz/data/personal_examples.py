@@ -43,6 +43,8 @@ MAX_BYTES = 256 * 1024 * 1024  # some 100,000 examples; a larger file is not a p
 MAX_UNPACKED = 1024 * 1024 * 1024  # what its arrays may take once decompressed (a zip bomb is refused)
 ARRAYS = ("images", "labels", "created", "points", "stroke_offsets", "example_offsets")
 SUFFIX = ".npz"
+TRAINING_COPIES = 10  # times each example is seen per epoch when training includes them (a handful among
+# 60,000 digits would hardly be seen otherwise)
 
 
 @dataclass(frozen=True, eq=False)

@@ -264,3 +264,20 @@ def test_training_data_subset():
     data = toy_data()
     small = TrainingData.from_mnist(data, limit=10, test_limit=5)
     assert small.n_train == 10 and len(small.x_test) == 5
+
+
+def test_a_yield_request_ends_a_burst_after_its_step_and_the_run_goes_on():
+    rng = np.random.default_rng(0)
+    data = TrainingData(rng.uniform(0, 1, (4000, 784)).astype(np.float32), rng.integers(0, 10, 4000))
+    session = TrainingSession(Architecture(hidden=(8,)), TrainConfig(epochs=5, batch_size=1), data, augment=None)
+    record_step = session._record_step
+
+    def record_and_ask(record):  # a correction arrives for the training thread during the 3rd step
+        record_step(record)
+        if session.steps == 3:
+            session.request_yield()
+
+    session._record_step = record_and_ask
+    session.start()
+    assert session.advance(budget_s=30.0) == 3  # the burst ends after that step, not after 30 s or the epoch
+    assert session.state == "running" and session.advance(budget_s=0.05) > 0  # and the run goes on

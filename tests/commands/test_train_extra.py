@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from nnviz.cli import main
-from nnviz.commands.train import DEFAULT_EXTRA_COPIES, PersonalExtra
+from nnviz.commands.train import PersonalExtra
+from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.data.personal_examples import PersonalExample, PersonalSet
 from nnviz.nn import MLP
 
@@ -25,7 +26,7 @@ def personal_file(path, labels=(3, 3, 3)):
 
 
 def test_each_personal_example_is_repeated_a_few_times():
-    assert 1 < DEFAULT_EXTRA_COPIES <= 20  # modest: a few dozen corrections are a few hundred of 60,000 digits
+    assert 1 < TRAINING_COPIES <= 20  # modest: a few dozen corrections are a few hundred of 60,000 digits
 
 
 def test_the_examples_of_every_file_are_taken_each_copies_times(tmp_path):
@@ -49,7 +50,7 @@ def test_a_training_run_learns_the_personal_examples_and_records_them(capsys, tm
     with_box, recipe = box_reading(tmp_path, "--extra", str(personal_file(tmp_path / "mine.npz")))
     without_box, no_recipe = box_reading(tmp_path)
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["epoch"] == 4
-    assert recipe == {"files": ["mine.npz"], "examples": 3, "copies": DEFAULT_EXTRA_COPIES} and no_recipe is None
+    assert recipe == {"files": ["mine.npz"], "examples": 3, "copies": TRAINING_COPIES} and no_recipe is None
     # 30 of 1,030 digits were the box labelled 3: the network reads it as a 3, which it did not without them.
     assert with_box.argmax() == 3 and with_box[3] > 0.4 and without_box[3] < 0.2
 

@@ -357,6 +357,65 @@ the loss appears here</source>
     </message>
 </context>
 <context>
+    <name>MyExamplesDialog</name>
+    <message>
+        <source>nnviz examples (*.npz);;All files (*)</source>
+        <translation>nnviz 样例 (*.npz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>My examples</source>
+        <translation>我的样例</translation>
+    </message>
+    <message>
+        <source>Relabel…</source>
+        <translation>重新标注…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Learn from all</source>
+        <translation>全部学习</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>a {0}, kept {1}</source>
+        <translation>一个 {0}，保存于 {1}</translation>
+    </message>
+    <message>
+        <source>{0} drawings you corrected, kept in {1}. Double-click one to relabel it; Delete removes it (Ctrl+Z brings it back). Training in the window can include them (Training panel).</source>
+        <translation>你纠正过的 {0} 个手写，保存在 {1}。双击可重新标注；Delete 键删除（Ctrl+Z 恢复）。窗口中的训练可以包含它们（训练面板）。</translation>
+    </message>
+    <message>
+        <source>No examples yet. When the network misreads your drawing, click the right digit under the probability bars (or press Shift+digit): the drawing is kept here and the network learns it.</source>
+        <translation>还没有样例。网络认错你的手写时，点击概率条下方正确的数字（或按 Shift+数字）：手写会保存在这里，网络会学习它。</translation>
+    </message>
+    <message>
+        <source>Relabel</source>
+        <translation>重新标注</translation>
+    </message>
+    <message>
+        <source>This drawing is a:</source>
+        <translation>这个手写是：</translation>
+    </message>
+    <message>
+        <source>Export my examples</source>
+        <translation>导出我的样例</translation>
+    </message>
+    <message>
+        <source>Import examples</source>
+        <translation>导入样例</translation>
+    </message>
+</context>
+<context>
     <name>NeuronInspector</name>
     <message>
         <source>output</source>
@@ -452,6 +511,10 @@ the loss appears here</source>
     <message>
         <source>digit {0}: {1}</source>
         <translation>数字 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Click (or Shift+{0}) if your drawing is a {0}: the network learns it</source>
+        <translation>如果你写的是 {0}，点击这里（或按 Shift+{0}）：网络会学习它</translation>
     </message>
 </context>
 <context>
@@ -672,6 +735,16 @@ training is slower. Takes effect from the next epoch.</source>
         <translation>训练时随机变形训练样本（倾斜、错切、笔画粗细、抖动），
 使其更像鼠标写的字：网络能更好地识别你的手写，
 但训练会变慢。从下一轮起生效。</translation>
+    </message>
+    <message>
+        <source>My examples</source>
+        <translation>我的样例</translation>
+    </message>
+    <message>
+        <source>Train on the drawings you corrected too (Train &gt; My examples), each 10 times an epoch.
+Takes effect from the next run.</source>
+        <translation>也在你纠正过的手写上训练（训练 &gt; 我的样例），每轮各 10 次。
+从下一次训练开始生效。</translation>
     </message>
     <message>
         <source>Optimizer</source>

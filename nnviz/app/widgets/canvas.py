@@ -140,6 +140,8 @@ class Canvas(QWidget):
         self._ink = QImage(RESOLUTION, RESOLUTION, QImage.Format.Format_Grayscale8)
         self._ink.fill(0)
         self._history: list[QImage] = []
+        self._strokes: list[list[tuple[float, float]]] = []  # the pen strokes of the ink, in canvas pixels
+        self._strokes_history: list[list[list[tuple[float, float]]]] = []  # beside _history
         self._pen_width = DEFAULT_PEN_WIDTH
         self._eraser = False
         self._stroke: tuple[QPointF, bool] | None = None  # last point (logical) and whether it erases
@@ -164,6 +166,7 @@ class Canvas(QWidget):
             self._remember()
         self._ink.fill(0)
         self._stroke = None
+        self._strokes = []
         self._changed()
 
     def undo(self) -> None:
@@ -171,8 +174,14 @@ class Canvas(QWidget):
         if not self._history:
             return
         self._ink = self._history.pop()
+        self._strokes = self._strokes_history.pop()
         self._stroke = None
         self._changed()
+
+    def strokes(self) -> tuple[np.ndarray, ...]:
+        """The pen strokes of the drawing as (k, 2) float32 arrays of canvas (x, y) pixels, y down (what a
+        personal example keeps; a loaded picture has none)."""
+        return tuple(np.array(stroke, np.float32).reshape(-1, 2) for stroke in self._strokes)
 
     def is_drawing(self) -> bool:
         """True while a stroke goes on (the button is held)."""
@@ -208,6 +217,7 @@ class Canvas(QWidget):
             raise ValueError(f"the canvas takes a 2-D grey image, got shape {image.shape}")
         self._remember()
         self._ink = _fit(grey_qimage(np.clip(image, 0.0, 1.0)))
+        self._strokes = []
         self._stroke = None
         self._changed()
 
@@ -276,6 +286,8 @@ class Canvas(QWidget):
         self._remember()
         point = self.to_logical(pos)
         self._stroke = (point, erase)
+        if not erase:
+            self._strokes.append([(point.x(), point.y())])
         self._paint_segment(point, point, erase, width)
         self._changed()
 
@@ -284,6 +296,8 @@ class Canvas(QWidget):
         point = self.to_logical(pos)
         self._paint_segment(last, point, erase, width)
         self._stroke = (point, erase)
+        if not erase and self._strokes:
+            self._strokes[-1].append((point.x(), point.y()))
         self._changed(self._widget_rect(last, point, width / 2))
 
     def _end_stroke(self) -> None:
@@ -301,7 +315,9 @@ class Canvas(QWidget):
 
     def _remember(self) -> None:
         self._history.append(self._ink.copy())
+        self._strokes_history.append([list(stroke) for stroke in self._strokes])
         del self._history[:-UNDO_DEPTH]
+        del self._strokes_history[:-UNDO_DEPTH]
 
     def _changed(self, dirty: QRect | None = None) -> None:
         """Repaint (only ``dirty`` while a stroke goes on: it is much cheaper) and tell the listeners."""

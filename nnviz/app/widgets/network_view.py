@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QEvent, QLineF, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (QEasingCurve, QEvent, QLineF, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation,
+                            Signal)
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -93,6 +94,7 @@ INK = 0.1  # an input pixel above this value is lit: the tile draws it over the 
 INACTIVE_SHARE = 0.05  # |a| below this share of the layer's largest |a|: drawn as an empty ring
 FLOW_S = 0.45  # the signal's walk from the input to the output when the drawing changes
 FLOW_FRAMES = 16  # pictures of that walk (about 35 a second)
+CHANGES_S = 3.0  # how long the connections a correction changed most stay drawn
 DRAWING, WEIGHTS = "drawing", "weights"  # what the connections show: contributions for this drawing, or weights
 EDGE_MODES = (DRAWING, WEIGHTS)
 
@@ -462,6 +464,9 @@ class NetworkView(QWidget):
         self._flow_animation.setEasingCurve(QEasingCurve.Type.Linear)
         self._flow_animation.valueChanged.connect(self._flow_frame)
         self._flow_animation.finished.connect(self.finish_flow)
+        self._changes: tuple[np.ndarray, ...] | None = None  # weight changes drawn instead of the connections
+        self._changes_timer = QTimer(self, singleShot=True, interval=round(1000 * CHANGES_S))
+        self._changes_timer.timeout.connect(lambda: self.show_changes(None))
         self._build_widgets()
 
     # ------------------------------------------------------------------ construction
@@ -937,6 +942,22 @@ class NetworkView(QWidget):
             slot_of[shown] = np.arange(len(shown))
             self._slot_of.append(slot_of)
 
+    def show_changes(self, weight_change: tuple[np.ndarray, ...] | None) -> None:
+        """For CHANGES_S seconds draw the connections that changed most (red: the weight grew, blue: it
+        shrank), e.g. what a correction taught; None goes back to the usual connections."""
+        fits = weight_change is not None and [w.shape for w in weight_change] == [w.shape for w in self._weights]
+        self._changes = tuple(weight_change) if fits else None
+        if self._changes is not None:
+            self._changes_timer.start()
+        else:
+            self._changes_timer.stop()
+        self._pick_edges()
+        self._draw_edges()
+
+    def changes_shown(self) -> bool:
+        """True while the connections drawn are a correction's changes."""
+        return self._changes is not None
+
     # ------------------------------------------------------------------ drawing
     def _pick_edges(self) -> None:
         """The connections to draw among the neurons shown: the strongest weights, or (following the drawing,
@@ -945,6 +966,10 @@ class NetworkView(QWidget):
             self._edges = []
             return
         n_layers = len(self._sizes) - 1
+        if self._changes is not None:
+            self._edges = [connections_among(dW, self._shown[layer - 1], self._shown[layer], layer, n_layers)
+                           for layer, dW in enumerate(self._changes, start=1)]
+            return
         contributions = self._mode == DRAWING and self._activations is not None
         self._edges = [
             connections_among(W, self._shown[layer - 1], self._shown[layer], layer, n_layers,

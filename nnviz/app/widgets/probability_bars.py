@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from nnviz.app.painting import ACCENT, accent_text, legible_font, text_colour
@@ -20,7 +20,11 @@ def percent_text(p: float, decimals: int = 0) -> str:
 
 
 class ProbabilityBars(QWidget):
-    """``set_probabilities(p)`` with p (10,) summing to 1, or None for "nothing drawn"."""
+    """``set_probabilities(p)`` with p (10,) summing to 1, or None for "nothing drawn". A click on a digit
+    says "this drawing is that digit" (``digitClicked``); ``set_before(p)`` outlines what the bars were
+    before a correction, so the change shows."""
+
+    digitClicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -29,6 +33,15 @@ class ProbabilityBars(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setToolTip(self.tr("The network's probability for each digit (softmax output)"))
         self._p: np.ndarray | None = None
+        self._before: np.ndarray | None = None
+
+    def set_before(self, p: np.ndarray | None) -> None:
+        """Outline these probabilities (before a correction) behind the bars; None: no outline."""
+        self._before = None if p is None else np.clip(np.asarray(p, np.float64).ravel(), 0.0, 1.0)
+        self.update()
+
+    def before(self) -> np.ndarray | None:
+        return None if self._before is None else self._before.copy()
 
     def set_probabilities(self, p: np.ndarray | None) -> None:
         if p is None:
@@ -84,6 +97,10 @@ class ProbabilityBars(QWidget):
             x = round(area.left() + digit * slot + (slot - width) / 2)
             painter.fillRect(QRectF(x, area.top(), width, area.height()), track)
             is_winner = digit == winner
+            if self._before is not None:  # dashed: where the bar was before the correction
+                was = round(area.height() * float(self._before[digit]))
+                painter.setPen(QPen(text_colour(self, 200), 2, Qt.PenStyle.DashLine))
+                painter.drawRect(QRectF(x - 3, area.bottom() - was, width + 6, was))
             if self._p is not None:
                 p = float(self._p[digit])
                 height = round(area.height() * p)
@@ -116,5 +133,16 @@ class ProbabilityBars(QWidget):
         digit = self.bar_at(event.position())
         if digit is not None:
             value = "–" if self._p is None else percent_text(self._p[digit], 1).replace("%", " %")
-            QToolTip.showText(event.globalPosition().toPoint(), self.tr("digit {0}: {1}").format(digit, value), self)
+            text = self.tr("digit {0}: {1}").format(digit, value)
+            if self._p is not None:
+                text += "\n" + self.tr("Click (or Shift+{0}) if your drawing is a {0}: the network learns it").format(digit)
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if digit is not None and self._p is not None
+                       else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        digit = self.bar_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and digit is not None and self._p is not None:
+            self.digitClicked.emit(digit)
+        super().mouseReleaseEvent(event)

@@ -178,6 +178,7 @@ class TrainingPanel(QWidget):
     stopClicked = Signal()
     resetClicked = Signal()
     speedChanged = Signal(object)  # steps a second at most, or None: as fast as possible
+    examplesToggled = Signal(bool)  # train on the person's own examples too (My examples)
     runControlsChanged = Signal()  # the buttons and the progress need another height (see run_controls_height)
 
     def __init__(self, settings: TrainingSettings = TrainingSettings(), parent: QWidget | None = None):
@@ -249,12 +250,22 @@ class TrainingPanel(QWidget):
         self.augment_check.setToolTip(self.tr("Distort the training digits on the fly (tilt, shear, thickness, "
                                               "wobble),\nlike mouse drawings: the network reads your drawings "
                                               "better, but\ntraining is slower. Takes effect from the next epoch."))
+        self.examples_check = QCheckBox(self.tr("My examples"))
+        self.examples_check.setObjectName("includeExamples")
+        self.examples_check.setToolTip(self.tr("Train on the drawings you corrected too (Train > My examples), "
+                                               "each 10 times an epoch.\nTakes effect from the next run."))
+        checks = QWidget()
+        checks_column = QVBoxLayout(checks)
+        checks_column.setContentsMargins(0, 0, 0, 0)
+        checks_column.setSpacing(2)
+        checks_column.addWidget(self.augment_check)
+        checks_column.addWidget(self.examples_check)
         grid = QGridLayout(training)
         grid.setVerticalSpacing(4)
         self._add_row(grid, 0, (self.tr("Optimizer"), self.optimizer_box),
                       (self.tr("Learning rate"), self.lr_field), (self.tr("Schedule"), self.schedule_box))
         self._add_row(grid, 1, (self.tr("Batch size"), self.batch_spin), (self.tr("Epochs"), self.epochs_spin),
-                      ("", self.augment_check))
+                      ("", checks))
         self._add_row(grid, 2, (self.tr("L1 penalty"), self.l1_field), (self.tr("L2 penalty"), self.l2_field),
                       (self.tr("Weight decay"), self.decay_field))
 
@@ -336,6 +347,7 @@ class TrainingPanel(QWidget):
         for spin in (self.batch_spin, self.epochs_spin):
             spin.valueChanged.connect(self._commit_config)
         self.augment_check.toggled.connect(self._commit_config)
+        self.examples_check.toggled.connect(self.examplesToggled)
         for field in (self.lr_field, self.l1_field, self.l2_field, self.decay_field):
             field.lineEdit().textEdited.connect(self._check_config)
             field.lineEdit().editingFinished.connect(self._commit_config)
