@@ -89,6 +89,13 @@ def _hidden_map(window) -> Table | None:
     return _rows(["digit", "pc1", "pc2"], rows)
 
 
+def _knockout(window) -> Table | None:
+    accuracy = window.inspection.knockout.accuracy()
+    if accuracy is None:
+        return None
+    return _rows(["neuron", "accuracy_silenced"], [(j, a) for j, a in enumerate(accuracy) if not np.isnan(a)])
+
+
 def _histograms(window) -> Table | None:
     view = window.inspection.histograms
     rows = []
@@ -121,6 +128,7 @@ VIEWS: tuple[View, ...] = (
     View("confusion-matrix", QT_TRANSLATE_NOOP("Export", "Confusion matrix"), lambda w: w.inspection.evaluation.matrix, _confusion),
     View("hidden-layer-map", QT_TRANSLATE_NOOP("Export", "Hidden-layer map"), lambda w: w.inspection.hidden_map.plot, _hidden_map),
     View("histograms", QT_TRANSLATE_NOOP("Export", "Weight and gradient histograms"), lambda w: w.inspection.histograms, _histograms),
+    View("knock-out", QT_TRANSLATE_NOOP("Export", "Knock-out study"), lambda w: w.inspection.knockout, _knockout),
 )
 
 
@@ -229,6 +237,9 @@ class _ContextMenus(QObject):
         if event.type() == QEvent.Type.ContextMenu and watched in self.targets:
             name = self.targets[watched]
             menu = QMenu(self.window)
+            extras = getattr(self.window, "context_menu_extras", None)  # e.g. the diagram's neuron probes
+            if extras is not None and extras(name, watched, event.pos(), menu):
+                menu.addSeparator()
             for suffix, label in FORMATS.items():
                 action = menu.addAction(translate("Export", "Save as {0}…").format(translate("Export", label)))
                 action.triggered.connect(lambda _=False, s=suffix: ask_and_export(self.window, name, s))

@@ -22,6 +22,7 @@ from nnviz.app.saliency_caption import why_caption
 from nnviz.app.throttle import Throttle
 from nnviz.app.widgets.canvas import RESOLUTION
 from nnviz.app.widgets.evaluation_view import EvaluationView
+from nnviz.app.widgets.knockout_view import KnockoutView
 from nnviz.app.widgets.hidden_map import HiddenMapView
 from nnviz.app.widgets.hint_overlay import HintOverlay
 from nnviz.app.widgets.histograms import HistogramsView
@@ -45,6 +46,7 @@ TABS = (
     ("hidden_map", QT_TRANSLATE_NOOP("InspectionPanels", "Hidden-layer map")),
     ("histograms", QT_TRANSLATE_NOOP("InspectionPanels", "Histograms")),
     ("slow_motion", QT_TRANSLATE_NOOP("InspectionPanels", "Slow motion")),
+    ("knockout", QT_TRANSLATE_NOOP("InspectionPanels", "Knock-out")),
 )
 
 
@@ -96,6 +98,7 @@ class InspectionPanels(QObject):
         self.hidden_map = HiddenMapView()
         self.histograms = HistogramsView()
         self.slow_motion = SlowMotionView()
+        self.knockout = KnockoutView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("inspectTabs")
         for attribute, name in TABS:
@@ -119,6 +122,7 @@ class InspectionPanels(QObject):
         self.hidden_map.mapped.connect(self._show_hints)
         self.evaluation.finished.connect(lambda _: self._show_hints())
         self.slow_motion.softmaxRequested.connect(lambda: self.show_tab(self.softmax))
+        self.knockout.runRequested.connect(self.study_knockout)
 
     def _build_hints(self) -> dict:
         """What an empty tab says instead of showing empty axes, and when it has something to show."""
@@ -176,6 +180,7 @@ class InspectionPanels(QObject):
     def network_changed(self, snapshot) -> None:
         """New weights arrived (at the views' refresh rate): redraw the histograms, if shown, a little later
         and at most HISTOGRAMS_REFRESH_S apart, so their work never adds to a redraw of the main views."""
+        self.knockout.set_sizes(snapshot.sizes)
         if self._showing(self.histograms):
             QTimer.singleShot(0, self._histograms_refresh.request)
 
@@ -187,6 +192,7 @@ class InspectionPanels(QObject):
 
     def after_network_replaced(self) -> None:
         """Called once the window shows the new network."""
+        self.knockout.cancel()
         self.inspector.refresh(self.window.network(), self.window.current_trace())
         self._refresh_visible()
 
@@ -234,6 +240,14 @@ class InspectionPanels(QObject):
         """Evaluate the window's network on the test set (read first if needed), in chunks."""
         self.show_tab(self.evaluation)
         self._with_test_set(lambda x, y: self.evaluation.evaluate(self.window.network(), x, y))
+
+    def study_knockout(self, layer: int | None = None) -> None:
+        """The knock-out study of a hidden layer, on the test digits (read first if needed), with the network
+        the drawing is read with."""
+        self.show_tab(self.knockout)
+        if layer is not None:
+            self.knockout.layer_box.setCurrentIndex(max(0, self.knockout.layer_box.findData(layer)))
+        self._with_test_set(lambda x, y: self.knockout.run(self.window.reading_network(), x, y))
 
     def close(self) -> None:
         """The window closes: so does the Inspect panel, also when it floats in a window of its own."""

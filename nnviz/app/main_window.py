@@ -46,6 +46,8 @@ from nnviz.app.panels import ElidedLabel, Panel, PanelLayout
 from nnviz.app.refresh_budget import RefreshBudget
 from nnviz.app.model_description import FILE, NEW, UNTRAINED, ModelOrigin, describe
 from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
+from nnviz.app.probing import Probing
+from nnviz.app.show_in_front import show_in_front
 from nnviz.app.teaching import Teaching
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
@@ -220,6 +222,7 @@ class MainWindow(QMainWindow):
         self.loss_panel.clear_button.clicked.connect(self._history.clear)
         self.inspection = InspectionPanels(self, load_data)
         self._build_inspection_actions()
+        self._build_probing()  # issue 18: silence, clamp, dream, nudge
         self._show_network(NetworkSnapshot.of(net))
         self._origin_W0 = self._snapshot.weights[0]
         self._update_prediction()
@@ -556,7 +559,7 @@ class MainWindow(QMainWindow):
         return actions
 
     def _build_inspection_actions(self) -> None:
-        inspect = QMenu(self.tr("&Inspect"), self)
+        inspect = self.inspect_menu = QMenu(self.tr("&Inspect"), self)
         self.menuBar().insertMenu(self.help_menu.menuAction(), inspect)
         inspection = self.inspection
         self.saliency_action = self._action(
@@ -677,12 +680,14 @@ class MainWindow(QMainWindow):
         """Make ``snapshot`` the network of the UI thread, re-read the drawing with it, and redraw the
         diagram's connections and the weight tiles (at once, or within VIEWS_REFRESH_S while training)."""
         self._snapshot = snapshot
+        self._probed = None  # the poked copy of the network is made again from these weights
         net = getattr(self, "_net", None)
         if net is not None and net.sizes == tuple(snapshot.sizes) and net.activation == snapshot.activation:
             net.weights = snapshot.weights  # copies into the existing arrays: no new network per snapshot
             net.biases = snapshot.biases
         else:
             self._net = snapshot.to_network()
+            self.probing.network_changed(self._net.sizes)
             self._showing_empty = False
             views_now = True  # new layer sizes: the views must match the activations drawn next
         if views_now and self._views_refresh.pending():
@@ -755,7 +760,7 @@ class MainWindow(QMainWindow):
                 self._set_prediction("")
             self.inspection.drawing_changed()  # an inspected neuron's bias and weights follow the network
             return
-        trace = self._net.forward(prepared.image.reshape(1, -1))
+        trace = self.reading_network().forward(prepared.image.reshape(1, -1))
         self._trace, self._showing_empty = trace, False
         p = trace.a[-1][0]
         self.probabilities.set_probabilities(p)
@@ -763,6 +768,37 @@ class MainWindow(QMainWindow):
         self.heatmaps.set_activations([a[0] for a in trace.a[1:-1]])
         self._set_prediction(prediction_text(p))
         self.inspection.drawing_changed()
+
+    # ------------------------------------------------------------------ probing (nnviz.app.probing)
+    def _build_probing(self) -> None:
+        self._probed = None
+        self.probing = Probing(self)
+        self.probing.probesChanged.connect(self._on_probes)
+        inspect = self.inspect_menu
+        inspect.addSeparator()
+        self._action(inspect, self.tr("&Dream a digit…"), lambda: self.probing.show_dream(), "Ctrl+Shift+D",
+                     self.tr("What does the network think a 3 looks like? Grow a picture it is sure of"))
+        self._action(inspect, self.tr("&Nudge the drawing…"), self.probing.show_nudge, "Ctrl+Shift+N",
+                     self.tr("The smallest change to your drawing that makes the network read another digit"))
+        self._action(inspect, self.tr("&Restore all neurons"), lambda: self.probing.restore_all())
+
+    def reading_network(self) -> MLP:
+        """The network the drawing is read with: the window's, with the neurons a person silenced or clamped."""
+        probes = self.probing.probes()
+        if not probes:
+            return self._net
+        if self._probed is None:
+            self._probed = probes.apply(self._net)
+        return self._probed
+
+    def _on_probes(self, probes) -> None:
+        self._probed = None
+        self._showing_empty = False
+        self._predict()
+
+    def context_menu_extras(self, view: str, watched, pos, menu) -> bool:
+        """Items before a view's export items in its right-click menu: the diagram's neuron probes."""
+        return view == "network" and self.probing.add_neuron_actions(watched, pos, menu)
 
     # ------------------------------------------------------------------ teaching (nnviz.app.teaching)
     def _build_teaching(self) -> None:
@@ -778,8 +814,7 @@ class MainWindow(QMainWindow):
         def show_examples():
             if self._examples_dialog is None:
                 self._examples_dialog = MyExamplesDialog(self.teaching, self)
-            self._examples_dialog.show()
-            self._examples_dialog.raise_()
+            show_in_front(self._examples_dialog)
 
         train = self.train_menu
         train.addSeparator()

@@ -60,6 +60,10 @@
         <translation>权重与梯度直方图</translation>
     </message>
     <message>
+        <source>Knock-out study</source>
+        <translation>敲除实验</translation>
+    </message>
+    <message>
         <source>{0}: choose a .png, .svg or .csv file name</source>
         <translation>{0}：请选择 .png、.svg 或 .csv 文件名</translation>
     </message>
@@ -542,6 +546,26 @@ Red pixels excite it, blue ones inhibit it.</source>
         <translation>未载入模型文件</translation>
     </message>
     <message>
+        <source>&amp;Dream a digit…</source>
+        <translation>梦见一个数字(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>What does the network think a 3 looks like? Grow a picture it is sure of</source>
+        <translation>网络心目中的 3 是什么样子？生成一张让它确信的图</translation>
+    </message>
+    <message>
+        <source>&amp;Nudge the drawing…</source>
+        <translation>轻推手写(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The smallest change to your drawing that makes the network read another digit</source>
+        <translation>对你的手写做最小的改动，让网络认作另一个数字</translation>
+    </message>
+    <message>
+        <source>&amp;Restore all neurons</source>
+        <translation>恢复所有神经元(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;My examples…</source>
         <translation>我的样例(&amp;M)…</translation>
     </message>
@@ -815,6 +839,49 @@ View → Panels brings it back. View → Language switches between English and �
     <message>
         <source>Put back into the main window</source>
         <translation>放回主窗口</translation>
+    </message>
+</context>
+<context>
+    <name>Probing</name>
+    <message>
+        <source>{0} neuron(s) silenced or clamped: the predictions come from the poked network.</source>
+        <translation>{0} 个神经元被静音或钳位：预测来自被改动的网络。</translation>
+    </message>
+    <message>
+        <source>Restore all</source>
+        <translation>全部恢复</translation>
+    </message>
+    <message>
+        <source>{0}, neuron {1}</source>
+        <translation>{0}，神经元 {1}</translation>
+    </message>
+    <message>
+        <source>Silence it</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Clamp it to a value…</source>
+        <translation>钳位到一个值…</translation>
+    </message>
+    <message>
+        <source>Let it go</source>
+        <translation>放开它</translation>
+    </message>
+    <message>
+        <source>Dream: what makes it fire?</source>
+        <translation>梦境：什么让它激活？</translation>
+    </message>
+    <message>
+        <source>Restore all neurons</source>
+        <translation>恢复所有神经元</translation>
+    </message>
+    <message>
+        <source>Clamp a neuron</source>
+        <translation>钳位神经元</translation>
+    </message>
+    <message>
+        <source>Hold its output at:</source>
+        <translation>把它的输出固定为：</translation>
     </message>
 </context>
 <context>

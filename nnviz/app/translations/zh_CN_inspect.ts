@@ -28,6 +28,10 @@
         <translation>慢动作</translation>
     </message>
     <message>
+        <source>Knock-out</source>
+        <translation>敲除</translation>
+    </message>
+    <message>
         <source>Inspect</source>
         <translation>检视</translation>
     </message>

@@ -130,6 +130,65 @@ Drop a picture file here to load it.</source>
     </message>
 </context>
 <context>
+    <name>DreamView</name>
+    <message>
+        <source>Dream</source>
+        <translation>梦境</translation>
+    </message>
+    <message>
+        <source>digit </source>
+        <translation>数字 </translation>
+    </message>
+    <message>
+        <source>an output digit</source>
+        <translation>一个输出数字</translation>
+    </message>
+    <message>
+        <source>from faint noise</source>
+        <translation>从微弱噪声开始</translation>
+    </message>
+    <message>
+        <source>from a blank canvas</source>
+        <translation>从空白画布开始</translation>
+    </message>
+    <message>
+        <source>from my drawing</source>
+        <translation>从我的手写开始</translation>
+    </message>
+    <message>
+        <source>smooth (a blur prior: no detail finer than {0} px)</source>
+        <translation>平滑（模糊先验：不含小于 {0} 像素的细节）</translation>
+    </message>
+    <message>
+        <source>Put on the canvas</source>
+        <translation>放到画布上</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>what it dreams</source>
+        <translation>它梦见的</translation>
+    </message>
+    <message>
+        <source>Press Dream: starting from noise, the picture is changed step by step so that the network grows surer it sees the digit.</source>
+        <translation>按“梦境”：从噪声开始，图片一步步改变，让网络越来越确信它看到的是这个数字。</translation>
+    </message>
+    <message>
+        <source>{0}, neuron {1}</source>
+        <translation>{0}，神经元 {1}</translation>
+    </message>
+    <message>
+        <source>step {0}: the network is {1:.1f} % sure this is a {2}</source>
+        <translation>第 {0} 步：网络有 {1:.1f} % 的把握这是 {2}</translation>
+    </message>
+    <message>
+        <source>step {0}: the neuron&apos;s activation is {1:.3g}</source>
+        <translation>第 {0} 步：神经元的激活值为 {1:.3g}</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationView</name>
     <message>
         <source>Evaluate on the test digits</source>
@@ -294,6 +353,37 @@ and a small or a large digit reach the network alike.</source>
 value {3}</source>
         <translation>像素（第 {0} 行，第 {1} 列）= 输入 {2}
 值 {3}</translation>
+    </message>
+</context>
+<context>
+    <name>KnockoutView</name>
+    <message>
+        <source>Knock out each neuron</source>
+        <translation>逐个敲除神经元</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>sorted by cost</source>
+        <translation>按损失排序</translation>
+    </message>
+    <message>
+        <source>Silence each neuron of a layer in turn and measure the accuracy on the test digits: the tall bars are the neurons the network needs most.</source>
+        <translation>依次静音一层中的每个神经元，测量测试数字上的准确率：高的柱子就是网络最需要的神经元。</translation>
+    </message>
+    <message>
+        <source>points lost</source>
+        <translation>损失的百分点</translation>
+    </message>
+    <message>
+        <source>neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <source>{0:.2f} % intact; the neurons that matter most: {1}</source>
+        <translation>完整时 {0:.2f} %；最重要的神经元：{1}</translation>
     </message>
 </context>
 <context>
@@ -499,6 +589,57 @@ the loss appears here</source>
     </message>
 </context>
 <context>
+    <name>NudgeView</name>
+    <message>
+        <source>Nudge</source>
+        <translation>轻推</translation>
+    </message>
+    <message>
+        <source>make it say </source>
+        <translation>让它说 </translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>your drawing</source>
+        <translation>你的手写</translation>
+    </message>
+    <message>
+        <source>nudged</source>
+        <translation>轻推后</translation>
+    </message>
+    <message>
+        <source>the change (red: ink added, blue: taken away)</source>
+        <translation>改动（红：加墨，蓝：去墨）</translation>
+    </message>
+    <message>
+        <source>No pixel changes by more than the amount chosen, and to us it is the same digit, yet the network reads another. Such adversarial examples show that the network does not see digits as we do: it adds up pixels, and many small changes in the right places add up to a different answer.</source>
+        <translation>没有一个像素的改动超过所选的量，在我们看来仍是同一个数字，网络却认成了另一个。这种对抗样本说明网络看数字的方式和我们不同：它把像素加起来，在恰当位置的许多微小改动加起来就得出另一个答案。</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>{0:.2f} per pixel</source>
+        <translation>每像素 {0:.2f}</translation>
+    </message>
+    <message>
+        <source>Draw a digit first.</source>
+        <translation>先写一个数字。</translation>
+    </message>
+    <message>
+        <source>No change of at most {0:.2f} per pixel makes it say {1}: allow more.</source>
+        <translation>每像素最多 {0:.2f} 的改动无法让它说 {1}：请放宽。</translation>
+    </message>
+    <message>
+        <source>before: {0} ({1:.0f} %)  →  after: {2} ({3:.0f} %), the largest change {4:.2f}</source>
+        <translation>之前：{0}（{1:.0f} %） →  之后：{2}（{3:.0f} %），最大改动 {4:.2f}</translation>
+    </message>
+</context>
+<context>
     <name>ProbabilityBars</name>
     <message>
         <source>The network&apos;s probability for each digit (softmax output)</source>
@@ -515,6 +656,17 @@ the loss appears here</source>
     <message>
         <source>Click (or Shift+{0}) if your drawing is a {0}: the network learns it</source>
         <translation>如果你写的是 {0}，点击这里（或按 Shift+{0}）：网络会学习它</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeViews</name>
+    <message>
+        <source>PNG picture (*.png);;CSV numbers (*.csv)</source>
+        <translation>PNG 图片 (*.png);;CSV 数值 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save picture</source>
+        <translation>保存图片</translation>
     </message>
 </context>
 <context>

@@ -30,11 +30,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (QEasingCurve, QEvent, QLineF, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation,
                             Signal)
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsEllipseItem,
     QGraphicsObject,
+    QGraphicsPathItem,
     QGraphicsPixmapItem,
     QBoxLayout,
     QGraphicsRectItem,
@@ -499,8 +500,14 @@ class NetworkView(QWidget):
             ring.setPen(QPen(ACCENT, 2.5))
             ring.setZValue(11)
             ring.hide()
+        self._marks = QGraphicsPathItem()  # silenced neurons crossed out, clamped ones in a square
+        marks_pen = QPen(ACCENT, 2.5)
+        marks_pen.setCosmetic(True)
+        self._marks.setPen(marks_pen)
+        self._marks.setZValue(12)
+        self._marked: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
         for item in (self._edge_item, self._focus_item, self._stage_item, self._tile_frame, self._tile, self._ink,
-                     self._tile_hint, *self._rings):
+                     self._tile_hint, *self._rings, self._marks):
             self._box.addItem(item)
 
         self._legend_labels = ((self.tr("weights"), "−", "+"), (self.tr("activation"), self.tr("low"), self.tr("high")))
@@ -954,6 +961,37 @@ class NetworkView(QWidget):
         self._pick_edges()
         self._draw_edges()
 
+    def set_marked(self, silenced: dict[int, set[int]], clamped: dict[int, set[int]]) -> None:
+        """Mark poked neurons (layer -> indices): silenced ones crossed out, clamped ones in a square, so they
+        are told apart without colour."""
+        self._marked = (silenced, clamped)
+        self._draw_marks()
+
+    def marked(self) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+        return self._marked
+
+    def _draw_marks(self) -> None:
+        path = QPainterPath()
+        if self._layout is not None:
+            for shape, marked in enumerate(self._marked):
+                for layer, neurons in marked.items():
+                    if layer >= len(self._slot_of):
+                        continue
+                    r = self._layout.dot(layer) * 0.6
+                    for neuron in neurons:
+                        slot = int(self._slot_of[layer][neuron]) if neuron < len(self._slot_of[layer]) else -1
+                        if slot < 0:
+                            continue
+                        x, y = self._layout.positions[layer][slot]
+                        if shape == 0:
+                            path.moveTo(x - r, y - r)
+                            path.lineTo(x + r, y + r)
+                            path.moveTo(x - r, y + r)
+                            path.lineTo(x + r, y - r)
+                        else:
+                            path.addRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+        self._marks.setPath(path)
+
     def changes_shown(self) -> bool:
         """True while the connections drawn are a correction's changes."""
         return self._changes is not None
@@ -1020,6 +1058,7 @@ class NetworkView(QWidget):
         edges = [(layer, *layer_edges, self._reach(layer)) for layer, layer_edges in enumerate(self._edges, start=1)]
         edges = [edge for edge in edges if edge[-1] > 0]
         self._edge_item.set_batches(self._edge_batches(edges), QRectF(0, 0, self._box.width(), self._box.height()))
+        self._draw_marks()
 
     def _draw_stage_edges(self) -> None:
         stage = self._stage

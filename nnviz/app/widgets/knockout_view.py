@@ -1,0 +1,142 @@
+"""Which neurons matter? The knock-out study: the accuracy on the test digits with each neuron of a layer
+silenced in turn, one bar per neuron (how many points it costs), computed a chunk of neurons per turn of
+the event loop (:func:`nnviz.nn.probe.knockout_steps`), so the window stays smooth meanwhile."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from nnviz.app.colormaps import NEGATIVE, POSITIVE
+from nnviz.app.layer_names import layer_name
+from nnviz.app.painting import background_colour
+from nnviz.app.plot_axes import plain_plot
+from nnviz.nn.probe import knockout_steps
+
+TEST_DIGITS = 2000  # enough to rank the neurons (a 256-neuron study takes well under a second)
+REDRAW_S = 0.15  # the bars are redrawn at most this often while the study runs (drawing 256 bars costs ms)
+
+
+class KnockoutView(QWidget):
+    """``run(net, X, y)`` studies the chosen layer; ``runRequested`` asks the owner for the test digits."""
+
+    runRequested = Signal(int)  # the hidden layer to study (1 = the first)
+    finished = Signal(object)  # (n,) accuracy with each neuron silenced
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("knockoutView")
+        self._steps = None
+        self._intact: float | None = None
+        self._accuracy: np.ndarray | None = None
+        self._sizes: tuple[int, ...] | None = None
+        self._drawn_at = 0.0
+        self.layer_box = QComboBox()
+        self.run_button = QPushButton(self.tr("Knock out each neuron"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.sorted_check = QCheckBox(self.tr("sorted by cost"))
+        self.progress = QProgressBar()
+        self.caption = QLabel(self.tr("Silence each neuron of a layer in turn and measure the accuracy on the "
+                                      "test digits: the tall bars are the neurons the network needs most."))
+        self.caption.setWordWrap(True)
+        self.plot = plain_plot(background=background_colour(self))
+        self.plot.setLabel("left", self.tr("points lost"))
+        self.plot.setLabel("bottom", self.tr("neuron"))
+        self.plot.setMouseEnabled(x=False, y=False)
+        self._bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self.plot.addItem(self._bars)
+        self.timer = QTimer(self, interval=0)
+        self.timer.timeout.connect(self._next_chunk)
+        self.run_button.clicked.connect(lambda: self.runRequested.emit(self.layer()))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.sorted_check.toggled.connect(self._draw)
+        top = QHBoxLayout()
+        for widget in (self.layer_box, self.run_button, self.cancel_button, self.sorted_check):
+            top.addWidget(widget)
+        top.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.caption)
+        self._enable()
+
+    def set_sizes(self, sizes) -> None:
+        """The network's layer sizes: one choice per hidden layer."""
+        sizes = tuple(sizes)
+        if sizes == self._sizes:
+            return
+        self._sizes = sizes
+        chosen = self.layer()
+        self.layer_box.clear()
+        last = len(sizes) - 1
+        for layer in range(1, last):
+            self.layer_box.addItem(f"{layer_name(layer, last)} ({sizes[layer]})", layer)
+        self.layer_box.setCurrentIndex(max(0, self.layer_box.findData(chosen)))
+
+    def layer(self) -> int:
+        return self.layer_box.currentData() or 1
+
+    def run(self, net, X: np.ndarray, y: np.ndarray) -> None:
+        X, y = X[:TEST_DIGITS], y[:TEST_DIGITS]
+        self._intact = float((net.predict_proba(X).argmax(axis=1) == y).mean())
+        self._steps = knockout_steps(net, self.layer(), X, y)
+        self._accuracy = None
+        self.progress.setValue(0)
+        self.timer.start()
+        self._enable()
+
+    def busy(self) -> bool:
+        return self.timer.isActive()
+
+    def cancel(self) -> None:
+        self.timer.stop()
+        self._steps = None
+        self.progress.setValue(0)
+        self._enable()
+
+    def accuracy(self) -> np.ndarray | None:
+        """(n,) the accuracy with each neuron silenced (NaN where not yet measured), as last shown."""
+        return None if self._accuracy is None else self._accuracy.copy()
+
+    def intact_accuracy(self) -> float | None:
+        return self._intact
+
+    def _next_chunk(self) -> None:
+        try:
+            step = next(self._steps)
+        except (StopIteration, TypeError):
+            self.timer.stop()
+            self._enable()
+            if self._accuracy is not None:
+                self.finished.emit(self._accuracy.copy())
+            return
+        self._accuracy = step.accuracy
+        self.progress.setMaximum(step.total)
+        self.progress.setValue(step.done)
+        now = time.monotonic()
+        if step.done == step.total or now - self._drawn_at >= REDRAW_S:
+            self._drawn_at = now
+            self._draw()
+
+    def _draw(self) -> None:
+        if self._accuracy is None or self._intact is None:
+            self._bars.setOpts(x=[], height=[])
+            return
+        lost = 100 * (self._intact - np.nan_to_num(self._accuracy, nan=self._intact))
+        order = np.argsort(-lost, kind="stable") if self.sorted_check.isChecked() else np.arange(len(lost))
+        heights = lost[order]
+        brushes = [pg.mkBrush(POSITIVE if h > 0 else NEGATIVE) for h in heights]
+        self._bars.setOpts(x=np.arange(len(heights)), height=heights, brushes=brushes)
+        done = ~np.isnan(self._accuracy)
+        if done.all():
+            top = np.argsort(-lost, kind="stable")[:5]
+            self.caption.setText(self.tr("{0:.2f} % intact; the neurons that matter most: {1}").format(
+                100 * self._intact, ", ".join(f"#{j} (−{lost[j]:.2f})" for j in top)))
+
+    def _enable(self) -> None:
+        self.run_button.setEnabled(not self.busy())
+        self.cancel_button.setEnabled(self.busy())
