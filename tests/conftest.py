@@ -80,6 +80,11 @@ def no_qthread_left_running(request):
     app = QApplication.instance()
     if app is None:
         return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    # The windows a test closed are deleted now, not while a later test re-styles the application (a style
+    # sheet re-polishes every widget still alive, half-deleted ones too).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     running = [t for t in app.findChildren(QThread) if t.isRunning()]
     for widget in QApplication.topLevelWidgets():
         running += [t for t in widget.findChildren(QThread) if t.isRunning()]

@@ -78,7 +78,7 @@ def _open_window(options: AppOptions, lesson: str | None, warm_up: threading.Thr
         log_changes(window)
     warm_up.join()  # before the window takes input: a stroke blocked by an import loses its mouse moves
     if options.screenshot:
-        return take_screenshot(window, options.screenshot)
+        return _deleted_after(window, take_screenshot(window, options.screenshot))
     window.show()
     if options.log_predictions:
         _wait_until_shown(window)
@@ -94,7 +94,7 @@ def run_lesson(app, lesson: str, options: AppOptions) -> int:
     window.show()
     if options.screenshot:
         _wait_until_shown(window)
-        return save_grab(window, options.screenshot)
+        return _deleted_after(window, save_grab(window, options.screenshot))
     return app.exec()
 
 
@@ -118,6 +118,17 @@ def log_changes(window) -> None:
     window.predictionTextChanged.connect(print_prediction)
     window.trainingStateChanged.connect(print_training_state)
     window.replacedBy.connect(log_changes)
+
+
+def _deleted_after(window, code: int) -> int:
+    """Delete ``window`` now and pass ``code`` on: the process is about to exit, and a window left to the
+    interpreter's teardown (in whatever order it destroys Qt's objects) can crash it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    return code
 
 
 def print_prediction(text: str) -> None:
