@@ -68,7 +68,9 @@ def remembered_settings_in_a_temporary_folder(tmp_path):
 
 @pytest.fixture(autouse=True)
 def no_qthread_left_running(request):
-    """Fail any test that leaves a QThread running (only checked when Qt was imported)."""
+    """Fail any test that leaves a QThread running (only checked when Qt was imported). Before each test,
+    the windows earlier tests closed are deleted for good (see _delete_closed_widgets)."""
+    _delete_closed_widgets()
     yield
     import sys
 
@@ -80,12 +82,24 @@ def no_qthread_left_running(request):
     app = QApplication.instance()
     if app is None:
         return
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    # The windows a test closed are deleted now, not while a later test re-styles the application (a style
-    # sheet re-polishes every widget still alive, half-deleted ones too).
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    _delete_closed_widgets()
     running = [t for t in app.findChildren(QThread) if t.isRunning()]
     for widget in QApplication.topLevelWidgets():
         running += [t for t in widget.findChildren(QThread) if t.isRunning()]
     assert not running, f"test left {len(running)} QThread(s) running: {running}"
+
+
+def _delete_closed_widgets() -> None:
+    """Delete now what tests closed (pytest-qt closes a test's windows after its fixtures end), not while a
+    later test re-styles the application: a new style sheet re-polishes every widget still alive."""
+    import gc
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is None:
+        return
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

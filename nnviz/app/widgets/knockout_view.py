@@ -47,8 +47,7 @@ class KnockoutView(QWidget):
         self.plot.setLabel("left", self.tr("points lost"))
         self.plot.setLabel("bottom", self.tr("neuron"))
         self.plot.setMouseEnabled(x=False, y=False)
-        self._bars = pg.BarGraphItem(x=[], height=[], width=0.8)
-        self.plot.addItem(self._bars)
+        self._bars: pg.BarGraphItem | None = None  # made with the first results: pyqtgraph's bars want data
         self.timer = QTimer(self, interval=0)
         self.timer.timeout.connect(self._next_chunk)
         self.run_button.clicked.connect(lambda: self.runRequested.emit(self.layer()))
@@ -124,13 +123,19 @@ class KnockoutView(QWidget):
 
     def _draw(self) -> None:
         if self._accuracy is None or self._intact is None:
-            self._bars.setOpts(x=[], height=[])
+            if self._bars is not None:
+                self.plot.removeItem(self._bars)
+                self._bars = None
             return
         lost = 100 * (self._intact - np.nan_to_num(self._accuracy, nan=self._intact))
         order = np.argsort(-lost, kind="stable") if self.sorted_check.isChecked() else np.arange(len(lost))
         heights = lost[order]
         brushes = [pg.mkBrush(POSITIVE if h > 0 else NEGATIVE) for h in heights]
-        self._bars.setOpts(x=np.arange(len(heights)), height=heights, brushes=brushes)
+        if self._bars is None:
+            self._bars = pg.BarGraphItem(x=np.arange(len(heights)), height=heights, width=0.8, brushes=brushes)
+            self.plot.addItem(self._bars)
+        else:
+            self._bars.setOpts(x=np.arange(len(heights)), height=heights, brushes=brushes)
         done = ~np.isnan(self._accuracy)
         if done.all():
             top = np.argsort(-lost, kind="stable")[:5]

@@ -91,7 +91,8 @@ class DreamView(QDialog):
         self.dream_button.setDefault(True)
         self.put_button = QPushButton(self.tr("Put on the canvas"))
         self.save_button = QPushButton(self.tr("Save…"))
-        box, self.image = _image_label(self.tr("what it dreams"))
+        self._box, self.image = _image_label(self.tr("what it dreams"))
+        box = self._box
         self.caption = QLabel(self.tr("Press Dream: starting from noise, the picture is changed step by step so "
                                       "that the network grows surer it sees the digit."))
         self.caption.setWordWrap(True)
@@ -211,8 +212,8 @@ class NudgeView(QDialog):
         self.nudge_button = QPushButton(self.tr("Nudge"))
         self.nudge_button.setDefault(True)
         self.save_button = QPushButton(self.tr("Save…"))
-        boxes = [_image_label(text) for text in (self.tr("your drawing"), self.tr("nudged"),
-                                                  self.tr("the change (red: ink added, blue: taken away)"))]
+        boxes = self._boxes = [_image_label(text) for text in (self.tr("your drawing"), self.tr("nudged"),
+                                                               self.tr("the change (red: ink added, blue: taken away)"))]
         self.images = [image for _, image in boxes]
         self.readings = QLabel()
         self.readings.setFont(legible_font(self, bold=True))
@@ -224,8 +225,9 @@ class NudgeView(QDialog):
         self.budget.valueChanged.connect(self._say_budget)
         self.nudge_button.clicked.connect(self.run)
         self.save_button.clicked.connect(lambda: self._result is not None and save_picture(self, self._result[1]))
+        self.at_most = QLabel(self.tr("at most"))
         top = QHBoxLayout()
-        for widget in (self.target_box, QLabel(self.tr("at most")), self.budget, self.budget_label, self.nudge_button):
+        for widget in (self.target_box, self.at_most, self.budget, self.budget_label, self.nudge_button):
             top.addWidget(widget)
         pictures = QGridLayout()
         for column, (box, _) in enumerate(boxes):

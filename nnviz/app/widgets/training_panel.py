@@ -254,7 +254,7 @@ class TrainingPanel(QWidget):
         self.examples_check.setObjectName("includeExamples")
         self.examples_check.setToolTip(self.tr("Train on the drawings you corrected too (Train > My examples), "
                                                "each 10 times an epoch.\nTakes effect from the next run."))
-        checks = QWidget()
+        checks = QWidget(training)  # parented at once: a parentless local in a parentless layout gets deleted
         checks_column = QVBoxLayout(checks)
         checks_column.setContentsMargins(0, 0, 0, 0)
         checks_column.setSpacing(2)
