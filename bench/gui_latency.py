@@ -225,7 +225,7 @@ def headless_child(seconds: float, data_dir: str | None) -> float:
 
 def child_headless(seconds: float, data_dir: str | None) -> None:
     """Run in a fresh interpreter with the user's BLAS settings, as `nnviz train` would: print samples/s."""
-    from nnviz.app.training_session import TrainingData, TrainingSettings
+    from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig
 
@@ -279,7 +279,7 @@ def main() -> None:
 
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
-    from nnviz.app.training_session import TrainingData, TrainingSettings
+    from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
     from nnviz.cli import AppOptions
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig
@@ -288,7 +288,7 @@ def main() -> None:
     apply_theme(app)
     data = TrainingData.from_mnist(load_mnist(args.data or default_data_dir()))
     settings = TrainingSettings(config=TrainConfig(epochs=1000))
-    window = MainWindow(AppOptions(), settings=settings, load_training_data=lambda: data)
+    window = MainWindow(AppOptions(), settings=settings, load_training_data=mnist_loader(args.data or default_data_dir()))
     window.show()
     while not (window.windowHandle() and window.windowHandle().isExposed()):
         app.processEvents()
@@ -343,7 +343,7 @@ def main() -> None:
         shares = [phase["gui_share"] for phase in phases if phase["gui_share"] is not None]
         share = f"{100 * statistics.median(shares):.1f} % of a core" if shares else "not measured (phases too short)"
         print(f"    GUI thread: {share}; live views' refresh intervals x "
-              f"{statistics.median(phase['stretch'] for phase in phases):.2f} (nnviz.app.refresh_budget)")
+              f"{statistics.median(phase['stretch'] for phase in phases):.2f} (nnviz.appmodel.refresh_budget)")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def main() -> None:
 
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
-    from nnviz.app.training_session import TrainingData, TrainingSettings
+    from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
     from nnviz.cli import AppOptions
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig, evaluate
@@ -52,7 +52,7 @@ def main() -> None:
     apply_theme(app)
     data = TrainingData.from_mnist(load_mnist(args.data or default_data_dir()))
     window = MainWindow(AppOptions(), settings=TrainingSettings(config=TrainConfig(epochs=50)),
-                        load_training_data=lambda: data)
+                        load_training_data=mnist_loader(args.data or default_data_dir()))
     window.show()
     while not (window.windowHandle() and window.windowHandle().isExposed()):
         app.processEvents()

@@ -24,18 +24,18 @@ sys.path.insert(0, os.path.dirname(__file__))
 from gui_latency import LatenessProbe, Pen, default_data_dir, percentile_ms  # noqa: E402  (sets the window's BLAS threads first)
 
 
-def window_run(data, config) -> dict:
+def window_run(data_dir: str | None, config) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
-    from nnviz.app.training_session import TrainingSettings
+    from nnviz.appmodel.training_session import TrainingSettings, mnist_loader
     from nnviz.cli import AppOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
-    window = MainWindow(AppOptions(), settings=TrainingSettings(config=config), load_training_data=lambda: data)
+    window = MainWindow(AppOptions(), settings=TrainingSettings(config=config), load_training_data=mnist_loader(data_dir))
     window.show()
     while not (window.windowHandle() and window.windowHandle().isExposed()):
         app.processEvents()
@@ -83,13 +83,13 @@ def main() -> None:
     parser.add_argument("--data", default=None, help="MNIST folder (default: $NNVIZ_DATA, then ../shared/data/mnist)")
     args = parser.parse_args()
 
-    from nnviz.app.training_session import TrainingData
+    from nnviz.appmodel.training_session import TrainingData
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig
 
     data = TrainingData.from_mnist(load_mnist(args.data or default_data_dir()))
     config = TrainConfig(epochs=args.epochs)
-    run = window_run(data, config)
+    run = window_run(args.data or default_data_dir(), config)
     late = run["lateness"]
     print(f"window, {args.epochs} epochs while drawing at 60 Hz: {run['seconds']:.1f} s, ended {run['state']!r}")
     print(f"  event-loop lateness: p50 {percentile_ms(late, 50):.1f} ms, p99 {percentile_ms(late, 99):.1f} ms, "

@@ -35,7 +35,7 @@ def main() -> None:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from nnviz.app.snapshot import NetworkSnapshot
+    from nnviz.appmodel.snapshot import NetworkSnapshot
     from nnviz.app.widgets.canvas import Canvas
     from nnviz.app.widgets.heatmaps import ActivationHeatmaps
     from nnviz.app.widgets.input_preview import InputPreview
@@ -170,7 +170,7 @@ def main() -> None:
 
 def loss_plot_repaints(app, runs: int = 30) -> dict[int, list[float]]:
     """Time one redraw of the loss plot (700x330, as in the window) after a long run's worth of points."""
-    from nnviz.app.snapshot import EpochResult, LossPoints
+    from nnviz.appmodel.snapshot import EpochResult, LossPoints
     from nnviz.app.widgets.loss_plot import LossPanel
 
     times = {}

@@ -54,7 +54,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from nnviz.app.theme import apply_theme
-    from nnviz.app.training_session import TrainingData, TrainingSettings
+    from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
     from nnviz.cli import AppOptions
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig
@@ -66,7 +66,7 @@ def main() -> None:
     apply_theme(app)
     data = TrainingData.from_mnist(load_mnist(args.data or gui_latency.default_data_dir()))
     settings = TrainingSettings(config=TrainConfig(epochs=1000))
-    window = main_window.MainWindow(AppOptions(), settings=settings, load_training_data=lambda: data)
+    window = main_window.MainWindow(AppOptions(), settings=settings, load_training_data=mnist_loader(args.data or gui_latency.default_data_dir()))
     window.show()
     while not (window.windowHandle() and window.windowHandle().isExposed()):
         app.processEvents()

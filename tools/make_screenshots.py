@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     from nnviz.app.i18n import install_language
     from nnviz.app.launch import SAMPLE_DIGIT, _process_events_until, _wait_until_shown, save_grab
     from nnviz.app.main_window import MainWindow
-    from nnviz.app.snapshot import RunState
+    from nnviz.appmodel.snapshot import RunState
     from nnviz.app.theme import apply_theme
     from nnviz.cli import AppOptions
     from nnviz.resources import asset_path

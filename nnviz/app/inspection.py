@@ -6,7 +6,7 @@
   galleries); the hidden-layer map; weight and gradient histograms; slow motion (one forward and one
   backward pass of the drawing, a layer at a time).
 
-Everything here observes the window's own copy of the network; nothing reaches into the training worker.
+Everything here observes the window's own copy of the network; nothing reaches into the training process.
 The MNIST test set is read once, on a plain thread, when a panel first needs it.
 """
 
@@ -29,7 +29,7 @@ from nnviz.app.widgets.histograms import HistogramsView
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.app.widgets.slow_motion import SlowMotionView
 from nnviz.app.widgets.softmax_view import SoftmaxView
-from nnviz.app.worker import call_in_thread
+from nnviz.app.background import call_in_thread
 from nnviz.data.preprocess import input_on_canvas
 from nnviz.errors import DataFileError
 from nnviz.nn.saliency import input_gradient, near_ink, occlusion

@@ -9,6 +9,7 @@ change of the training state).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -20,6 +21,7 @@ from nnviz.errors import DataFileError, NnvizError
 
 SAMPLE_DIGIT = "sample_digit.png"
 SCREENSHOT_TIMEOUT_S = 10.0
+TRAINING_LAUNCH_MS = 500  # the training process starts this soon after the window shows, so Start answers at once
 def has_display() -> bool:
     """Whether a window could be shown on screen (on Linux: an X11 or Wayland display is set)."""
     if not sys.platform.startswith("linux"):
@@ -53,11 +55,12 @@ def run_app(options: AppOptions) -> int:
 
 def _open_window(options: AppOptions, lesson: str | None, warm_up: threading.Thread) -> int:
     import nnviz.app  # noqa: F401  (applies the Qt work-arounds before anything else touches Qt)
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from nnviz import __version__
     from nnviz.app.i18n import install_language, remembered_language
-    from nnviz.app.lesson_setup import WINDOW_LESSON
+    from nnviz.appmodel.lesson_setup import WINDOW_LESSON
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
 
@@ -80,10 +83,20 @@ def _open_window(options: AppOptions, lesson: str | None, warm_up: threading.Thr
     if options.screenshot:
         return _deleted_after(window, take_screenshot(window, options.screenshot))
     window.show()
+    freeze_startup_objects()
+    QTimer.singleShot(TRAINING_LAUNCH_MS, window.training, window.training.launch)  # Start then answers at once
     if options.log_predictions:
         _wait_until_shown(window)
         print(canvas_line(window.canvas), flush=True)
     return app.exec()
+
+
+def freeze_startup_objects() -> None:
+    """Keep the tens of thousands of objects made at start-up (Qt wrappers, pyqtgraph, modules) out of Python's
+    full garbage collections: each of those otherwise scans them all and stops the window for about 70 ms
+    every few seconds while a person draws (the diagram makes thousands of short-lived lines a second)."""
+    gc.collect()
+    gc.freeze()
 
 
 def run_lesson(app, lesson: str, options: AppOptions) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from nnviz.app.lesson_setup import WINDOW_LESSON
+from nnviz.appmodel.lesson_setup import WINDOW_LESSON
 from nnviz.app.lesson_views import VIEWS
 from nnviz.app.painting import legible_font
 from nnviz.app.theme import theme_window

@@ -9,9 +9,9 @@ Layout (three columns in splitters, so it fits 1280x720 and uses 1920x1080):
 
 Data flow: the canvas emits its image on every pen move; the window turns it into the network's input
 (:func:`nnviz.data.prepare`) and runs a forward pass with its own copy of the network, then feeds every
-view. The copy is refreshed from the worker's snapshots (at most 30 a second, newest wins), so the
-prediction for the current drawing follows training live. Widgets never see the worker; the worker
-never sees a widget.
+view. The copy is refreshed from the training process's snapshots (a few a second, newest wins), so the
+prediction for the current drawing follows training live. Widgets never see the training process; it never
+sees a widget.
 """
 
 from __future__ import annotations
@@ -43,16 +43,16 @@ from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app import settings_store
 from nnviz.app.inspection import InspectionPanels
 from nnviz.app.panels import ElidedLabel, Panel, PanelLayout
-from nnviz.app.refresh_budget import RefreshBudget
+from nnviz.appmodel.refresh_budget import RefreshBudget
 from nnviz.app.model_description import FILE, NEW, UNTRAINED, ModelOrigin, describe
-from nnviz.app.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
+from nnviz.appmodel.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
 from nnviz.app.probing import Probing
 from nnviz.app.show_in_front import show_in_front
 from nnviz.app.teaching import Teaching
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.app.throttle import Throttle
-from nnviz.app.training_session import TrainingSettings, architecture_of, build_network
+from nnviz.appmodel.training_session import TrainingSettings, architecture_of, build_network, mnist_loader
 from nnviz.app.widgets.banner import Banner
 from nnviz.app.widgets.canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, Canvas
 from nnviz.app.widgets.download_dialog import DownloadDialog
@@ -68,19 +68,22 @@ from nnviz.app.widgets.training_panel import TrainingPanel, progress_text
 from nnviz.app.widgets.weights_view import WeightsView
 from nnviz.app.window_layout import NARROW, WindowLayout, fitted_size, min_width
 from nnviz.app.window_registry import keep_until_closed
-from nnviz.app.worker import TrainingThread, TrainingWorker, mnist_loader, shared_loader
+from nnviz.app.background import shared_loader
+from nnviz.app.pen_activity import PenActivity
+from nnviz.app.training_process import TrainingProcess
 from nnviz.cli import AppOptions
 from nnviz.errors import DataFileError, ModelFileError, NnvizError
 from nnviz.nn import MLP
 from nnviz.resources import shipped_model_path
 
 EMPTY_PREDICTION = QT_TRANSLATE_NOOP("MainWindow", "draw a digit")
-# While training, the worker sends up to 10 snapshots a second. The window reads the drawing with the
+# While training, the training process sends up to 5 snapshots a second. The window reads the drawing with the
 # newest one 5 times a second and redraws the diagram's connections and the weight tiles twice a second:
 # enough to watch it learn, and it leaves the two cores of a laptop to training (every millisecond the GUI
-# thread spends drawing is one the BLAS threads may wait for; measured by bench/gui_latency.py).
+# thread spends drawing is one the BLAS threads may wait for; measured by bench/pen_while_training.py).
 SNAPSHOT_REFRESH_S = 0.2
 VIEWS_REFRESH_S = 0.5
+STROKE_VIEWS_S = 1 / 30  # the diagram and heatmaps during a stroke; the prediction and bars follow every move
 FRAME_ALLOWANCE = 30  # px of a window manager's title bar, left off the screen's height when the window opens
 PRESENTATION_HIDES = ("activations", "weights")  # secondary in a lecture; View > Panels brings them back
 MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nnviz models (*.npz);;All files (*)")
@@ -165,7 +168,7 @@ class MainWindow(QMainWindow):
     replacedBy = Signal(object)  # the window that takes over from this one (rebuilt in another language)
 
     def __init__(self, options: AppOptions = AppOptions(), *, settings: TrainingSettings | None = None,
-                 load_training_data=None, restore_layout: bool = True, training: TrainingThread | None = None):
+                 load_training_data=None, restore_layout: bool = True, training: TrainingProcess | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("nnviz: draw a digit, watch a neural network"))
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
         self._handed_over = False  # the training thread went on with another window
         self._before_reset = None  # what Undo reset brings back: (origin, accuracy, curves, model file)
         self._resetting = False  # a Reset was asked for: the next new network is its
-        self._undoing = None  # what Undo reset brings back, once the worker has brought back the network
+        self._undoing = None  # what Undo reset brings back, once the training process has brought back the network
         self._lesson_windows: list = []
         self._before_presenting = None  # (window state, PanelLayout) while presenting
         remembered = settings_store.restored_view()
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._snapshot_refresh = Throttle(SNAPSHOT_REFRESH_S, self._apply_pending_snapshot, self)
         self._views_refresh = Throttle(VIEWS_REFRESH_S, self._show_weights, self)
+        self._layer_views_refresh = Throttle(STROKE_VIEWS_S, self._show_layer_activity, self)
         self.refresh_budget = RefreshBudget()
 
         net = self._load_initial_model()
@@ -206,21 +210,23 @@ class MainWindow(QMainWindow):
             self.training_panel.set_architecture(architecture_of(net))
         else:  # the panel shows what Reset will build
             self.training_panel.set_architecture_pending(settings.architecture != architecture_of(net))
-        load_data = shared_loader(load_training_data or mnist_loader(options.data))
+        load_data = load_training_data or mnist_loader(options.data)
         if training is None:
-            worker = TrainingWorker(self.training_panel.settings(), network=net.copy(), load_data=load_data)
-            self.training = TrainingThread(worker, self)
-            self._listen_to(worker)
+            self.training = TrainingProcess(self.training_panel.settings(), network=NetworkSnapshot.of(net),
+                                            load_data=load_data, parent=self)
+            self._listen_to(self.training)
         else:  # listened to from the moment the other window hands it over
             self.training = training
             training.setParent(self)
+            training.set_language(current_language())
+        self._pen_activity = PenActivity(lambda drawing: self.training.set_drawing(drawing), self)
         self._build_teaching()  # issue 17: corrections, My examples
         self.training_panel.configChanged.connect(self.training.set_config)
         self.training_panel.architectureChanged.connect(self.training.set_architecture)
         self.training_panel.speedChanged.connect(self.training.set_speed)
         self.training_panel.runControlsChanged.connect(self._fit_training_column)
         self.loss_panel.clear_button.clicked.connect(self._history.clear)
-        self.inspection = InspectionPanels(self, load_data)
+        self.inspection = InspectionPanels(self, shared_loader(load_data))
         self._build_inspection_actions()
         self._build_probing()  # issue 18: silence, clamp, dream, nudge
         self._show_network(NetworkSnapshot.of(net))
@@ -589,37 +595,32 @@ class MainWindow(QMainWindow):
         self.file_menu.insertSeparator(quit_action)
         install_context_menus(self)
 
-    def _worker_connections(self, worker: TrainingWorker) -> list:
-        """(signal, slot) of everything the worker tells this window. The slots are bound methods of this window
-        (a QObject of the GUI thread): Qt queues the calls into this thread."""
-        return [(worker.snapshotReady, self._on_snapshot), (worker.statusChanged, self._on_status),
-                (worker.lossPoints, self._on_loss_points), (worker.epochFinished, self._on_epoch),
-                (worker.networkReplaced, self._on_network_replaced), (worker.dataMissing, self._on_data_missing),
-                (worker.failed, self._on_failed), (worker.taught, self._on_taught)]
+    def _training_connections(self, training: TrainingProcess) -> list:
+        """(signal, slot) of everything the training process tells this window (emitted in the GUI thread)."""
+        return [(training.snapshotReady, self._on_snapshot), (training.statusChanged, self._on_status),
+                (training.lossPoints, self._on_loss_points), (training.epochFinished, self._on_epoch),
+                (training.networkReplaced, self._on_network_replaced), (training.dataMissing, self._on_data_missing),
+                (training.failed, self._on_failed), (training.taught, self._on_taught),
+                (training.crashed, self._on_training_crashed)]
 
-    def _listen_to(self, worker: TrainingWorker) -> None:
-        for signal, slot in self._worker_connections(worker):
+    def _listen_to(self, training: TrainingProcess) -> None:
+        for signal, slot in self._training_connections(training):
             signal.connect(slot)
 
-    def _stop_listening_to(self, worker: TrainingWorker) -> None:
-        for signal, slot in self._worker_connections(worker):
+    def _stop_listening_to(self, training: TrainingProcess) -> None:
+        for signal, slot in self._training_connections(training):
             signal.disconnect(slot)
 
     def hand_over_to(self, successor: "MainWindow") -> None:
         """``successor`` (made with ``training=self.training``) goes on with this window's run as it is, running
-        or paused: from now on the worker tells it, not this window, and no message is lost on the way (they
-        are switched over in the worker's own thread, between two of its bursts). It gets the network, the
-        curves, the log scale, the run's status and what the status bar says, worded in its own language."""
-        worker = self.training.worker
-
-        def switch_listeners() -> None:
-            self._stop_listening_to(worker)
-            successor._listen_to(worker)
-
-        self.training.call_in_worker(switch_listeners)
-        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # what the worker sent before, into the history
+        or paused: from now on the training process tells it, not this window, and no message is lost on the
+        way (the process's signals are emitted in this thread, so nothing arrives while they are switched
+        over). It gets the network, the curves, the log scale, the run's status and what the status bar
+        says, worded in its own language."""
+        self._stop_listening_to(self.training)
+        successor._listen_to(self.training)
         self._handed_over = True
-        successor.training_panel.set_speed(self.training_panel.speed())  # the worker keeps its pace
+        successor.training_panel.set_speed(self.training_panel.speed())  # the child keeps its pace
         successor._go_on_from(self._pending_snapshot or self._snapshot, self._origin, self._trained_accuracy,
                               self._history, self.loss_plot.log_scale(), self.training_panel.status())
 
@@ -735,6 +736,7 @@ class MainWindow(QMainWindow):
         self.input_preview.set_image(None if self._prepared.is_empty else self._prepared.image)
         self._predict()
         if self.canvas.is_drawing():  # a new stroke: the diagram follows the pen at once
+            self._pen_activity.touch()
             self.network_view.finish_flow()
         else:
             self._drawing_done()
@@ -764,10 +766,20 @@ class MainWindow(QMainWindow):
         self._trace, self._showing_empty = trace, False
         p = trace.a[-1][0]
         self.probabilities.set_probabilities(p)
-        self.network_view.set_activations([a[0] for a in trace.a])
-        self.heatmaps.set_activations([a[0] for a in trace.a[1:-1]])
         self._set_prediction(prediction_text(p))
+        if self.canvas.is_drawing():  # the pen moves 60 times a second: the layers follow at half that
+            self._layer_views_refresh.request()
+        else:
+            self._layer_views_refresh.cancel()
+            self._show_layer_activity()
         self.inspection.drawing_changed()
+
+    def _show_layer_activity(self) -> None:
+        """The diagram and the heatmaps show the current reading (the most expensive views to redraw)."""
+        trace = self._trace
+        if trace is not None:
+            self.network_view.set_activations([a[0] for a in trace.a])
+            self.heatmaps.set_activations([a[0] for a in trace.a[1:-1]])
 
     # ------------------------------------------------------------------ probing (nnviz.app.probing)
     def _build_probing(self) -> None:
@@ -874,7 +886,7 @@ class MainWindow(QMainWindow):
         """The prediction shown ("7 (96 %)"), or "" for an empty canvas."""
         return self._prediction
 
-    # ------------------------------------------------------------------ from the worker
+    # ------------------------------------------------------------------ from the training process
     @Slot(object)
     def _on_snapshot(self, snapshot: NetworkSnapshot) -> None:
         self._pending_snapshot = snapshot  # newest wins; read at most every SNAPSHOT_REFRESH_S
@@ -916,7 +928,7 @@ class MainWindow(QMainWindow):
         elif status.state == RunState.RUNNING:
             self.banner.dismiss("training")
             self.banner.dismiss("model")
-            if self._before_reset is not None:  # the worker has let go of the network before the reset
+            if self._before_reset is not None:  # the training process has let go of the network before the reset
                 self._before_reset = None
                 self.banner.dismiss("reset")
                 self._show_undo_state()
@@ -949,7 +961,7 @@ class MainWindow(QMainWindow):
         self.train_action.setText(self.tr("&Pause training") if running else self.tr("&Start training"))
 
     def _stretch_refresh(self, stretch: float) -> None:
-        """Everything training drives redraws ``stretch`` times less often (see nnviz.app.refresh_budget)."""
+        """Everything training drives redraws ``stretch`` times less often (see nnviz.appmodel.refresh_budget)."""
         self._snapshot_refresh.set_interval(SNAPSHOT_REFRESH_S * stretch)
         self._views_refresh.set_interval(VIEWS_REFRESH_S * stretch)
         self.loss_plot.set_refresh_interval(LOSS_REFRESH_S * stretch)
@@ -991,6 +1003,23 @@ class MainWindow(QMainWindow):
     def _on_failed(self, message: str, details: str) -> None:
         actions = [(self.tr("Details…"), lambda: self._show_details(message, details))] if details else []
         self.banner.show_message(message, "error", actions, kind="training")
+
+    @Slot(str, str)
+    def _on_training_crashed(self, message: str, details: str) -> None:
+        """The training process died: drawing goes on with the last weights it sent; Restart trains them on."""
+        self._apply_pending_snapshot()
+        self._show_status(TrainingStatus(state=RunState.STOPPED, epochs=self.training_panel.settings().config.epochs,
+                                         message=self.tr("training stopped")))
+        actions = [(self.tr("Restart"), self.restart_training)]
+        if details:
+            actions.insert(0, (self.tr("Details…"), lambda: self._show_details(message, details)))
+        self.banner.show_message(self.tr("Training stopped: {0}. Drawing still works with the last weights.").format(
+            message), "error", actions, kind="training")
+
+    def restart_training(self) -> None:
+        """A new training process, from the network the window shows."""
+        self.banner.dismiss("training")
+        self.training.restart(self._snapshot)
 
     def _model_changed_by_training(self) -> None:
         self._model_path = None  # Save suggests a new name: the file it came from holds another network now
@@ -1046,7 +1075,7 @@ class MainWindow(QMainWindow):
         self.undo_reset_action.setEnabled(self.can_undo_reset())
 
     def _reset_done(self) -> None:
-        """The worker has built the new network: say so, with the way back if there is one."""
+        """The training process has built the new network: say so, with the way back if there is one."""
         if self._before_reset is not None:
             self.banner.show_message(
                 self.tr("A new, untrained network replaced the one before (its training and curves are kept "
@@ -1055,7 +1084,7 @@ class MainWindow(QMainWindow):
         self._show_undo_state()
 
     def _undo_done(self) -> None:
-        """The worker has brought back the network: its name, accuracy and curves come back too."""
+        """The training process has brought back the network: its name, accuracy and curves come back too."""
         origin, accuracy, history, path = self._undoing
         self._undoing = None
         self._origin, self._trained_accuracy, self._model_path = origin, accuracy, path
@@ -1145,9 +1174,9 @@ class MainWindow(QMainWindow):
         if dialog is None:
             return
         if dialog.succeeded():
-            load_data = shared_loader(mnist_loader(str(dialog.folder())))
+            load_data = mnist_loader(str(dialog.folder()))
             self.training.set_data_loader(load_data)
-            self.inspection.set_data_loader(load_data)
+            self.inspection.set_data_loader(shared_loader(load_data))
             self.statusBar().showMessage(self.tr("{0}; press Start to train").format(dialog.message()), 10000)
         elif dialog.message():
             self.banner.show_message(self.tr("MNIST was not downloaded: {0}").format(dialog.message()), "warning",
@@ -1170,7 +1199,7 @@ class MainWindow(QMainWindow):
     def open_lesson_file(self, path: str | Path) -> bool:
         """A .nnviz file: a set-up of this window is applied (and the network reset to it); a built-in
         lesson opens in its own window. Problems are shown, not raised."""
-        from nnviz.app.lesson_setup import WINDOW_LESSON, settings_from_lesson
+        from nnviz.appmodel.lesson_setup import WINDOW_LESSON, settings_from_lesson
         from nnviz.lessons.lesson_file import LessonFile
 
         try:
@@ -1202,7 +1231,7 @@ class MainWindow(QMainWindow):
         return list(self._lesson_windows)
 
     def save_lesson_file(self, path: str | Path, title: str = "") -> bool:
-        from nnviz.app.lesson_setup import lesson_from_settings
+        from nnviz.appmodel.lesson_setup import lesson_from_settings
 
         path = Path(path)
         if path.suffix.lower() != ".nnviz":
@@ -1404,7 +1433,7 @@ class MainWindow(QMainWindow):
             self.inspection.show_tab_named(tab)
 
     def _apply_settings(self, settings: TrainingSettings) -> None:
-        """Show ``settings`` in the panel and hand them to the worker (the architecture for the next Reset)."""
+        """Show ``settings`` in the panel and hand them to the training process (the architecture for the next Reset)."""
         self.training_panel.set_settings(settings)
         self.training.set_config(settings.config)
         self.training.set_architecture(settings.architecture)

@@ -1,7 +1,7 @@
 """Poke the network (issue 18), the window's side: right-click a hidden neuron in the diagram to silence it, clamp
 it to a value or dream of what makes it fire; Inspect > Dream and Inspect > Nudge ask what the network sees.
 
-The probes are a :class:`~nnviz.app.probes.Probes` record: the window reads the drawing with every network it
+The probes are a :class:`~nnviz.appmodel.probes.Probes` record: the window reads the drawing with every network it
 gets (the shipped one, a snapshot while training) through them, marks the poked neurons in the diagram and
 says in its banner that the predictions come from a poked network, with "Restore all".
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from nnviz.app.layer_names import layer_name
-from nnviz.app.probes import Probes
+from nnviz.appmodel.probes import Probes
 from nnviz.app.show_in_front import show_in_front
 from nnviz.app.widgets.probe_views import DreamView, NudgeView
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from nnviz.app.lesson_setup import lesson_from_settings, settings_from_lesson
+from nnviz.appmodel.lesson_setup import lesson_from_settings, settings_from_lesson
 from nnviz.app.theme import DARK, THEMES
-from nnviz.app.training_session import TrainingSettings
+from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.errors import NnvizError
 from nnviz.lessons.lesson_file import LessonFile
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from nnviz.app.teaching_messages import TeachFailure, TeachOutcome, TeachRequest
+from nnviz.appmodel.teaching_messages import TeachFailure, TeachOutcome, TeachRequest
 from nnviz.data.personal_examples import PersonalExample, PersonalSet
 from nnviz.errors import DataFileError
 
@@ -33,7 +33,7 @@ def personal_set_path() -> Path:
 
 class Teaching(QObject):
     """The window's side of teaching. ``window`` gives it the drawing, the network it is read with and a
-    place to say things; ``training`` (a TrainingThread) takes the requests."""
+    place to say things; ``training`` (a TrainingProcess) takes the requests."""
 
     examplesChanged = Signal()
     outcomeShown = Signal(object)  # TeachOutcome or TeachFailure, once shown
@@ -125,7 +125,7 @@ class Teaching(QObject):
 
     @Slot(object)
     def on_outcome(self, outcome: TeachOutcome | TeachFailure) -> None:
-        """The training side's answer (the window forwards its worker's ``taught``)."""
+        """The training side's answer (the window forwards its training process's ``taught``)."""
         if outcome.request in self._waiting:
             self._waiting.remove(outcome.request)
         if isinstance(outcome, TeachFailure):

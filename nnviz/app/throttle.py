@@ -48,6 +48,10 @@ class Throttle(QObject):
     def pending(self) -> bool:
         return self._timer.isActive()
 
+    def cancel(self) -> None:
+        """Forget a pending run (the caller has just done the work itself)."""
+        self._timer.stop()
+
     def flush(self) -> None:
         """Run a pending action now."""
         if self._timer.isActive():

@@ -16,16 +16,17 @@ from pathlib import Path
 APP = Path(__file__).resolve().parent
 TRANSLATIONS = APP / "translations"
 # part -> the modules whose strings it holds; a module belongs to the first part that matches it
-PARTS = {
-    "inspect": ("inspection.py", "widgets/slow_motion.py", "widgets/network_view.py"),
-    "lessons": ("lesson_window.py", "lesson_views/*.py"),
-    "app": ("*.py",),
-    "widgets": ("widgets/*.py",),
+PACKAGE = APP.parent
+PARTS = {  # patterns inside the nnviz package
+    "inspect": ("app/inspection.py", "app/widgets/slow_motion.py", "app/widgets/network_view.py"),
+    "lessons": ("app/lesson_window.py", "app/lesson_views/*.py"),
+    "app": ("app/*.py", "appmodel/*.py"),  # the training process words its status lines from these too
+    "widgets": ("app/widgets/*.py",),
 }
 
 
 def _matches(part: str) -> set[Path]:
-    return {path for pattern in PARTS[part] for path in APP.glob(pattern)}
+    return {path for pattern in PARTS[part] for path in PACKAGE.glob(pattern)}
 
 
 def sources(part: str) -> list[Path]:

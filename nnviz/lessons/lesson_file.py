@@ -17,7 +17,7 @@ FORMAT = "nnviz-lesson"
 VERSION = 1
 
 
-# What the window's training panel can build (nnviz.app.training_session takes these from here).
+# What the window's training panel can build (nnviz.appmodel.training_session takes these from here).
 HIDDEN_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid")
 MAX_HIDDEN_LAYERS = 8
 HYPERPARAMETER_TYPES = {

@@ -2,7 +2,7 @@
 
 ``train(...)`` runs mini-batch gradient descent epoch by epoch and yields a :class:`StepRecord` after
 every step and an :class:`EpochRecord` after every epoch. It never prints and never sleeps: the CLI
-draws a progress bar from the records, the window's worker turns them into throttled Qt signals.
+draws a progress bar from the records, the window's training process turns them into throttled messages.
 Stop it by returning True from ``should_stop`` or by closing the generator.
 
 A run can be steered while it goes: ``get_config`` is asked for the current :class:`TrainConfig`

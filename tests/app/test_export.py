@@ -12,7 +12,7 @@ from PySide6.QtGui import QContextMenuEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from nnviz.app.export import FORMATS, VIEWS, export_view
-from nnviz.app.worker import mnist_loader
+from nnviz.appmodel.training_session import mnist_loader
 from nnviz.errors import DataFileError
 from window_helpers import DIGITS, draw, make_window
 

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from nnviz.app.inspection import saliency_overlay
-from nnviz.app.worker import mnist_loader
+from nnviz.appmodel.training_session import mnist_loader
 from nnviz.nn import input_gradient
 from window_helpers import DIGITS, draw, make_window
 
@@ -58,7 +58,7 @@ def test_the_inspector_follows_the_pen_and_shows_first_layer_weights_as_a_pictur
 
 def test_on_an_empty_canvas_the_inspector_follows_new_weights(window, qtbot):
     """While training with nothing drawn, an inspected neuron's bias and weights are the newest ones."""
-    from nnviz.app.snapshot import NetworkSnapshot
+    from nnviz.appmodel.snapshot import NetworkSnapshot
 
     index = click_node(window, qtbot, 1, 3)
     inspector = window.inspection.inspector

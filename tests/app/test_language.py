@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale
 from nnviz.app import i18n
 from nnviz.app.i18n import CHINESE, ENGLISH, install_language
 from nnviz.app.translation_files import PARTS, compile_language, qm_path, ts_path, untranslated, update_part
-from nnviz.app.worker import mnist_loader
+from nnviz.appmodel.training_session import mnist_loader
 from window_helpers import DIGITS, LONG, draw, make_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -254,8 +254,8 @@ def test_every_lesson_opens_at_1280x720(open_lesson, name):
 
 
 def test_a_set_up_saved_from_the_window_opens_again_with_its_network_and_panel(qtbot, tmp_path):
-    from nnviz.app.snapshot import Architecture
-    from nnviz.app.training_session import TrainingSettings
+    from nnviz.appmodel.snapshot import Architecture
+    from nnviz.appmodel.training_session import TrainingSettings
     from nnviz.nn import TrainConfig
     from window_helpers import make_window
 

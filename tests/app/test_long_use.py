@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
-from nnviz.app.worker import mnist_loader
+from nnviz.appmodel.training_session import mnist_loader
 from window_helpers import DIGITS, LONG, draw, make_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -77,9 +77,10 @@ def test_a_thousand_draw_and_predict_cycles_leak_nothing(qtbot):
     growth.assert_flat()
 
 
-def test_five_start_stop_cycles_keep_one_thread_and_flat_memory(qtbot, mnist_dir):
+def test_five_start_stop_cycles_keep_one_training_process_and_flat_memory(qtbot, mnist_dir):
     window = make_window(qtbot, settings=LONG, load_training_data=mnist_loader(str(mnist_dir), 2048, 500))
     panel = window.training_panel
+    pids = []
 
     def run_and_stop():
         steps = panel.status().step
@@ -88,6 +89,7 @@ def test_five_start_stop_cycles_keep_one_thread_and_flat_memory(qtbot, mnist_dir
                         timeout=20_000)
         window.stop_training()
         qtbot.waitUntil(lambda: panel.status().state == "stopped", timeout=5_000)
+        pids.append(window.training.pid())
 
     run_and_stop()
     with Growth() as growth:
@@ -96,5 +98,5 @@ def test_five_start_stop_cycles_keep_one_thread_and_flat_memory(qtbot, mnist_dir
             draw(window.canvas, DIGITS[1][0])
             window.canvas.clear()
     growth.assert_flat()
-    threads = window.findChildren(QThread)
-    assert len(threads) == 1 and threads[0] is window.training.thread and threads[0].isRunning()
+    assert len(set(pids)) == 1 and window.training.is_running()  # one training process all along
+    assert not [thread for thread in window.findChildren(QThread) if thread.isRunning()]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import os
+import signal
 import threading
 import time
 
@@ -11,16 +14,17 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtTest import QTest
 
 from nnviz.app.main_window import EMPTY_PREDICTION, prediction_text
-from nnviz.app.refresh_budget import RefreshBudget
-from nnviz.app.training_session import TrainingSettings
-from nnviz.app.worker import mnist_loader
+from nnviz.appmodel.refresh_budget import RefreshBudget
+from nnviz.appmodel.training_session import TrainingSettings
+from nnviz.appmodel.training_session import mnist_loader
 from nnviz.app.widgets.download_dialog import DownloadDialog
 from nnviz.app.widgets.help_dialog import HelpDialog
 from nnviz.data import DownloadProgress
 from nnviz.errors import DataFileError, DownloadError
 from nnviz.nn import MLP
 from nnviz.resources import shipped_model_path
-from window_helpers import DIGITS, LONG, draw, make_window, polyline
+from training_helpers import leftover_segments, process_gone
+from window_helpers import DIGITS, LONG, ask_training, draw, make_window, polyline
 
 # The offscreen platform says this whenever a top-level window's size constraints change.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -227,7 +231,7 @@ def test_a_hyperparameter_change_mid_run_is_applied_at_the_next_step(training_wi
     panel.lr_field.lineEdit().editingFinished.emit()  # what Enter or leaving the field does
     panel.optimizer_box.setCurrentText("sgd")
     qtbot.waitUntil(lambda: panel.status().lr == pytest.approx(0.02), timeout=10_000)
-    assert window.training.worker.session.config.optimizer == "sgd"
+    assert ask_training(qtbot, window.training, "config").optimizer == "sgd"
     assert panel.status().step > steps_before and panel.status().state == "running"  # same run, no restart
     window.pause_training()
     qtbot.waitUntil(lambda: panel.status().state == "paused", timeout=5_000)
@@ -367,15 +371,15 @@ def test_the_training_speed_is_chosen_in_the_window(training_window, qtbot):
     window.pause_training()
 
 
-def test_closing_mid_run_stops_the_worker_within_a_second(training_window, qtbot):
+def test_closing_mid_run_ends_the_training_process_within_a_second(training_window, qtbot):
     window = training_window
     window.start_training()
     qtbot.waitUntil(lambda: window.training_panel.status().state == "running", timeout=20_000)
-    thread = window.training.thread
+    pid = window.training.pid()
     started = time.perf_counter()
     window.close()
     assert time.perf_counter() - started < 1.0
-    assert not thread.isRunning()
+    assert not window.training.is_running() and process_gone(pid) and not leftover_segments(pid)
     assert not [t for t in window.findChildren(QThread) if t.isRunning()]
 
 
@@ -390,14 +394,31 @@ def test_divergence_is_explained_in_the_window(training_window, qtbot):
     qtbot.waitUntil(lambda: panel.status().state == "diverged", timeout=20_000)
     assert "learning rate" in window.banner.text()
     window.banner.trigger("Divide the learning rate by 10")
-    qtbot.waitUntil(lambda: window.training.worker.session.config.lr == pytest.approx(1e9), timeout=5_000)
+    qtbot.waitUntil(lambda: ask_training(qtbot, window.training, "config").lr == pytest.approx(1e9), timeout=5_000)
     assert np.all(np.isfinite(window.network().params))
 
 
-def test_missing_data_opens_the_download_dialog(qtbot, tmp_path):
-    def missing():
-        raise DataFileError(f"MNIST is not in {tmp_path}")
+def mnist_missing_from(folder: str):
+    raise DataFileError(f"MNIST is not in {folder}")
 
+
+def data_with_a_bug_in_the_engine():
+    """Runs in the training process: its engine raises once, as a bug would, then works again."""
+    import nnviz.appmodel.training_session as session_module
+
+    real_train = session_module.train
+
+    def broken_train(*args, **kwargs):
+        session_module.train = real_train  # the bug is gone after this
+        raise RuntimeError("a bug in the engine")
+        yield  # a generator, as train() is
+
+    session_module.train = broken_train
+    return mnist_loader(None, 2048, 500)()
+
+
+def test_missing_data_opens_the_download_dialog(qtbot, tmp_path):
+    missing = functools.partial(mnist_missing_from, str(tmp_path))
     window = make_window(qtbot, load_training_data=missing, options={"data": str(tmp_path)})
     window.start_training()
     qtbot.waitUntil(lambda: window.findChild(DownloadDialog) is not None, timeout=5_000)
@@ -428,17 +449,8 @@ def test_closing_the_window_mid_download_cancels_it_within_a_second(qtbot, tmp_p
     assert not [t for t in window.findChildren(QThread) if t.isRunning()]
 
 
-def test_a_bug_inside_training_is_shown_with_details_and_the_window_stays_usable(training_window, qtbot, monkeypatch):
-    import nnviz.app.training_session as session_module
-
-    real_train = session_module.train
-
-    def broken_train(*args, **kwargs):
-        raise RuntimeError("a bug in the engine")
-        yield  # a generator, as train() is
-
-    monkeypatch.setattr(session_module, "train", broken_train)
-    window = training_window
+def test_a_bug_inside_training_is_shown_with_details_and_the_window_stays_usable(qtbot, monkeypatch, mnist_dir):
+    window = make_window(qtbot, settings=LONG, load_training_data=data_with_a_bug_in_the_engine)
     window.start_training()
     qtbot.waitUntil(lambda: "a bug in the engine" in window.banner.text(), timeout=20_000)
     assert "Details…" in window.banner.action_labels()
@@ -448,7 +460,6 @@ def test_a_bug_inside_training_is_shown_with_details_and_the_window_stays_usable
     assert "Traceback" in shown[0] and "a bug in the engine" in shown[0]
     draw(window.canvas, DIGITS[7][0])  # drawing and reading still work
     assert window.prediction()[0].isdigit()
-    monkeypatch.setattr(session_module, "train", real_train)
     window.start_training()  # and training can go on once the bug is gone
     qtbot.waitUntil(lambda: window.training_panel.status().state == "running", timeout=20_000)
 
@@ -494,7 +505,7 @@ def test_save_and_open_a_model(window, qtbot, tmp_path):
     small = MLP([784, 8, 10], seed=1)
     small.save(tmp_path / "small.npz")
     assert window.open_model(tmp_path / "small.npz")
-    qtbot.waitUntil(lambda: window.training.worker.session.net.sizes == (784, 8, 10), timeout=5_000)
+    assert ask_training(qtbot, window.training, "network").sizes == (784, 8, 10)
     assert window.network().sizes == (784, 8, 10) and window.network_view.sizes() == (784, 8, 10)
     assert window.training_panel.hidden_edit.text() == "8"
     assert not window.open_model(tmp_path / "missing.npz")
@@ -522,7 +533,7 @@ def test_menus(window):
 
 @pytest.mark.qt_log_ignore("propagateSizeHints", r"raise\(\)")  # the Inspect panel opens as its own window
 def test_the_window_remembers_hyperparameters_layout_and_tab_between_sessions(qtbot):
-    from nnviz.app.snapshot import Architecture
+    from nnviz.appmodel.snapshot import Architecture
     from nnviz.nn import TrainConfig
 
     first = make_window(qtbot)
@@ -559,11 +570,11 @@ def test_closing_always_stops_training_even_when_the_set_up_cannot_be_remembered
     MLP([784, 5000, 10], seed=0).save(wide)  # wider than a lesson file (or the panel) allows
     window = make_window(qtbot, options={"model": str(wide)})
     window.close()
-    assert not window.training.thread.isRunning()
+    assert not window.training.is_running()
 
 
 def test_what_the_command_line_asks_for_wins_over_what_was_remembered(qtbot, tmp_path):
-    from nnviz.app.snapshot import Architecture
+    from nnviz.appmodel.snapshot import Architecture
 
     first = make_window(qtbot)
     first.training_panel.set_settings(TrainingSettings(Architecture(hidden=(64,))))
@@ -572,3 +583,26 @@ def test_what_the_command_line_asks_for_wins_over_what_was_remembered(qtbot, tmp
     MLP([784, 32, 10], seed=0).save(small)
     second = make_window(qtbot, options={"model": str(small)})
     assert second.training_panel.settings().architecture.hidden == (32,)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL")
+def test_a_killed_training_process_is_shown_in_the_banner_and_restart_trains_on(training_window, qtbot):
+    window = training_window
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "running"
+                    and window.training_panel.status().step > 3, timeout=20_000)
+    pid = window.training.pid()
+    os.kill(pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: "Restart" in window.banner.action_labels(), timeout=10_000)
+    assert "signal 9" in window.banner.text() and window.training_panel.status().state == "stopped"
+    assert not leftover_segments(pid)
+    draw(window.canvas, DIGITS[7][0])  # drawing still works, with the last weights
+    assert window.prediction()[0].isdigit()
+    shown = window.snapshot()
+    window.banner.trigger("Restart")
+    live = ask_training(qtbot, window.training, "network")
+    assert window.training.pid() != pid
+    assert all(np.array_equal(a, b) for a, b in zip(live.weights, shown.weights))  # goes on from them
+    window.start_training()
+    qtbot.waitUntil(lambda: window.training_panel.status().state == "running", timeout=20_000)
+    window.pause_training()

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMenu
 
-from nnviz.app.probes import Probes
+from nnviz.appmodel.probes import Probes
 from window_helpers import DIGITS, draw, make_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -8,10 +8,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from nnviz.app.teaching import EXAMPLES_FILE, Teaching, personal_set_path
-from nnviz.app.teaching_messages import TeachOutcome
+from nnviz.appmodel.teaching_messages import TeachOutcome
 from nnviz.app.widgets.my_examples import MyExamplesDialog
 from nnviz.data.personal_examples import PersonalExample, PersonalSet
-from window_helpers import DIGITS, draw, make_window
+from window_helpers import DIGITS, ask_training, draw, make_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -56,9 +56,7 @@ def test_a_click_on_the_right_digit_teaches_it_and_ctrl_z_brings_back_the_exact_
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.prediction().startswith("1 ("), timeout=5000)
     assert all(np.array_equal(a, b) for a, b in zip(weights(window.snapshot()), weights(before)))
-    restored = []
-    window.training.call_in_worker(lambda: restored.extend(
-        [*window.training.worker.session.net.weights, *window.training.worker.session.net.biases]))
+    restored = weights(ask_training(qtbot, window.training, "network"))
     assert all(np.array_equal(a, b) for a, b in zip(restored, weights(before)))  # the live network too
     assert len(PersonalSet.load(personal_set_path())) == 0
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -134,7 +132,7 @@ def test_a_correction_while_training_runs_is_learnt_between_steps_and_the_run_go
                                                                                        mnist_dir):
     from window_helpers import LONG
 
-    from nnviz.app.worker import mnist_loader
+    from nnviz.appmodel.training_session import mnist_loader
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     window = make_window(qtbot, settings=LONG, load_training_data=mnist_loader(str(mnist_dir), 2048, 500))
@@ -154,12 +152,12 @@ def test_training_in_the_window_can_include_my_examples(window, qtbot):
     rng = np.random.default_rng(0)
     window.teaching.set_examples(PersonalSet(tuple(
         PersonalExample(rng.uniform(0, 1, (28, 28)).astype(np.float32), label) for label in (3, 5))))
-    worker = window.training.worker
-    base = __import__("nnviz.app.training_session", fromlist=["TrainingData"]).TrainingData(
+    base = __import__("nnviz.appmodel.training_session", fromlist=["TrainingData"]).TrainingData(
         np.zeros((20, 784), np.float32), np.zeros(20, np.int64))
-    window.training.call_in_worker(lambda: worker.set_data(base))
+    window.training.set_data(base)
     window.training_panel.examples_check.setChecked(True)
-    qtbot.waitUntil(lambda: worker.session.data.n_train == 20 + 2 * 10, timeout=5000)  # each 10x an epoch
-    assert sorted(set(worker.session.data.y_train[20:].tolist())) == [3, 5]
+    labels = ask_training(qtbot, window.training, "training_labels")
+    assert len(labels) == 20 + 2 * 10  # each 10x an epoch
+    assert sorted(set(labels[20:].tolist())) == [3, 5]
     window.training_panel.examples_check.setChecked(False)
-    qtbot.waitUntil(lambda: worker.session.data.n_train == 20, timeout=5000)
+    assert len(ask_training(qtbot, window.training, "training_labels")) == 20

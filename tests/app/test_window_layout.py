@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel
 from nnviz.app.i18n import CHINESE, ENGLISH, install_language
 from nnviz.app.panels import ElidedLabel
 from nnviz.app.widgets.fitted_label import FittedLabel
-from nnviz.app.snapshot import TrainingStatus
+from nnviz.appmodel.snapshot import TrainingStatus
 from nnviz.app.theme import apply_theme
 from nnviz.app.window_layout import NARROW, WIDE
 from window_helpers import DIGITS, draw, make_window

@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from nnviz.app.main_window import MainWindow
-from nnviz.app.snapshot import Architecture
-from nnviz.app.training_session import TrainingSettings
+from nnviz.appmodel.snapshot import Architecture
+from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.cli import AppOptions
 from nnviz.nn import TrainConfig
 
@@ -61,3 +61,20 @@ def make_window(qtbot, **kwargs) -> MainWindow:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
+
+
+def ask_training(qtbot, training, name: str):
+    """What the training process says about its live network (``TrainingProcess.report``)."""
+    answers = []
+
+    def answer(reported: str, value) -> None:
+        if reported == name:
+            answers.append(value)
+
+    training.reported.connect(answer)
+    try:
+        training.report(name)
+        qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    finally:
+        training.reported.disconnect(answer)
+    return answers[0]

@@ -715,6 +715,18 @@ View → Panels brings it back. View → Language switches between English and �
         <translation>详情…</translation>
     </message>
     <message>
+        <source>training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新启动</translation>
+    </message>
+    <message>
+        <source>Training stopped: {0}. Drawing still works with the last weights.</source>
+        <translation>训练已停止：{0}。仍可用最后的权重继续绘图。</translation>
+    </message>
+    <message>
         <source>A new, untrained network replaced the one before (its training and curves are kept until you start training again).</source>
         <translation>一个未训练的新网络替换了之前的网络（在你重新开始训练之前，之前的训练结果和曲线都还保留着）。</translation>
     </message>
@@ -972,6 +984,17 @@ View → Panels brings it back. View → Language switches between English and �
     <message>
         <source>correction undone: the weights from before are back</source>
         <translation>已撤销纠正：之前的权重回来了</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingProcess</name>
+    <message>
+        <source>the training process was ended by signal {0}</source>
+        <translation>训练进程被信号 {0} 终止</translation>
+    </message>
+    <message>
+        <source>the training process ended unexpectedly (exit code {0})</source>
+        <translation>训练进程意外结束（退出码 {0}）</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from nnviz.app.colormaps import CATEGORICAL, MARKERS
 from nnviz.app.painting import background_colour, legible_font, readable_on
 from nnviz.app.plot_axes import plain_plot
 from nnviz.app.widgets.marker_legend import MarkerLegend
-from nnviz.app.worker import call_in_thread
+from nnviz.app.background import call_in_thread
 from nnviz.nn.pca import PCA, fit_pca
 
 SAMPLE = 2000

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QPushButton
 
 from nnviz.app.painting import ACCENT, MIN_POINT_SIZE, background_colour, is_dark, legible_font, text_colour
 from nnviz.app.plot_axes import plain_axes, show_axes
-from nnviz.app.snapshot import EpochResult, LossPoints
+from nnviz.appmodel.snapshot import EpochResult, LossPoints
 from nnviz.app.throttle import Throttle
 
 # (batch loss, smoothed loss, test loss, accuracy): light blues, pink and amber on a dark page; on a white one

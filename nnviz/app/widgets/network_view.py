@@ -64,7 +64,7 @@ from nnviz.app.painting import (
     rgba_qimage,
     text_colour,
 )
-from nnviz.app.snapshot import NetworkSnapshot
+from nnviz.appmodel.snapshot import NetworkSnapshot
 from nnviz.app.throttle import Throttle
 from nnviz.app.widgets.color_legend import ColorLegend, add_with_legends
 from nnviz.app.widgets.segmented_choice import Choice, SegmentedChoice

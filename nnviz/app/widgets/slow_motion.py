@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from nnviz.app.colormaps import DIVERGING, DIVERGING_DARK, SymLogScale
 from nnviz.app.painting import is_dark, legible_font
 from nnviz.app.plot_axes import decimals_for, plain_number
-from nnviz.app.snapshot import NetworkSnapshot
+from nnviz.appmodel.snapshot import NetworkSnapshot
 from nnviz.app.widgets.network_view import NetworkView, Stage, top_edges
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.app.widgets.scale_bar import ScaleBar

@@ -1,8 +1,8 @@
 """The training panel: network shape, hyperparameters, Start/Pause, Step, Stop, Reset, and a progress bar.
 
-It edits a :class:`~nnviz.app.training_session.TrainingSettings` (an Architecture and a TrainConfig) and
-knows nothing of the worker: every committed, valid change of a hyperparameter is emitted at once as a
-new TrainConfig (``configChanged``; the worker applies it at its next step), a change of the network's
+It edits a :class:`~nnviz.appmodel.training_session.TrainingSettings` (an Architecture and a TrainConfig) and
+knows nothing of the training process: every committed, valid change of a hyperparameter is emitted at once as a
+new TrainConfig (``configChanged``; training applies it at its next step), a change of the network's
 shape as a new Architecture (``architectureChanged``; applied by Reset). Invalid entries are refused
 with a message under the fields and are not emitted.
 
@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.app.snapshot import Architecture, RunState, TrainingStatus
+from nnviz.appmodel.snapshot import Architecture, RunState, TrainingStatus
 from nnviz.app.widgets.flow_row import FlowRow
-from nnviz.app.training_session import (
+from nnviz.appmodel.training_session import (
     HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, new_network_message, parse_hidden,
 )
 from nnviz.errors import ConfigError

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 
-from nnviz.app.snapshot import EpochResult, LossPoints
+from nnviz.appmodel.snapshot import EpochResult, LossPoints
 from nnviz.app.widgets.loss_plot import GrowingSeries, LossPanel, LossPlot, loss_range, smooth
 
 # The offscreen platform says this when a top-level widget's size constraints change; not a problem.
@@ -235,7 +235,7 @@ def test_looks_right(plot, tmp_path):
 def test_accuracy_figures_that_would_run_together_are_thinned_out_the_newest_stays(shown):
     from PySide6.QtWidgets import QApplication
 
-    from nnviz.app.snapshot import EpochResult, LossPoints
+    from nnviz.appmodel.snapshot import EpochResult, LossPoints
     from nnviz.app.widgets.loss_plot import LossPlot
 
     plot = shown(LossPlot(), 260, 240)

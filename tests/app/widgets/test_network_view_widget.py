@@ -11,7 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 
 from nnviz.app.colormaps import SEQUENTIAL
-from nnviz.app.snapshot import NetworkSnapshot
+from nnviz.appmodel.snapshot import NetworkSnapshot
 from nnviz.app.theme import PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.app.widgets.network_view import (
     DRAWING,

@@ -7,8 +7,8 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 
-from nnviz.app.snapshot import Architecture, TrainingStatus
-from nnviz.app.training_session import HIDDEN_ACTIVATIONS, TrainingSettings
+from nnviz.appmodel.snapshot import Architecture, TrainingStatus
+from nnviz.appmodel.training_session import HIDDEN_ACTIVATIONS, TrainingSettings
 from nnviz.app.widgets.training_panel import (
     TrainingPanel,
     format_duration,

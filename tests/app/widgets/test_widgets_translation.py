@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.app.i18n import CHINESE, ENGLISH, install_language
-from nnviz.app.snapshot import NetworkSnapshot, TrainingStatus
+from nnviz.appmodel.snapshot import NetworkSnapshot, TrainingStatus
 from nnviz.app.widgets.banner import Banner
 from nnviz.app.widgets.canvas import Canvas, read_picture
 from nnviz.app.widgets.color_legend import ColorLegend

@@ -1,6 +1,6 @@
-"""Immutable messages that cross from the training worker's thread to the window.
+"""Immutable messages that cross from the training process to the window.
 
-The worker owns the live network; the window only ever sees these frozen records, whose arrays are
+The training process owns the live network; the window only ever sees these frozen records, whose arrays are
 private read-only copies. That is what makes it safe for the UI to draw them while training goes on.
 """
 
@@ -21,6 +21,18 @@ def frozen_copy(array: np.ndarray) -> np.ndarray:
     return copy
 
 
+class FrozenOnArrival:
+    """Arrays stay read-only when a record arrives from the training process: unpickling makes writable
+    copies, so they are frozen again as the record is rebuilt."""
+
+    def __setstate__(self, state: dict) -> None:
+        for value in state.values():
+            for array in value if isinstance(value, tuple) else (value,):
+                if isinstance(array, np.ndarray):
+                    array.setflags(write=False)
+        self.__dict__.update(state)
+
+
 @dataclass(frozen=True)
 class Architecture:
     """The shape of a network the user can choose in the training panel."""
@@ -36,7 +48,7 @@ class Architecture:
 
 
 @dataclass(frozen=True)
-class NetworkSnapshot:
+class NetworkSnapshot(FrozenOnArrival):
     """The network's parameters at one moment: enough to run a forward pass in the UI thread."""
 
     sizes: tuple[int, ...]
@@ -104,7 +116,7 @@ class TrainingStatus:
 
 
 @dataclass(frozen=True)
-class LossPoints:
+class LossPoints(FrozenOnArrival):
     """Training-loss points produced since the previous message (x in epochs, as a float)."""
 
     progress: np.ndarray

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.app.snapshot import NetworkSnapshot, frozen_copy
+from nnviz.appmodel.snapshot import FrozenOnArrival, NetworkSnapshot, frozen_copy
 from nnviz.nn.teach import teach_and_report
 
 
 @dataclass(frozen=True, eq=False)
-class TeachRequest:
+class TeachRequest(FrozenOnArrival):
     """Drawings to learn: images (n, 784) float32 in [0, 1] as ``to_mnist`` makes them, labels (n,) ints.
     ``seed`` makes the replay the same each time; ``correction``: one drawing the user just corrected
     (Ctrl+Z undoes it), not the whole personal set."""
@@ -34,7 +34,7 @@ class TeachRequest:
 
 
 @dataclass(frozen=True, eq=False)
-class TeachOutcome:
+class TeachOutcome(FrozenOnArrival):
     """What one request did. ``previous`` and ``snapshot``: the network before and after (the same step,
     so undo restores exactly ``previous``). ``before``/``after``: (n, 10) probabilities of the taught
     drawings. ``layer_change``: per layer, the mean |change| of a weight over the mean |weight| (how much

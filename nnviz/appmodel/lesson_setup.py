@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from nnviz.app.snapshot import Architecture
-from nnviz.app.training_session import TrainingSettings
+from nnviz.appmodel.snapshot import Architecture
+from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.lessons.lesson_file import LessonFile
 from nnviz.nn import TrainConfig
 

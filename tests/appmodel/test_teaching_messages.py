@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnviz.app.snapshot import Architecture
-from nnviz.app.teaching_messages import TeachRequest, teach_session
-from nnviz.app.training_session import TrainingData, TrainingSession
+from nnviz.appmodel.snapshot import Architecture
+from nnviz.appmodel.teaching_messages import TeachRequest, teach_session
+from nnviz.appmodel.training_session import TrainingData, TrainingSession
 from nnviz.errors import ConfigError
 from nnviz.nn import TrainConfig
 

@@ -6,8 +6,8 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.app.snapshot import Architecture, RunState, TrainingStatus
-from nnviz.app.training_session import (
+from nnviz.appmodel.snapshot import Architecture, RunState, TrainingStatus
+from nnviz.appmodel.training_session import (
     RATE_HALF_LIFE_S,
     TrainingData,
     TrainingSession,
@@ -18,18 +18,13 @@ from nnviz.app.training_session import (
 )
 from nnviz.errors import ConfigError
 from nnviz.nn import MLP, TrainConfig
+from toy_data import toy_data as toy_data_of
 
 SMALL = Architecture(hidden=(16,), activation="relu")
 
 
 def toy_data(n=256, n_test=64, seed=0) -> TrainingData:
-    """Separable 10-class data: the class is which block of 78 pixels is brightest."""
-    rng = np.random.default_rng(seed)
-    y = rng.integers(0, 10, n + n_test)
-    x = rng.random((n + n_test, 784), dtype=np.float32) * 0.3
-    for i, label in enumerate(y):
-        x[i, label * 78:(label + 1) * 78] += 0.7
-    return TrainingData(x[:n], y[:n], x[n:], y[n:])
+    return toy_data_of(n, n_test, seed)
 
 
 def session(config=TrainConfig(epochs=2, batch_size=32, schedule="constant", lr=1e-2), data=None) -> TrainingSession:
@@ -45,7 +40,7 @@ def run_to_end(s: TrainingSession) -> None:
 def test_uses_no_qt():
     # (importing it still loads PySide6: nnviz.app's __init__ applies the Qt work-arounds first)
     import ast
-    import nnviz.app.training_session as module
+    import nnviz.appmodel.training_session as module
 
     from pathlib import Path
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nnviz.app.refresh_budget import MAX_STRETCH, RefreshBudget
+from nnviz.appmodel.refresh_budget import MAX_STRETCH, RefreshBudget
 
 
 class Clocks:

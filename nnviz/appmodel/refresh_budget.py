@@ -17,7 +17,7 @@ import math
 import time
 from typing import Callable
 
-SHARE = 0.03  # of one core, for everything the GUI thread does while training runs
+SHARE = 0.02  # of one core, for everything the GUI thread does while training runs (training loses about twice that)
 PERIOD_S = 1.0  # CPU use is averaged over this long before the intervals change
 MAX_STRETCH = 3.0  # views refresh at least every 3 x their interval: still live
 MIN_CHANGE = 0.1  # smaller relative changes are not applied (no churn of timers)

@@ -1,37 +1,46 @@
-"""The training worker in its own thread: commands in as queued signals, immutable records out."""
+"""The training process: commands in as messages, immutable records out as signals in the GUI thread.
+
+Every test here runs a real child process ("spawn"); what it loads must be a plain importable function."""
 
 from __future__ import annotations
 
-import threading
+import functools
+import os
+import signal
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QObject, QThread, Slot
 
-from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
-from nnviz.app.training_session import TrainingData, TrainingSettings
-from nnviz.app.worker import PUBLISH_HZ, TrainingThread, TrainingWorker, mnist_loader, shared_loader
+from nnviz.app.background import shared_loader
+from nnviz.app.training_process import TrainingProcess
+from nnviz.appmodel.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
+from nnviz.appmodel.training_service import PUBLISH_HZ
+from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
 from nnviz.errors import DataFileError
 from nnviz.nn import MLP, TrainConfig
+from toy_data import toy_data
+from training_helpers import leftover_segments, process_gone
+from window_helpers import ask_training
 
 SETTINGS = TrainingSettings(Architecture(hidden=(16,)), TrainConfig(epochs=2, batch_size=16, schedule="constant"))
 
 
-def toy_data(n=512, n_test=64, seed=0) -> TrainingData:
-    rng = np.random.default_rng(seed)
-    y = rng.integers(0, 10, n + n_test)
-    x = rng.random((n + n_test, 784), dtype=np.float32) * 0.3
-    for i, label in enumerate(y):
-        x[i, label * 78:(label + 1) * 78] += 0.7
-    return TrainingData(x[:n], y[:n], x[n:], y[n:])
+def missing_mnist() -> TrainingData:
+    raise DataFileError("MNIST is not in /nowhere")
+
+
+def broken_loader() -> TrainingData:
+    raise RuntimeError("disk on fire")
 
 
 class Recorder(QObject):
-    """Everything the worker sent, in the order it arrived. A QObject living in the GUI thread, so the
-    worker's signals reach it queued (a lambda would be called in the worker's thread; so would
-    qtbot.waitSignal's callback, which is why these tests wait with waitUntil)."""
+    """Everything the training process sent, in the order it arrived, and in which thread."""
 
-    def __init__(self, worker: TrainingWorker):
+    def __init__(self, worker: TrainingProcess):
         super().__init__()
         self.events: list = []
         self.threads: set = set()
@@ -40,6 +49,7 @@ class Recorder(QObject):
             signal.connect(self._record)
         worker.dataMissing.connect(self._missing)
         worker.failed.connect(self._failed)
+        worker.crashed.connect(self._crashed)
 
     @Slot(object)
     def _record(self, item) -> None:
@@ -53,6 +63,10 @@ class Recorder(QObject):
     @Slot(str, str)
     def _failed(self, message: str, details: str) -> None:
         self.events.append(("failed", message, details))
+
+    @Slot(str, str)
+    def _crashed(self, message: str, details: str) -> None:
+        self.events.append(("crashed", message, details))
 
     def tagged(self, tag: str) -> list:
         return [e for e in self.events if isinstance(e, tuple) and e[0] == tag]
@@ -73,9 +87,8 @@ def make(qtbot):
     handles = []
 
     def make(settings=SETTINGS, data=toy_data, **kwargs):
-        worker = TrainingWorker(settings, load_data=data, **kwargs)
-        recorder = Recorder(worker)
-        handle = TrainingThread(worker)
+        handle = TrainingProcess(settings, load_data=data, **kwargs)
+        recorder = Recorder(handle)
         handles.append(handle)
         return handle, recorder
 
@@ -107,7 +120,7 @@ def test_a_run_streams_every_loss_point_snapshots_and_epoch_results(make, qtbot)
 
 def test_publishing_is_throttled(make, qtbot):
     big = TrainingSettings(Architecture(hidden=(64,)), TrainConfig(epochs=1, batch_size=1, schedule="constant"))
-    handle, rec = make(big, data=lambda: toy_data(n=20_000))
+    handle, rec = make(big, data=functools.partial(toy_data, n=20_000))
     handle.start()
     qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= 6, timeout=10_000)
     handle.pause()
@@ -141,7 +154,7 @@ def test_a_new_learning_rate_reaches_the_running_run(make, qtbot):
     handle.set_config(slow.config.replace(lr=0.02, optimizer="sgd"))
     qtbot.waitUntil(lambda: rec.of(TrainingStatus)[-1].lr == pytest.approx(0.02), timeout=5_000)
     assert rec.last_state() == "running"  # no reset, no restart
-    assert handle.worker.session.config.lr == 0.02
+    assert ask_training(qtbot, handle, "config").lr == 0.02
 
 
 def test_reset_builds_a_new_network_from_the_architecture(make, qtbot):
@@ -201,10 +214,7 @@ def test_set_network_trains_an_opened_model(make, qtbot):
 
 
 def test_missing_data_is_reported_for_the_download_dialog(make, qtbot):
-    def missing():
-        raise DataFileError("MNIST is not in /nowhere")
-
-    handle, rec = make(data=missing)
+    handle, rec = make(data=missing_mnist)
     handle.start()
     qtbot.waitUntil(lambda: bool(rec.tagged("missing")), timeout=5_000)
     assert "/nowhere" in rec.tagged("missing")[0][1]
@@ -219,16 +229,10 @@ def test_divergence_pauses_and_says_what_to_do(make, qtbot):
     qtbot.waitUntil(lambda: rec.last_state() == "diverged", timeout=10_000)
     status = rec.of(TrainingStatus)[-1]
     assert "learning rate" in status.message
-    assert all(np.isfinite(w).all() for w in handle.worker.session.net.weights)
+    assert all(np.isfinite(w).all() for w in ask_training(qtbot, handle, "network").weights)
 
 
-def test_a_bug_becomes_an_error_with_details_and_the_worker_goes_on(make, qtbot):
-    calls = threading.Event()
-
-    def broken_loader():
-        calls.set()
-        raise RuntimeError("disk on fire")
-
+def test_a_bug_becomes_an_error_with_details_and_the_process_goes_on(make, qtbot):
     handle, rec = make(data=broken_loader)
     handle.start()
     qtbot.waitUntil(lambda: bool(rec.tagged("failed")), timeout=5_000)
@@ -241,16 +245,16 @@ def test_a_bug_becomes_an_error_with_details_and_the_worker_goes_on(make, qtbot)
 
 def test_shutdown_mid_run_is_quick(make, qtbot):
     long = TrainingSettings(Architecture(hidden=(256, 128)), TrainConfig(epochs=100, batch_size=64))
-    handle, rec = make(long, data=lambda: toy_data(n=4096))
+    handle, rec = make(long, data=functools.partial(toy_data, n=4096))
     handle.start()
-    qtbot.waitUntil(lambda: rec.last_state() == "running", timeout=10_000)
-    import time
-
+    qtbot.waitUntil(lambda: rec.last_state() == "running", timeout=20_000)
+    pid = handle.pid()
     started = time.perf_counter()
     assert handle.shutdown()
     assert time.perf_counter() - started < 1.0
-    assert not handle.thread.isRunning()
-    handle.start()  # ignored after shutdown, and never runs in the GUI thread
+    assert not handle.is_running() and process_gone(pid) and not leftover_segments(pid)
+    handle.start()  # ignored after shutdown
+    assert not handle.is_running()
 
 
 def test_mnist_loader_reads_a_subset(mnist_dir):
@@ -271,3 +275,99 @@ def test_a_shared_loader_reads_once_for_everyone_and_retries_after_a_failure():
     with pytest.raises(DataFileError):
         load_once()
     assert load_once() == "data" and load_once() == "data" and len(calls) == 2
+
+
+def test_it_trains_in_another_process_at_a_lower_priority(make, qtbot):
+    handle, rec = make()
+    handle.step()
+    qtbot.waitUntil(lambda: bool(rec.of(NetworkSnapshot)), timeout=20_000)
+    assert handle.pid() not in (None, os.getpid())
+    if hasattr(os, "getpriority"):
+        assert os.getpriority(os.PRIO_PROCESS, handle.pid()) > os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_snapshots_arrive_read_only_and_whole(make, qtbot):
+    big = TrainingSettings(Architecture(hidden=(64,)), TrainConfig(epochs=100, batch_size=4, schedule="constant"))
+    handle, rec = make(big, data=functools.partial(toy_data, n=20_000))
+    handle.start()
+    qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= 5, timeout=20_000)
+    handle.pause()
+    qtbot.waitUntil(lambda: rec.last_state() == "paused")
+    snaps = rec.of(NetworkSnapshot)
+    assert all(not a.flags.writeable for s in snaps for a in (*s.weights, *s.biases, *s.gradients))
+    steps = [s.step for s in snaps]
+    assert steps == sorted(steps)  # newest wins, never an older one after a newer
+    live = ask_training(qtbot, handle, "network")  # paused: the last snapshot is the live network, step and all
+    assert live.step == snaps[-1].step
+    assert all(np.array_equal(a, b) for a, b in zip(live.weights, snaps[-1].weights))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_killed_child_is_reported_and_restart_goes_on_from_the_weights_given(make, qtbot):
+    handle, rec = make(TrainingSettings(Architecture(hidden=(16,)), TrainConfig(epochs=1000, batch_size=16)))
+    handle.start()
+    qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= 2, timeout=20_000)
+    pid, last = handle.pid(), rec.of(NetworkSnapshot)[-1]
+    os.kill(pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: bool(rec.tagged("crashed")), timeout=10_000)
+    assert "signal 9" in rec.tagged("crashed")[0][1]
+    qtbot.waitUntil(lambda: not leftover_segments(pid), timeout=5_000)  # the board it could not remove
+    handle.restart(last)
+    live = ask_training(qtbot, handle, "network")
+    assert handle.pid() != pid and all(np.array_equal(a, b) for a, b in zip(live.weights, last.weights))
+    handle.start()
+    qtbot.waitUntil(lambda: rec.of(NetworkSnapshot)[-1].step > 0 and rec.last_state() == "running", timeout=20_000)
+
+
+def test_a_child_that_cannot_start_is_reported(make, qtbot, monkeypatch):
+    import multiprocessing.context
+
+    def refuse(self):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refuse)
+    handle, rec = make()
+    handle.start()
+    qtbot.waitUntil(lambda: bool(rec.tagged("crashed")), timeout=5_000)
+    assert "no more processes" in rec.tagged("crashed")[0][1]
+
+
+WINDOW_SCRIPT = """
+import sys, time
+from PySide6.QtCore import QCoreApplication, QTimer
+import nnviz.app
+from nnviz.app.training_process import TrainingProcess
+from nnviz.appmodel.snapshot import Architecture
+from nnviz.appmodel.training_session import TrainingSettings
+from nnviz.nn import TrainConfig
+from toy_data import toy_data
+
+if __name__ == "__main__":
+    app = QCoreApplication([])
+    training = TrainingProcess(TrainingSettings(Architecture(hidden=(16,)), TrainConfig(epochs=1000, batch_size=16)),
+                               load_data=toy_data)
+    training.snapshotReady.connect(lambda snapshot: print("child", training.pid(), flush=True) if snapshot.step else None)
+    training.start()
+    app.exec()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_killed_window_leaves_no_process_and_no_shared_memory_behind(tmp_path):
+    import subprocess
+
+    script = tmp_path / "window.py"
+    script.write_text(WINDOW_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+    with subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env) as window:
+        try:
+            line = window.stdout.readline()
+            assert line.startswith("child"), line
+            child = int(line.split()[1])
+            assert not process_gone(child) and leftover_segments(child)
+        finally:
+            window.kill()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not (process_gone(child) and not leftover_segments(child)):
+        time.sleep(0.05)
+    assert process_gone(child) and not leftover_segments(child)

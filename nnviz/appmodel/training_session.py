@@ -1,9 +1,9 @@
-"""The training run that the window's worker drives, in plain Python (no Qt), so it is unit-tested directly.
+"""The training run that the training process drives, in plain Python (no Qt), so it is unit-tested directly.
 
 A :class:`TrainingSession` owns the live network and one run of :func:`nnviz.nn.train` at a time. The
-worker thread calls :meth:`~TrainingSession.advance` in short bursts (a few tens of milliseconds) and
-returns to its event loop in between, so commands (pause, step, new hyperparameters) are handled within
-one burst. Everything the window needs comes out as the frozen records of :mod:`nnviz.app.snapshot`:
+training process (:mod:`nnviz.appmodel.training_service`) calls :meth:`~TrainingSession.advance` in short
+bursts (a few tens of milliseconds) and returns to its command loop in between, so commands (pause, step,
+new hyperparameters) are handled within one burst. Everything the window needs comes out as the frozen records of :mod:`nnviz.appmodel.snapshot`:
 
     session = TrainingSession(Architecture(), TrainConfig(epochs=2), TrainingData.from_mnist(load_mnist()))
     session.start()
@@ -27,7 +27,7 @@ from typing import Callable
 
 import numpy as np
 
-from nnviz.app.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
+from nnviz.appmodel.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
 from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.errors import ConfigError, DivergenceError, NnvizError
 from nnviz.lessons.lesson_file import HIDDEN_ACTIVATIONS, MAX_HIDDEN_LAYERS  # noqa: F401  (re-exported)
@@ -132,6 +132,26 @@ class TrainingData:
                             self.x_test, self.y_test)
 
 
+@dataclass(frozen=True)
+class MnistLoader:
+    """Reads MNIST from ``data_dir`` (see nnviz.data.resolve_data_dir) when called, optionally only the first
+    ``limit`` training and ``test_limit`` test digits. A plain value, so that it can be sent to the training
+    process, which reads the digits itself rather than receiving them."""
+
+    data_dir: str | None = None
+    limit: int | None = None
+    test_limit: int | None = None
+
+    def __call__(self) -> TrainingData:
+        from nnviz.data import load_mnist
+
+        return TrainingData.from_mnist(load_mnist(self.data_dir), self.limit, self.test_limit)
+
+
+def mnist_loader(data_dir: str | None, limit: int | None = None, test_limit: int | None = None) -> MnistLoader:
+    return MnistLoader(data_dir, limit, test_limit)
+
+
 def default_augment(batch: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     from nnviz.data import augment_batch
 
@@ -156,7 +176,7 @@ class _PointBuffer:
 
 
 class TrainingSession:
-    """The live network and its current run. Not thread-safe: one thread (the worker's) calls it,
+    """The live network and its current run. Not thread-safe: one thread (the training process's loop) calls it,
     except :meth:`request_stop`, which any thread may call."""
 
     def __init__(self, architecture: Architecture = Architecture(), config: TrainConfig = TrainConfig(),
