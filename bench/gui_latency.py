@@ -42,7 +42,7 @@ def child_startup() -> None:
 
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
 
     app = QApplication(sys.argv[:1])
     apply_theme(app)
@@ -225,7 +225,7 @@ def headless_child(seconds: float, data_dir: str | None) -> float:
 
 def child_headless(seconds: float, data_dir: str | None) -> None:
     """Run in a fresh interpreter with the user's BLAS settings, as `nnviz train` would: print samples/s."""
-    from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
+    from nnviz.appmodel.training_session import TrainingData, TrainingSettings
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig
 
@@ -280,7 +280,7 @@ def main() -> None:
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
     from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig
 

@@ -43,7 +43,7 @@ def main() -> None:
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
     from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig, evaluate
     from nnviz.resources import asset_path

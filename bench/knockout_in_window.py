@@ -24,7 +24,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from nnviz.app.main_window import MainWindow
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
     window = MainWindow(AppOptions(size=(1280, 720), size_given=True))

@@ -31,7 +31,7 @@ def window_run(data_dir: str | None, config) -> dict:
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
     from nnviz.appmodel.training_session import TrainingSettings, mnist_loader
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)

@@ -174,7 +174,7 @@ def main() -> None:
     from nnviz.app.main_window import MainWindow
     from nnviz.app.theme import apply_theme
     from nnviz.appmodel.training_session import TrainingSettings, mnist_loader
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
     from nnviz.data.preprocess import warm_up
     from nnviz.nn import TrainConfig
 

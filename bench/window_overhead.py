@@ -51,16 +51,17 @@ def main() -> None:
 
     import nnviz.app  # noqa: F401
     import nnviz.app.main_window as main_window
+    from nnviz.app.window import rates
     from PySide6.QtWidgets import QApplication
 
     from nnviz.app.theme import apply_theme
     from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig
 
-    main_window.VIEWS_REFRESH_S = args.views_s or main_window.VIEWS_REFRESH_S
-    main_window.SNAPSHOT_REFRESH_S = args.snapshot_s or main_window.SNAPSHOT_REFRESH_S
+    rates.VIEWS_REFRESH_S = args.views_s or rates.VIEWS_REFRESH_S
+    rates.SNAPSHOT_REFRESH_S = args.snapshot_s or rates.SNAPSHOT_REFRESH_S
     switch_off([name for name in args.without.split(",") if name])
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
@@ -88,7 +89,7 @@ def main() -> None:
     window.close()
     app.processEvents()
     print(f"window / plain training in this process (views off: {args.without or 'none'}, "
-          f"views {main_window.VIEWS_REFRESH_S} s, snapshots {main_window.SNAPSHOT_REFRESH_S} s): "
+          f"views {rates.VIEWS_REFRESH_S} s, snapshots {rates.SNAPSHOT_REFRESH_S} s): "
           f"median {100 * statistics.median(ratios):.0f} %  (rounds: {', '.join(f'{100 * r:.0f}' for r in ratios)})")
 
 

@@ -9,27 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 
 from nnviz import __version__
+from nnviz.appmodel.app_options import AppOptions
 from nnviz.errors import NnvizError
 
 EXIT_USER_ERROR = 2
-
-
-@dataclass(frozen=True)
-class AppOptions:
-    """How the window was asked to start."""
-
-    model: str | None = None
-    data: str | None = None
-    screenshot: str | None = None
-    size: tuple[int, int] = (1600, 900)
-    size_given: bool = False  # --size was on the command line (then it wins over the remembered size)
-    lesson: str | None = None
-    log_predictions: bool = False
-    present: bool = False  # start in presentation mode
-    language: str | None = None  # "en" or "zh_CN"; None: as chosen last time, else the system's
 
 
 def parse_size(text: str) -> tuple[int, int]:

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     from nnviz.app.main_window import MainWindow
     from nnviz.appmodel.snapshot import RunState
     from nnviz.app.theme import apply_theme
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
     from nnviz.resources import asset_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

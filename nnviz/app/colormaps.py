@@ -75,6 +75,12 @@ CATEGORICAL = (
 # A shape per category, so that colour is never the only difference (pyqtgraph's symbol names).
 MARKERS = ("o", "s", "t1", "d", "t", "p", "h", "star", "x", "+")
 
+
+def category_style(index: int) -> tuple[str, str]:
+    """(colour, marker) of the ``index``-th category: beyond ten, colours repeat with other markers, so any number
+    of categories (an eleventh optimizer) stays told apart."""
+    return CATEGORICAL[index % len(CATEGORICAL)], MARKERS[(index + index // len(CATEGORICAL)) % len(MARKERS)]
+
 # The two ends of the diverging maps: "negative" and "positive" wherever a sign is drawn as a hue.
 NEGATIVE = "#4393c3"
 POSITIVE = "#d6604d"

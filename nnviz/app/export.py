@@ -8,7 +8,6 @@ has them too, for the canvas, where the right button erases).
 
 from __future__ import annotations
 
-import csv
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QAbstractScrollArea, QFileDialog, QMenu, QWidget
 
+from nnviz.csv_table import write_csv
 from nnviz.errors import DataFileError
 
 Table = tuple[list[str] | None, np.ndarray]  # (column names or None for a plain matrix, rows)
@@ -162,20 +162,6 @@ def export_view(window, name: str, path: str | os.PathLike) -> Path:
     return path
 
 
-def write_csv(path: Path, header: list[str] | None, rows: np.ndarray) -> None:
-    rows = np.asarray(rows)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        if header is not None:
-            writer.writerow(header)
-        for row in rows.reshape(len(rows), -1) if rows.ndim > 1 else rows.reshape(-1, 1):
-            writer.writerow([_cell(value) for value in row])
-
-
-def _cell(value) -> str:
-    if isinstance(value, (float, np.floating)):
-        return repr(float(value)) if np.isfinite(value) else ""
-    return str(value)
 
 
 def write_svg(widget: QWidget, path: Path, title: str) -> None:

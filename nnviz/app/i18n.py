@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from nnviz.app.settings_store import store
 from nnviz.app.translation_files import qm_path
+from nnviz.appmodel.wording import set_translator
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
@@ -19,6 +20,7 @@ LANGUAGES = {ENGLISH: "English", CHINESE: "简体中文"}  # each in its own lan
 TRANSLATED_LANGUAGES = (CHINESE,)
 SETTINGS_KEY = "view/language"
 
+set_translator(QCoreApplication.translate)  # the app model's messages, in whatever language is installed
 _installed: list[QTranslator] = []
 _current = ENGLISH
 

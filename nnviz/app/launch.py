@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 
-from nnviz.cli import AppOptions
+from nnviz.appmodel.app_options import AppOptions
 from nnviz.data.preprocess import warm_up as warm_up_preprocessing
 from nnviz.errors import DataFileError, NnvizError
 

@@ -20,7 +20,7 @@ PACKAGE = APP.parent
 PARTS = {  # patterns inside the nnviz package
     "inspect": ("app/inspection.py", "app/widgets/slow_motion.py", "app/widgets/network_view.py"),
     "lessons": ("app/lesson_window.py", "app/lesson_views/*.py"),
-    "app": ("app/*.py", "appmodel/*.py"),  # the training process words its status lines from these too
+    "app": ("app/*.py", "app/window/*.py", "appmodel/*.py"),  # the training process words its status lines from appmodel
     "widgets": ("app/widgets/*.py",),
 }
 

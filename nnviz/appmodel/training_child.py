@@ -32,7 +32,8 @@ from nnviz.appmodel.catalogue import load_catalogue, translator
 from nnviz.appmodel.snapshot import NetworkSnapshot
 from nnviz.appmodel.snapshot_board import BoardLayout, SnapshotBoard
 from nnviz.appmodel.training_service import TrainingService
-from nnviz.appmodel.training_session import MnistLoader, TrainingData, TrainingSettings, set_translator
+from nnviz.appmodel.training_session import MnistLoader, TrainingData, TrainingSettings
+from nnviz.appmodel.wording import set_translator
 
 NICE = 10  # how much lower than the window the child runs (POSIX nice; below normal on Windows)
 TRANSLATED_CONTEXTS = ("TrainingSession", "TrainingWorker")

@@ -30,8 +30,9 @@ import numpy as np
 from nnviz.appmodel.snapshot import Architecture, NetworkSnapshot, TrainingStatus
 from nnviz.appmodel.teaching_messages import TeachFailure, TeachRequest, teach_session
 from nnviz.appmodel.training_session import (
-    ERROR, IDLE, LOADING, RUNNING, MnistLoader, TrainingData, TrainingSession, TrainingSettings, translate,
+    ERROR, IDLE, LOADING, RUNNING, MnistLoader, TrainingData, TrainingSession, TrainingSettings,
 )
+from nnviz.appmodel.wording import translate
 from nnviz.errors import DataFileError, NnvizError
 from nnviz.nn import MLP, TrainConfig
 

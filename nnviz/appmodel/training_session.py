@@ -30,22 +30,8 @@ import numpy as np
 from nnviz.appmodel.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
 from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.errors import ConfigError, DivergenceError, NnvizError
-from nnviz.lessons.lesson_file import HIDDEN_ACTIVATIONS, MAX_HIDDEN_LAYERS  # noqa: F401  (re-exported)
+from nnviz.appmodel.wording import translate
 from nnviz.nn import MLP, EpochRecord, StepRecord, TrainConfig, train
-
-_translator: Callable[[str, str], str] = lambda context, text: text
-
-
-def set_translator(translator: Callable[[str, str], str]) -> None:
-    """The Qt layer passes ``QCoreApplication.translate``: status lines then reach the window in its language."""
-    global _translator
-    _translator = translator
-
-
-def translate(context: str, text: str) -> str:
-    """A status line's template in the interface's language (named like Qt's, so that lupdate finds it)."""
-    return _translator(context, text)
-
 
 def new_network_message(sizes) -> str:
     """The status line after a Reset ("new network: 784-32-10"), which the training panel shows as it is."""
@@ -55,7 +41,6 @@ def new_network_message(sizes) -> str:
 def is_new_network_message(message: str) -> bool:
     return message.startswith(translate("TrainingSession", "new network: {0}").split("{0}")[0])
 
-MAX_HIDDEN_SIZE = 4096
 RATE_HALF_LIFE_S = 3.0  # samples/s (and so the ETA) is averaged over a few seconds of training time
 IDLE, LOADING, RUNNING, PAUSED = RunState.IDLE, RunState.LOADING, RunState.RUNNING, RunState.PAUSED
 FINISHED, STOPPED, DIVERGED, ERROR = RunState.FINISHED, RunState.STOPPED, RunState.DIVERGED, RunState.ERROR
@@ -70,29 +55,6 @@ class TrainingSettings:
 
     architecture: Architecture = Architecture()
     config: TrainConfig = TrainConfig()
-
-
-def parse_hidden(text: str) -> tuple[int, ...]:
-    """``"256, 128,64"`` -> (256, 128, 64). Raises ConfigError with a message fit for the window."""
-    parts = [part.strip() for part in text.replace(";", ",").split(",")]
-    if parts == [""]:
-        return ()
-    try:
-        sizes = tuple(int(part) for part in parts)
-    except ValueError:
-        raise ConfigError(translate("TrainingSession", "hidden sizes are whole numbers separated by commas, "
-                                    "like 256,128,64 (got {0!r})").format(text)) from None
-    if any(size < 1 or size > MAX_HIDDEN_SIZE for size in sizes):
-        raise ConfigError(translate("TrainingSession", "each hidden layer needs 1 to {0} neurons (got {1!r})")
-                          .format(MAX_HIDDEN_SIZE, text))
-    if len(sizes) > MAX_HIDDEN_LAYERS:
-        raise ConfigError(translate("TrainingSession", "at most {0} hidden layers (got {1})")
-                          .format(MAX_HIDDEN_LAYERS, len(sizes)))
-    return sizes
-
-
-def format_hidden(hidden: tuple[int, ...]) -> str:
-    return ",".join(str(n) for n in hidden)
 
 
 def architecture_of(net) -> Architecture:

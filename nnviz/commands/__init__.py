@@ -1,4 +1,5 @@
-"""Subcommands of the ``nnviz`` command line, one module each; none of them imports Qt."""
+"""Subcommands of the ``nnviz`` command line, one module each; none imports Qt when loaded (``report`` draws its
+pictures with Qt, offscreen, only when it runs)."""
 
 from __future__ import annotations
 

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import json
 
-from nnviz.errors import ModelFileError
-
-MNIST_SIZES = (784, 10)
-
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("eval", help="measure a model on the MNIST test set",
@@ -18,26 +14,20 @@ def register(subparsers) -> None:
     p.set_defaults(run=run)
 
 
-def load_mnist_model(path):
-    """A model file that maps 784 pixels to 10 digits, or a ModelFileError saying why not."""
-    from nnviz.nn import MLP
+def load_model_or_shipped(path):
+    """(network, path) of ``path`` or, without one, the shipped model; an MNIST model either way."""
+    from nnviz.appmodel.mnist_model import load_mnist_model
     from nnviz.resources import shipped_model_path
 
     path = path or shipped_model_path()
-    net = MLP.load(path)
-    if (net.sizes[0], net.sizes[-1]) != MNIST_SIZES:
-        raise ModelFileError(
-            f"{path} maps {net.sizes[0]} inputs to {net.sizes[-1]} outputs, but an MNIST model needs "
-            f"784 inputs (28x28 pixels) and 10 outputs (digits 0-9)"
-        )
-    return net, path
+    return load_mnist_model(path), path
 
 
 def run(args) -> int:
     from nnviz.data import load_mnist
     from nnviz.nn import confusion_matrix, per_class_accuracy, predict_proba_batched
 
-    net, path = load_mnist_model(args.model)
+    net, path = load_model_or_shipped(args.model)
     data = load_mnist(args.data)
     predicted = predict_proba_batched(net, data.x_test).argmax(axis=1)
     confusion = confusion_matrix(data.y_test, predicted)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import numpy as np
 
+from nnviz.csv_table import write_csv
 from nnviz.errors import DataFileError
 
 N_MISTAKES = 32
@@ -25,11 +25,11 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from nnviz.app import report_figures
-    from nnviz.commands.evaluate import load_mnist_model
+    from nnviz.commands.evaluate import load_model_or_shipped
     from nnviz.data import load_mnist
     from nnviz.nn import confusion_matrix, per_class_accuracy, predict_proba_batched
 
-    net, path = load_mnist_model(args.model)
+    net, path = load_model_or_shipped(args.model)
     data = load_mnist(args.data)
     out = Path(args.out)
     try:
@@ -49,9 +49,9 @@ def run(args) -> int:
         "n_params": net.n_params, "metadata": net.metadata,
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
-    _write_csv(out / "confusion.csv", ["true\\predicted", *map(str, range(10))],
+    write_csv(out / "confusion.csv", ["true\\predicted", *map(str, range(10))],
                [[d, *confusion[d].tolist()] for d in range(10)])
-    _write_csv(out / "per_class.csv", ["digit", "n", "correct", "accuracy"],
+    write_csv(out / "per_class.csv", ["digit", "n", "correct", "accuracy"],
                [[d, int(confusion[d].sum()), int(confusion[d, d]), f"{per_class[d]:.6f}"] for d in range(10)])
 
     report_figures.confusion_png(confusion, out / "confusion.png")
@@ -65,8 +65,3 @@ def run(args) -> int:
     return 0
 
 
-def _write_csv(path: Path, header, rows) -> None:
-    with open(path, "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)

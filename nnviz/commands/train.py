@@ -14,8 +14,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from nnviz import __version__
+from nnviz.appmodel.network_limits import parse_hidden
 from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.errors import ConfigError
+from nnviz.nn.optimizers import OPTIMIZERS
 
 DEFAULT_HIDDEN = "256,128,64"
 DEFAULT_PEN_COPIES = 8
@@ -33,7 +35,7 @@ def register(subparsers) -> None:
     p.add_argument("--epochs", type=int, default=8, help="passes over the 60,000 training digits (default 8)")
     p.add_argument("--batch-size", type=int, default=128, help="mini-batch size (default 128)")
     p.add_argument("--lr", type=float, default=1e-3, help="base learning rate (default 1e-3)")
-    p.add_argument("--optimizer", default="adam", help="sgd, momentum, nag, adagrad, rmsprop, adam, adamw, adadelta, amsgrad or nadam (default adam)")
+    p.add_argument("--optimizer", default="adam", help=f"{', '.join(OPTIMIZERS)} (default adam)")
     p.add_argument("--activation", default="relu", help="hidden activation: relu, leaky_relu, tanh or sigmoid (default relu)")
     p.add_argument("--hidden", default=DEFAULT_HIDDEN, help=f"hidden layer sizes, comma-separated (default {DEFAULT_HIDDEN})")
     p.add_argument("--schedule", default="cosine", help="constant, step, exponential or cosine decay over the run (default cosine)")
@@ -61,28 +63,21 @@ def register(subparsers) -> None:
     p.set_defaults(run=run)
 
 
-def parse_hidden(text: str) -> tuple[int, ...]:
-    try:
-        sizes = tuple(int(part) for part in text.split(",") if part.strip())
-    except ValueError:
-        raise ConfigError(f"--hidden takes comma-separated whole numbers like 256,128,64, got {text!r}") from None
-    if any(size < 1 or size > 4096 for size in sizes):
-        raise ConfigError(f"hidden layer sizes must be between 1 and 4096, got {text!r}")
-    return sizes
-
-
 def run(args) -> int:
     import numpy as np
 
     from nnviz.data import AugmentConfig, augment_batch, load_mnist
-    from nnviz.nn import MLP, EpochRecord, TrainConfig, train
+    from nnviz.nn import MLP, TrainConfig, train
 
     config = TrainConfig(
         epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer.lower(), lr=args.lr,
         weight_decay=args.weight_decay, l1=args.l1, l2=args.l2, schedule=args.schedule, warmup=args.warmup,
         seed=args.seed, augment=args.augment,
     )
-    hidden = parse_hidden(args.hidden)
+    try:
+        hidden = parse_hidden(args.hidden)
+    except ConfigError as error:
+        raise ConfigError(f"--hidden: {error}") from None
     net = MLP((784, *hidden, 10), activation=args.activation, seed=args.seed)
     started = time.perf_counter()
     extra = PersonalExtra.load(args.extra, args.extra_copies) if args.extra else None  # before the long part
@@ -97,28 +92,9 @@ def run(args) -> int:
         x_train, y_train = np.concatenate([x_train, pen.images]), np.concatenate([y_train, pen.labels])
     if extra is not None:
         x_train, y_train = np.concatenate([x_train, extra.images]), np.concatenate([y_train, extra.labels])
-    bar = None if args.json else EpochBar(config.epochs)
-    records = train(
-        net, x_train, y_train, config, X_test=data.x_test, y_test=data.y_test,
-        augment=lambda batch, rng: augment_batch(batch, rng),
-    )
-    last = None
-    try:
-        for record in records:
-            if isinstance(record, EpochRecord):
-                last = record
-                line = {"epoch": record.epoch, "loss": round(record.loss, 6),
-                        "train_accuracy": round(record.train_accuracy, 6),
-                        "test_accuracy": round(record.test_accuracy, 6), "seconds": round(record.seconds, 3)}
-                if args.json:
-                    print(json.dumps(line), flush=True)
-                else:
-                    bar.finish_epoch(record)
-            elif bar is not None:
-                bar.update(record)
-    finally:
-        if bar is not None:
-            bar.close()
+    records = train(net, x_train, y_train, config, X_test=data.x_test, y_test=data.y_test,
+                    augment=lambda batch, rng: augment_batch(batch, rng))
+    last = _report_progress(records, config.epochs, args.json)
     total = time.perf_counter() - started
     pen_report = pen.validate(net) if pen is not None else None
     net.save(args.out, {
@@ -140,6 +116,31 @@ def run(args) -> int:
             print(f"pen digits of the {pen_report['writers']} validation writers (never trained on), "
                   f"{VALIDATION_PEN_WIDTH} px pen: {100 * pen_report['accuracy']:.2f} %")
     return 0
+
+
+def _report_progress(records, epochs: int, as_json: bool):
+    """Run the training ``records``, showing a progress bar (or one JSON line an epoch); the last EpochRecord."""
+    from nnviz.nn import EpochRecord
+
+    bar = None if as_json else EpochBar(epochs)
+    last = None
+    try:
+        for record in records:
+            if isinstance(record, EpochRecord):
+                last = record
+                line = {"epoch": record.epoch, "loss": round(record.loss, 6),
+                        "train_accuracy": round(record.train_accuracy, 6),
+                        "test_accuracy": round(record.test_accuracy, 6), "seconds": round(record.seconds, 3)}
+                if as_json:
+                    print(json.dumps(line), flush=True)
+                else:
+                    bar.finish_epoch(record)
+            elif bar is not None:
+                bar.update(record)
+    finally:
+        if bar is not None:
+            bar.close()
+    return last
 
 
 class PenDigitMix:

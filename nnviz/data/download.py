@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from nnviz import __version__
-from nnviz.data.mnist import FILES, MnistFile, resolve_data_dir
+from nnviz.data.mnist_files import FILES, MnistFile, resolve_data_dir
 from nnviz.data.progress_bar import TerminalBar
 from nnviz.errors import ConfigError, DownloadError
 

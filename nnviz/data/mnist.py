@@ -19,33 +19,15 @@ from typing import Callable
 import numpy as np
 
 from nnviz.data.idx import read_idx
+from nnviz.data.mnist_files import (  # noqa: F401  (FILES and the names are re-exported)
+    FILES, TEST_IMAGES, TEST_LABELS, TRAIN_IMAGES, TRAIN_LABELS, MnistFile, find_missing, locate, resolve_data_dir,
+)
 from nnviz.errors import DataFileError
 
 SIDE = 28
 N_TRAIN, N_TEST = 60_000, 10_000
 
 
-@dataclass(frozen=True)
-class MnistFile:
-    """One of the four files as the public mirrors serve it (gzip-compressed IDX)."""
-
-    name: str
-    size: int  # bytes of the .gz file
-    md5: str
-    sha256: str
-
-
-FILES = {
-    "train_images": MnistFile("train-images-idx3-ubyte.gz", 9912422, "f68b3c2dcbeaaa9fbdd348bbdeb94873",
-                              "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"),
-    "train_labels": MnistFile("train-labels-idx1-ubyte.gz", 28881, "d53e105ee54ea40749a09fcbcd1e9432",
-                              "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c"),
-    "test_images": MnistFile("t10k-images-idx3-ubyte.gz", 1648877, "9fb629c4189551a2d022fa330f9573f3",
-                             "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6"),
-    "test_labels": MnistFile("t10k-labels-idx1-ubyte.gz", 4542, "ec29112dd5afa0611ce80d1b7f02629c",
-                             "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"),
-}
-TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS = (f.name for f in FILES.values())
 
 
 @dataclass(frozen=True)
@@ -61,31 +43,6 @@ class MnistData:
     x_test: np.ndarray
     y_test: np.ndarray
     folder: Path
-
-
-def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """Where MNIST is looked for: ``explicit`` (``--data DIR``), else ``$NNVIZ_DATA``, else the user cache."""
-    if explicit:
-        return Path(explicit).expanduser()
-    if os.environ.get("NNVIZ_DATA"):
-        return Path(os.environ["NNVIZ_DATA"]).expanduser()
-    from platformdirs import user_cache_dir  # only here: most callers name a folder
-
-    return Path(user_cache_dir("nnviz")) / "mnist"
-
-
-def find_missing(folder: str | os.PathLike) -> list[str]:
-    """Names of the four files that ``folder`` lacks (each counts as present gzip'd or unpacked)."""
-    folder = Path(folder)
-    return [f.name for f in FILES.values() if _locate(folder, f.name) is None]
-
-
-def _locate(folder: Path, name: str) -> Path | None:
-    """The file as downloaded (``name``), else unpacked by hand (``name`` without ``.gz``), else None."""
-    for candidate in (folder / name, folder / name.removesuffix(".gz")):
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def load_mnist(
@@ -118,8 +75,8 @@ def load_mnist(
 
 def _read_split(folder: Path, split: str, expected: int) -> tuple[np.ndarray, np.ndarray]:
     """(images (n, 784) float32, labels (n,) int64) of one split, checked to be that split of MNIST."""
-    images_path = _locate(folder, FILES[f"{split}_images"].name)
-    labels_path = _locate(folder, FILES[f"{split}_labels"].name)
+    images_path = locate(folder, FILES[f"{split}_images"].name)
+    labels_path = locate(folder, FILES[f"{split}_labels"].name)
     images = read_idx(images_path, expect="images")
     labels = read_idx(labels_path, expect="labels")
     if images.shape[1:] != (SIDE, SIDE):

@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from nnviz.appmodel.network_limits import HIDDEN_ACTIVATIONS, MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE
 from nnviz.atomic_file import write_atomically
 from nnviz.errors import DataFileError, NnvizError
 
@@ -17,9 +18,6 @@ FORMAT = "nnviz-lesson"
 VERSION = 1
 
 
-# What the window's training panel can build (nnviz.appmodel.training_session takes these from here).
-HIDDEN_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid")
-MAX_HIDDEN_LAYERS = 8
 HYPERPARAMETER_TYPES = {
     "epochs": "whole", "batch_size": "whole", "optimizer": "text", "lr": "number", "weight_decay": "number or null",
     "l1": "number", "l2": "number", "schedule": "text", "warmup": "number", "gamma": "number",
@@ -68,8 +66,8 @@ class LessonFile:
         if self.lesson not in LESSONS and self.lesson != "mnist":
             raise DataFileError(f"unknown lesson {self.lesson!r}; choose one of: mnist, {', '.join(LESSONS)}")
         if not (isinstance(self.hidden, tuple) and 1 <= len(self.hidden) <= MAX_HIDDEN_LAYERS
-                and all(_whole(h) and 1 <= h <= 4096 for h in self.hidden)):
-            raise DataFileError(f"'hidden' must be 1 to {MAX_HIDDEN_LAYERS} whole numbers between 1 and 4096, "
+                and all(_whole(h) and 1 <= h <= MAX_HIDDEN_SIZE for h in self.hidden)):
+            raise DataFileError(f"'hidden' must be 1 to {MAX_HIDDEN_LAYERS} whole numbers between 1 and {MAX_HIDDEN_SIZE}, "
                                 f"got {list(self.hidden) if isinstance(self.hidden, tuple) else self.hidden!r}")
         if self.activation not in HIDDEN_ACTIVATIONS:
             raise DataFileError(f"'activation' must be one of {', '.join(HIDDEN_ACTIVATIONS)}, got {self.activation!r}")

@@ -49,15 +49,10 @@ SURFACES = {
     "bowl": Surface("bowl", _bowl, _bowl_grad, (-4.0, 1.5), (-5, 5, -2, 2), (0, 0)),
 }
 
-# Learning rates that make each rule's character visible on these surfaces within a few hundred steps.
-RACE_LR = {"sgd": 1e-3, "momentum": 1e-3, "nag": 1e-3, "adagrad": 0.5, "rmsprop": 0.01, "adam": 0.05,
-           "adamw": 0.05, "adadelta": 1.0, "amsgrad": 0.05, "nadam": 0.05}
-
-
 def race_on_surface(surface: str = "rosenbrock", steps: int = 500, lr: dict[str, float] | None = None) -> dict[str, np.ndarray]:
     """{optimizer: (steps + 1, 2) trajectory} from the surface's start point."""
     spec = SURFACES[surface]
-    rates = {**RACE_LR, **(lr or {})}
+    rates = {name: rule.race_lr for name, rule in OPTIMIZERS.items()} | (lr or {})  # each rule's own
     paths = {}
     for name in OPTIMIZERS:
         p = np.array(spec.start, dtype=np.float64)

@@ -356,7 +356,7 @@ class MLP:
         """Read a network written by :meth:`save`; any problem raises :class:`ModelFileError`."""
         from nnviz.nn.model_file import load_model
 
-        return load_model(path)
+        return load_model(path, cls)
 
 
 def _count_correct(a: np.ndarray, y: np.ndarray) -> int:

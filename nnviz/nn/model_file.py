@@ -44,10 +44,9 @@ def save_model(net, path, metadata: dict | None = None) -> Path:
     return path
 
 
-def load_model(path):
-    """The :class:`~nnviz.nn.mlp.MLP` stored in ``path``, or a :class:`ModelFileError` saying what is wrong."""
-    from nnviz.nn.mlp import MLP
-
+def load_model(path, network_class):
+    """The network stored in ``path``, built as ``network_class`` (:class:`~nnviz.nn.mlp.MLP`, which passes
+    itself: this module knows the file, not the network), or a :class:`ModelFileError` saying what is wrong."""
     path = Path(path)
     if not path.exists():
         raise ModelFileError(f"model file {path} does not exist")
@@ -58,7 +57,7 @@ def load_model(path):
     if not (isinstance(sizes, list) and len(sizes) >= 2 and all(isinstance(s, int) and s >= 1 for s in sizes)):
         raise ModelFileError(f"{path}: the layer sizes in the file are invalid ({sizes!r})")
     try:
-        net = MLP(
+        net = network_class(
             sizes, activation=meta.get("activation", "relu"), output=meta.get("output", "softmax"),
             dtype=meta.get("dtype", "float32"), loss=meta.get("loss"), seed=0,
         )

@@ -24,6 +24,7 @@ class Optimizer:
     default_lr: ClassVar[float]
     default_weight_decay: ClassVar[float] = 0.0
     options: ClassVar[dict[str, Any]] = {}
+    race_lr: ClassVar[float]  # the rate at which the optimizers lesson shows this rule's character in a few hundred steps
 
     def __init__(self, lr: float | None = None, weight_decay: float | None = None, **options):
         unknown = set(options) - set(self.options)
@@ -119,6 +120,7 @@ class SGD(Optimizer):
 
     name = "sgd"
     default_lr = 1e-3
+    race_lr = 1e-3
     options = {"momentum": 0.0, "dampening": 0.0, "nesterov": False}
 
     def rule(self, p, g, state):
@@ -157,6 +159,7 @@ class AdaGrad(Optimizer):
 
     name = "adagrad"
     default_lr = 1e-2
+    race_lr = 0.5
     options = {"lr_decay": 0.0, "eps": 1e-10, "initial_accumulator_value": 0.0}
 
     def rule(self, p, g, state):
@@ -174,6 +177,7 @@ class RMSprop(Optimizer):
 
     name = "rmsprop"
     default_lr = 1e-2
+    race_lr = 0.01
     options = {"alpha": 0.99, "eps": 1e-8, "momentum": 0.0, "centered": False}
 
     def rule(self, p, g, state):
@@ -203,6 +207,7 @@ class AdaDelta(Optimizer):
 
     name = "adadelta"
     default_lr = 1.0
+    race_lr = 1.0
     options = {"rho": 0.9, "eps": 1e-6}
 
     def rule(self, p, g, state):
@@ -225,6 +230,7 @@ class Adam(Optimizer):
 
     name = "adam"
     default_lr = 1e-3
+    race_lr = 0.05
     options = {"betas": (0.9, 0.999), "eps": 1e-8, "amsgrad": False}
     decoupled = False
 
@@ -275,6 +281,7 @@ class NAdam(Optimizer):
 
     name = "nadam"
     default_lr = 2e-3
+    race_lr = 0.05
     options = {"betas": (0.9, 0.999), "eps": 1e-8, "momentum_decay": 4e-3}
 
     def rule(self, p, g, state):

@@ -101,18 +101,33 @@ class EpochRecord:
     test_loss: float | None = None
 
 
-def train(
-    net,
-    X: np.ndarray,
-    y: np.ndarray,
-    config: TrainConfig = TrainConfig(),
-    *,
-    X_test: np.ndarray | None = None,
-    y_test: np.ndarray | None = None,
-    augment: Callable[[np.ndarray, np.random.Generator], np.ndarray] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-    get_config: Callable[[], TrainConfig] | None = None,
-) -> Iterator[StepRecord | EpochRecord]:
+def _guarded_step(net, xb, yb, optimizer, last_good: np.ndarray, where: str) -> float:
+    """One training step; a loss that is not finite puts ``last_good`` back and raises DivergenceError."""
+    with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported here, not warned
+        loss = net.train_step(xb, yb, optimizer)
+    if not math.isfinite(loss):
+        net.params[...] = last_good
+        raise DivergenceError(
+            f"training diverged {where}: the loss became {loss} with learning rate {optimizer.lr:.3g}, which is "
+            f"too high. The weights were restored to the last finite ones; try a learning rate about 10x smaller."
+        )
+    return loss
+
+
+def _require_finite_weights(net, last_good: np.ndarray, epoch: int) -> None:
+    if not np.all(np.isfinite(net.params)):
+        net.params[...] = last_good
+        raise DivergenceError(
+            f"training diverged in epoch {epoch}: the weights stopped being finite. They were restored "
+            f"to the last finite ones; the learning rate is too high, try one about 10x smaller."
+        )
+
+
+def train(net, X: np.ndarray, y: np.ndarray, config: TrainConfig = TrainConfig(), *,
+          X_test: np.ndarray | None = None, y_test: np.ndarray | None = None,
+          augment: Callable[[np.ndarray, np.random.Generator], np.ndarray] | None = None,
+          should_stop: Callable[[], bool] | None = None, get_config: Callable[[], TrainConfig] | None = None,
+          ) -> Iterator[StepRecord | EpochRecord]:
     """Train ``net`` in place on ``X`` (n, n_in) and labels ``y`` (n,); yield a record per step and per epoch.
 
     ``augment(batch, rng)`` (used when ``config.augment``) returns a distorted copy of a batch.
@@ -128,8 +143,8 @@ def train(
     net.l1, net.l2 = config.l1, config.l2
     last_good, candidate = net.params.copy(), np.empty_like(net.params)
     step, seen, epoch = 0, 0, 0
-    executor = prefetch_executor() if augment else None
-    samples = None
+    tested = X_test is not None and y_test is not None
+    executor, samples = prefetch_executor() if augment else None, None
     try:
         while epoch < config.epochs:  # re-read each epoch: the number of epochs may be edited mid-run
             epoch += 1
@@ -144,43 +159,23 @@ def train(
                     config, optimizer, schedule = _apply_changes(config, get_config(), net, optimizer, schedule)
                 idx = order[position : position + config.batch_size]
                 xb = samples.take(position, len(idx)) if samples is not None else X[idx]
-                yb = y[idx]
                 optimizer.lr = config.lr * schedule(seen / n)
                 np.copyto(candidate, net.params)
-                with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, not warned
-                    loss = net.train_step(xb, yb, optimizer)
-                if not math.isfinite(loss):
-                    net.params[...] = last_good
-                    raise DivergenceError(
-                        f"training diverged at epoch {epoch}, step {step + 1}: the loss became {loss} with "
-                        f"learning rate {optimizer.lr:.3g}, which is too high. The weights were restored to the "
-                        f"last finite ones; try a learning rate about 10x smaller."
-                    )
+                loss = _guarded_step(net, xb, y[idx], optimizer, last_good, f"at epoch {epoch}, step {step + 1}")
                 last_good, candidate = candidate, last_good
-                position += len(idx)
-                seen += len(idx)
-                step += 1
-                batches += 1
-                loss_sum += loss
-                correct += net.last_batch_correct
+                position, seen, step, batches = position + len(idx), seen + len(idx), step + 1, batches + 1
+                loss_sum, correct = loss_sum + loss, correct + net.last_batch_correct
                 elapsed = time.perf_counter() - start
                 yield StepRecord(
                     epoch=epoch, step=step, loss=loss, lr=optimizer.lr,
                     samples_per_s=position / elapsed if elapsed > 0 else 0.0,
                     progress=seen / n, batch_accuracy=net.last_batch_correct / len(idx),
                 )
-            if not np.all(np.isfinite(net.params)):
-                net.params[...] = last_good
-                raise DivergenceError(
-                    f"training diverged in epoch {epoch}: the weights stopped being finite. They were restored "
-                    f"to the last finite ones; the learning rate is too high, try one about 10x smaller."
-                )
-            test_loss, test_acc = (loss_and_accuracy(net, X_test, y_test) if X_test is not None and y_test is not None
-                                   else (None, None))
-            yield EpochRecord(
-                epoch=epoch, step=step, loss=loss_sum / batches, train_accuracy=correct / n,
-                test_accuracy=test_acc, seconds=time.perf_counter() - start, lr=optimizer.lr, test_loss=test_loss,
-            )
+            _require_finite_weights(net, last_good, epoch)
+            test_loss, test_acc = loss_and_accuracy(net, X_test, y_test) if tested else (None, None)
+            yield EpochRecord(epoch=epoch, step=step, loss=loss_sum / batches, train_accuracy=correct / n,
+                              test_accuracy=test_acc, seconds=time.perf_counter() - start, lr=optimizer.lr,
+                              test_loss=test_loss)
     finally:
         if samples is not None:
             samples.cancel()

@@ -167,3 +167,10 @@ def test_the_symmetric_log_scale_shows_a_tiny_value_as_tiny_on_every_layer():
     index = scale.index([1e-6, -1.0, 1.0])
     assert index[0] == 127 and index[1] == 0 and index[2] == 255  # 1e-6: neutral, not saturated
     assert scale.bar_position(0.0) == 0.5 and scale.bar_position(-1.0) == 0.0
+
+
+def test_any_number_of_categories_get_distinct_colour_and_marker_pairs():
+    from nnviz.app.colormaps import CATEGORICAL, category_style
+
+    styles = [category_style(i) for i in range(3 * len(CATEGORICAL))]
+    assert len(set(styles)) == len(styles) and styles[0] == (CATEGORICAL[0], "o")

@@ -56,6 +56,8 @@ def test_the_window_in_chinese(qtbot):
     assert all(CJK.search(title) for title in menus), menus
     assert CJK.search(window.prediction_label.text())  # "draw a digit"
     assert all(CJK.search(panel.title()) for panel in window.panels.values())
+    window.training_panel.hidden_edit.setText("0,5")  # the app model's own messages are in Chinese too
+    assert CJK.search(window.training_panel.error_label.text()), window.training_panel.error_label.text()
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 
 from nnviz.app.launch import has_display, prediction_line, take_screenshot
 from nnviz.app.main_window import MainWindow
-from nnviz.cli import AppOptions
+from nnviz.appmodel.app_options import AppOptions
 from nnviz.resources import asset_path
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

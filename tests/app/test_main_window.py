@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtTest import QTest
 
-from nnviz.app.main_window import EMPTY_PREDICTION, prediction_text
+from nnviz.app.window.reading import EMPTY_PREDICTION, prediction_text
 from nnviz.appmodel.refresh_budget import RefreshBudget
 from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.appmodel.training_session import mnist_loader
@@ -606,3 +606,15 @@ def test_a_killed_training_process_is_shown_in_the_banner_and_restart_trains_on(
     window.start_training()
     qtbot.waitUntil(lambda: window.training_panel.status().state == "running", timeout=20_000)
     window.pause_training()
+
+
+def test_the_help_lists_every_menu_shortcut_with_where_it_lives(window):
+    from nnviz.app.widgets.help_dialog import HelpDialog
+    from nnviz.app.window.shortcut_list import menu_shortcuts, plain
+
+    rows = dict(menu_shortcuts(window))
+    assert rows["Ctrl+Shift+D"].endswith("Dream a digit") and rows["Ctrl+Alt+R"] == "Train → Undo reset"
+    assert plain("&Open model…") == "Open model" and plain("Save && quit") == "Save & quit"
+    window.show_help()
+    text = window.findChild(HelpDialog).browser.toPlainText()
+    assert all(keys in text for keys in rows) and "Shift+0 … Shift+9" in text

@@ -49,10 +49,12 @@ def test_silencing_a_neuron_from_the_diagram_changes_the_reading_and_restore_all
     assert window.current_trace().a[1][0][neuron] == 0.0  # it outputs nothing now
     assert not np.array_equal(window.probabilities.probabilities(), before)
     assert window.network_view.marked()[0] == {1: {neuron}}  # crossed out in the diagram
+    assert window.network_view.probe_marks_drawn()
     assert window.banner.kind() == "probes" and "Restore all" in window.banner.action_labels()
     window.banner.trigger("Restore all")
     assert np.array_equal(window.probabilities.probabilities(), before)
     assert not window.probing.probes() and window.network_view.marked() == ({}, {})
+    assert not window.network_view.probe_marks_drawn()
 
 
 def test_a_clamped_neuron_holds_its_value_for_any_drawing(window):

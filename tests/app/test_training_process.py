@@ -44,9 +44,9 @@ class Recorder(QObject):
         super().__init__()
         self.events: list = []
         self.threads: set = set()
-        for signal in (worker.snapshotReady, worker.statusChanged, worker.lossPoints, worker.epochFinished,
-                       worker.networkReplaced):
-            signal.connect(self._record)
+        for records in (worker.snapshotReady, worker.statusChanged, worker.lossPoints, worker.epochFinished,
+                        worker.networkReplaced):
+            records.connect(self._record)
         worker.dataMissing.connect(self._missing)
         worker.failed.connect(self._failed)
         worker.crashed.connect(self._crashed)

@@ -190,7 +190,7 @@ def test_a_size_asked_for_is_kept_and_the_default_one_is_fitted_to_the_screen(qt
     from PySide6.QtGui import QScreen
 
     from nnviz.app.main_window import MainWindow
-    from nnviz.cli import AppOptions
+    from nnviz.appmodel.app_options import AppOptions
 
     monkeypatch.setattr(QScreen, "availableGeometry", lambda screen: QRect(0, 0, 1024, 768))  # a projector
     asked = MainWindow(AppOptions(size=(1400, 800), size_given=True))

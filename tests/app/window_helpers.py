@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from nnviz.app.main_window import MainWindow
 from nnviz.appmodel.snapshot import Architecture
 from nnviz.appmodel.training_session import TrainingSettings
-from nnviz.cli import AppOptions
+from nnviz.appmodel.app_options import AppOptions
 from nnviz.nn import TrainConfig
 
 LEFT = Qt.MouseButton.LeftButton

@@ -13,7 +13,6 @@ from nnviz.appmodel.training_session import (
     TrainingSession,
     architecture_of,
     build_network,
-    parse_hidden,
     smoothed_rate,
 )
 from nnviz.errors import ConfigError
@@ -241,18 +240,6 @@ def test_the_run_state_is_an_enum_and_a_reset_names_the_new_network_by_its_sizes
     assert TrainingStatus("paused").state is RunState.PAUSED
     with pytest.raises(ValueError):
         TrainingStatus("sleeping")
-
-
-@pytest.mark.parametrize("text, sizes", [("256,128,64", (256, 128, 64)), (" 16 , 16 ", (16, 16)), ("", ()),
-                                         ("32;8", (32, 8))])
-def test_parse_hidden(text, sizes):
-    assert parse_hidden(text) == sizes
-
-
-@pytest.mark.parametrize("text", ["256,,64", "a,b", "0", "-3", "99999", "1.5", "1,2,3,4,5,6,7,8,9"])
-def test_parse_hidden_refuses_nonsense(text):
-    with pytest.raises(ConfigError):
-        parse_hidden(text)
 
 
 def test_training_data_subset():

@@ -119,3 +119,17 @@ def test_each_hidden_neuron_of_the_xor_network_cuts_the_plane_along_its_line():
     # the two lines put the four XOR points into at least three regions: they are what separates them
     sides = np.sign(xor.X @ net.weights[0] + net.biases[0])  # (4 points, 2 neurons)
     assert len({tuple(row) for row in sides}) >= 3
+
+
+def test_a_new_optimizer_joins_the_race_by_being_registered(monkeypatch):
+    """Adding an optimizer touches nnviz/nn/optimizers.py only: it carries its name and race settings."""
+    from nnviz.nn.optimizers import OPTIMIZERS, SGD
+
+    class HalfStep(SGD):
+        name = "halfstep"
+        race_lr = 5e-4
+
+    monkeypatch.setitem(OPTIMIZERS, "halfstep", HalfStep)
+    paths = optimizer_race.race_on_surface("bowl", steps=20)
+    assert "halfstep" in paths and len(paths) == 11
+    assert np.linalg.norm(paths["halfstep"][-1] - paths["halfstep"][0]) < np.linalg.norm(paths["sgd"][-1] - paths["sgd"][0])

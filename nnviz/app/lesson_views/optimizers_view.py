@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from nnviz.app.lesson_views.lesson_text import LessonText
 from nnviz.app.lesson_views.player import Player, PlayerControls
-from nnviz.app.colormaps import CATEGORICAL, MARKERS
+from nnviz.app.colormaps import category_style
 from nnviz.app.lesson_views.plots import lesson_plot, status_label
 from nnviz.app.widgets.marker_legend import MarkerLegend
 from nnviz.lessons.optimizer_race import SURFACES, race_on_surface
@@ -101,14 +101,14 @@ class OptimizersLessonView(LessonText, QWidget):
         self.image.setRect(x0, y0, x1 - x0, y1 - y0)
         self.minimum.setData([spec.minimum[0]], [spec.minimum[1]])
         if not self.curves:
-            for colour, marker, optimizer in zip(CATEGORICAL, MARKERS, self.paths):
+            styles = [(*category_style(index), optimizer) for index, optimizer in enumerate(self.paths)]
+            for colour, marker, optimizer in styles:
                 self.curves[optimizer] = self.plot.plot([], [], pen=pg.mkPen(colour, width=2.5))
                 self.heads[optimizer] = pg.ScatterPlotItem(size=HEAD_PX, symbol=marker, brush=pg.mkBrush(colour),
                                                            pen=pg.mkPen("#000000", width=1.5))
                 self.heads[optimizer].setZValue(5)  # over every path
                 self.plot.addItem(self.heads[optimizer])
-            self.legend.set_entries([(colour, marker, display_name(optimizer))
-                                     for colour, marker, optimizer in zip(CATEGORICAL, MARKERS, self.paths)])
+            self.legend.set_entries([(colour, marker, display_name(optimizer)) for colour, marker, optimizer in styles])
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.player.restart()
         self.player.step()

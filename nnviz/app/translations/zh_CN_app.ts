@@ -2,237 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>Export</name>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 图片</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>SVG 矢量图</translation>
-    </message>
-    <message>
-        <source>CSV table</source>
-        <translation>CSV 表格</translation>
-    </message>
-    <message>
-        <source>Drawing</source>
-        <translation>画布</translation>
-    </message>
-    <message>
-        <source>Network input (28×28)</source>
-        <translation>网络输入（28×28）</translation>
-    </message>
-    <message>
-        <source>Probabilities</source>
-        <translation>概率</translation>
-    </message>
-    <message>
-        <source>Network diagram</source>
-        <translation>网络图</translation>
-    </message>
-    <message>
-        <source>Hidden-layer activations</source>
-        <translation>隐藏层激活值</translation>
-    </message>
-    <message>
-        <source>First-layer weights</source>
-        <translation>第一层权重</translation>
-    </message>
-    <message>
-        <source>Loss and accuracy</source>
-        <translation>损失与准确率</translation>
-    </message>
-    <message>
-        <source>Neuron inspector</source>
-        <translation>神经元检查器</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>混淆矩阵</translation>
-    </message>
-    <message>
-        <source>Hidden-layer map</source>
-        <translation>隐藏层图</translation>
-    </message>
-    <message>
-        <source>Weight and gradient histograms</source>
-        <translation>权重与梯度直方图</translation>
-    </message>
-    <message>
-        <source>Knock-out study</source>
-        <translation>敲除实验</translation>
-    </message>
-    <message>
-        <source>{0}: choose a .png, .svg or .csv file name</source>
-        <translation>{0}：请选择 .png、.svg 或 .csv 文件名</translation>
-    </message>
-    <message>
-        <source>{0}: no data yet; draw, train or evaluate first</source>
-        <translation>{0}：还没有数据；请先书写、训练或评估</translation>
-    </message>
-    <message>
-        <source>could not write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>Save {0} as {1}</source>
-        <translation>将{0}保存为{1}</translation>
-    </message>
-    <message>
-        <source>saved {0}</source>
-        <translation>已保存 {0}</translation>
-    </message>
-    <message>
-        <source>{0}…</source>
-        <translation>{0}…</translation>
-    </message>
-    <message>
-        <source>Save as {0}…</source>
-        <translation>另存为{0}…</translation>
-    </message>
-</context>
-<context>
-    <name>Layers</name>
-    <message>
-        <source>in</source>
-        <translation>输入</translation>
-    </message>
-    <message>
-        <source>input</source>
-        <translation>输入层</translation>
-    </message>
-    <message>
-        <source>out</source>
-        <translation>输出</translation>
-    </message>
-    <message>
-        <source>output</source>
-        <translation>输出层</translation>
-    </message>
-    <message>
-        <source>h{0}</source>
-        <translation>隐{0}</translation>
-    </message>
-    <message>
-        <source>hidden {0}</source>
-        <translation>隐藏层 {0}</translation>
-    </message>
-    <message>
-        <source>{0} → {1}</source>
-        <translation>{0} → {1}</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>draw a digit</source>
-        <translation>写一个数字</translation>
-    </message>
-    <message>
-        <source>nnviz models (*.npz);;All files (*)</source>
-        <translation>nnviz 模型 (*.npz);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>nnviz lessons (*.nnviz);;All files (*)</source>
-        <translation>nnviz 课程 (*.nnviz);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>{0} is a {1} network with {2} output; the window needs an MNIST classifier (784 inputs, 10 softmax outputs)</source>
-        <translation>{0} 是一个 {1} 网络，输出为 {2}；窗口需要 MNIST 分类器（784 个输入，10 个 softmax 输出）</translation>
-    </message>
-    <message>
-        <source>nnviz: draw a digit, watch a neural network</source>
-        <translation>nnviz：写一个数字，看神经网络如何工作</translation>
-    </message>
-    <message>
-        <source>Pen width (also: mouse wheel over the drawing)</source>
-        <translation>笔宽（也可在画布上滚动鼠标滚轮）</translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation>橡皮擦</translation>
-    </message>
-    <message>
-        <source>Erase with the left button too (E). The right button always erases.</source>
-        <translation>左键也用于擦除（E）。右键始终擦除。</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Take back the last stroke (Ctrl+Z)</source>
-        <translation>撤销上一笔（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>Erase the whole drawing (Esc)</source>
-        <translation>擦掉全部笔迹（Esc）</translation>
-    </message>
-    <message>
-        <source>Why?</source>
-        <translation>为什么？</translation>
-    </message>
-    <message>
-        <source>Show which pixels pushed the prediction up (red) or down (blue) (S)</source>
-        <translation>显示哪些像素把预测推高（红色）或拉低（蓝色）（S）</translation>
-    </message>
-    <message>
-        <source>The network&apos;s answer: the digit it finds most likely, and how sure it is</source>
-        <translation>网络的答案：它认为最可能的数字，以及它有多确定</translation>
-    </message>
-    <message>
-        <source>Pen width</source>
-        <translation>笔宽</translation>
-    </message>
-    <message>
-        <source>Drawing</source>
-        <translation>画布</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Every layer&apos;s most active neurons, coloured by their activation for your drawing,
-with their strongest connections</source>
-        <translation>每一层最活跃的神经元，颜色表示它们对你的笔迹的激活值，
-并画出它们最强的连接</translation>
-    </message>
-    <message>
-        <source>Hidden-layer activations</source>
-        <translation>隐藏层激活值</translation>
-    </message>
-    <message>
-        <source>Each hidden layer as a small image: one square per neuron</source>
-        <translation>每个隐藏层画成一幅小图：一个方格代表一个神经元</translation>
-    </message>
-    <message>
-        <source>First-layer weights</source>
-        <translation>第一层权重</translation>
-    </message>
-    <message>
-        <source>One 28×28 tile per neuron of hidden layer 1: what it looks for.
-Red pixels excite it, blue ones inhibit it.</source>
-        <translation>第一隐藏层的每个神经元一个 28×28 小图：它在寻找什么。
-红色像素激发它，蓝色像素抑制它。</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>Loss and accuracy</source>
-        <translation>损失与准确率</translation>
-    </message>
+    <name>Actions</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -300,6 +70,14 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Take back the last stroke, or the correction just taught</source>
+        <translation>撤销上一笔，或刚教过的纠正</translation>
     </message>
     <message>
         <source>&amp;Clear drawing</source>
@@ -517,6 +295,56 @@ Red pixels excite it, blue ones inhibit it.</source>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
+</context>
+<context>
+    <name>Arrangement</name>
+    <message>
+        <source>Pen width</source>
+        <translation>笔宽</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Every layer&apos;s most active neurons, coloured by their activation for your drawing,
+with their strongest connections</source>
+        <translation>每一层最活跃的神经元，颜色表示它们对你的笔迹的激活值，
+并画出它们最强的连接</translation>
+    </message>
+    <message>
+        <source>Hidden-layer activations</source>
+        <translation>隐藏层激活值</translation>
+    </message>
+    <message>
+        <source>Each hidden layer as a small image: one square per neuron</source>
+        <translation>每个隐藏层画成一幅小图：一个方格代表一个神经元</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation>第一层权重</translation>
+    </message>
+    <message>
+        <source>One 28×28 tile per neuron of hidden layer 1: what it looks for.
+Red pixels excite it, blue ones inhibit it.</source>
+        <translation>第一隐藏层的每个神经元一个 28×28 小图：它在寻找什么。
+红色像素激发它，蓝色像素抑制它。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>损失与准确率</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
     <message>
         <source>The model {0} was not found.</source>
         <translation>找不到模型 {0}。</translation>
@@ -544,199 +372,6 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>no model file loaded</source>
         <translation>未载入模型文件</translation>
-    </message>
-    <message>
-        <source>&amp;Dream a digit…</source>
-        <translation>梦见一个数字(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>What does the network think a 3 looks like? Grow a picture it is sure of</source>
-        <translation>网络心目中的 3 是什么样子？生成一张让它确信的图</translation>
-    </message>
-    <message>
-        <source>&amp;Nudge the drawing…</source>
-        <translation>轻推手写(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>The smallest change to your drawing that makes the network read another digit</source>
-        <translation>对你的手写做最小的改动，让网络认作另一个数字</translation>
-    </message>
-    <message>
-        <source>&amp;Restore all neurons</source>
-        <translation>恢复所有神经元(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;My examples…</source>
-        <translation>我的样例(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>The drawings you corrected: relabel, delete, learn from all, export or import</source>
-        <translation>你纠正过的手写：重新标注、删除、全部学习、导出或导入</translation>
-    </message>
-    <message>
-        <source>&amp;Learn from all my examples</source>
-        <translation>学习我的全部样例(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Back to the shipped model</source>
-        <translation>回到自带的模型(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Forget what was taught or trained here: the shipped model comes back</source>
-        <translation>忘掉在这里教过或训练过的内容：换回自带的模型</translation>
-    </message>
-    <message>
-        <source>&amp;Pause training</source>
-        <translation>暂停训练(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Start training</source>
-        <translation>开始训练(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Training diverged. {0}</source>
-        <translation>训练发散了。{0}</translation>
-    </message>
-    <message>
-        <source>
-&lt;h2&gt;nnviz: watch a neural network read and learn&lt;/h2&gt;
-&lt;p&gt;&lt;b&gt;Draw&lt;/b&gt; a digit on the black square with the left mouse button (or a pen). The network&apos;s guess and
-its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
-actually reads: your drawing, cropped, scaled and centred like the MNIST digits it learned from.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;The diagram&lt;/b&gt; shows each layer&apos;s most active neurons, coloured by how strongly they respond to your
-drawing (an empty ring: a silent one), and the largest contributions into each neuron for your drawing, weight ×
-input (blue: negative, red: positive): a 2 and an 8 light different paths. When you lift the pen, the signal
-flows through the layers once. D, or the buttons above the diagram, shows the strongest weights instead.
-Hover a neuron to see its value and connections. &lt;b&gt;Activations&lt;/b&gt; shows each hidden layer as a small image; &lt;b&gt;first-layer
-weights&lt;/b&gt; shows, for each neuron of the first hidden layer, which pixels excite it (red) or inhibit it
-(blue).&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: press Start to train on MNIST&apos;s 60,000 digits and watch weights, curves and the
-prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
-hidden layers, activation and seed take effect on Reset, which can be undone until training starts again.
-&lt;b&gt;Speed&lt;/b&gt; slows training down to a few steps a second, to talk a class through them.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Look inside&lt;/b&gt; (Inspect menu): click a neuron in the diagram to see its weights and its sum written
-out with the real numbers; &lt;b&gt;Why?&lt;/b&gt; colours your drawing by which pixels pushed the answer up (red) or
-down (blue); &lt;b&gt;Evaluate&lt;/b&gt; shows where the network is wrong on 10,000 test digits (click a cell of the
-confusion matrix); the &lt;b&gt;hidden-layer map&lt;/b&gt; shows how a layer groups the digits; the &lt;b&gt;histograms&lt;/b&gt;
-show weights and gradients while training. Right-click a view (or File → Export) to save it as PNG, SVG
-or CSV.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;In a lecture&lt;/b&gt;: F11 presents (full screen, large type, high contrast, only the main panels).
-Every panel can be popped out into a window of its own or hidden with the buttons beside its title;
-View → Panels brings it back. View → Language switches between English and 简体中文.&lt;/p&gt;
-&lt;table cellspacing=&quot;6&quot;&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo the last stroke (or the correction just taught)&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+0 … Shift+9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&quot;this drawing is a …&quot;: the network learns your correction&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+M&lt;/b&gt;&lt;/td&gt;&lt;td&gt;my examples: the drawings you corrected&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the drawing&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;eraser on/off (the right mouse button always erases)&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / pause training&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;train on one batch (Step)&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;stop the run&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;loss on a log scale&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;diagram lines: for this drawing / strongest weights&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset: a new untrained network&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo the reset: the network before it comes back&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open / save a model&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;saliency on the drawing (&quot;Why?&quot;)&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;evaluate on the test digits&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+M / Ctrl+H&lt;/b&gt;&lt;/td&gt;&lt;td&gt;hidden-layer map / weight and gradient histograms&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presentation mode: full screen, large type, high contrast&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;full screen&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+J&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slow motion: one forward and backward pass, step by step&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1 or ?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open / save a lesson set-up (.nnviz)&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;
-&lt;/table&gt;
-</source>
-        <translation>
-&lt;h2&gt;nnviz：看神经网络如何识别与学习&lt;/h2&gt;
-&lt;p&gt;用鼠标左键（或手写笔）在黑色方框里&lt;b&gt;写一个数字&lt;/b&gt;。网络的判断以及它对每个数字的把握，会在你书写时实时更新。
-小方格显示网络真正读到的 28×28 图像：你的笔迹经过裁剪、缩放并居中，与它学习过的 MNIST 数字一致。&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;网络图&lt;/b&gt;显示每一层最活跃的神经元，颜色表示它们对你的笔迹响应有多强（空心圆环：几乎不响应的神经元），
-并画出针对你的笔迹、流入每个神经元的最大贡献，即 权重 × 输入（蓝色：负，红色：正）：写 2 和写 8 会点亮不同的路径。
-抬笔时，信号会依次流过各层。按 D 或网络图上方的按钮可改为显示最强的权重。
-把鼠标停在神经元上可查看它的值和连接。&lt;b&gt;激活值&lt;/b&gt;把每个隐藏层画成一幅小图；&lt;b&gt;第一层权重&lt;/b&gt;显示第一隐藏层每个神经元被哪些像素激发（红色）或抑制（蓝色）。&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;训练&lt;/b&gt;：按“开始”用 MNIST 的 60,000 个数字训练，实时观察权重、曲线和预测的变化。学习率、优化器、批大小和正则化惩罚可在训练中修改；
-隐藏层、激活函数和随机种子在“重置”后生效；在重新开始训练之前，“重置”都可以撤销。
-&lt;b&gt;速度&lt;/b&gt;可以把训练放慢到每秒几步，方便给学生逐步讲解。&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;观察内部&lt;/b&gt;（“检查”菜单）：点击网络图中的神经元，可看到它的权重以及用真实数字写出的加权和；&lt;b&gt;为什么？&lt;/b&gt;按像素把答案推高（红色）或拉低（蓝色）的程度给笔迹着色；
-&lt;b&gt;评估&lt;/b&gt;显示网络在 10,000 个测试数字上错在哪里（点击混淆矩阵的格子）；&lt;b&gt;隐藏层图&lt;/b&gt;显示某一层如何把数字分组；&lt;b&gt;直方图&lt;/b&gt;在训练时显示权重和梯度的分布。
-右键点击任一视图（或 文件 → 导出）可将其保存为 PNG、SVG 或 CSV。&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;课堂演示&lt;/b&gt;：F11 进入演示模式（全屏、大字号、高对比度、只显示主要面板）。每个面板都可以用标题旁的按钮弹出为独立窗口或隐藏；
-“视图 → 面板”可以让它重新显示。“视图 → 语言”可在 English 和简体中文之间切换。&lt;/p&gt;
-&lt;table cellspacing=&quot;6&quot;&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销上一笔（或刚教过的纠正）&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+0 … Shift+9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;“这个数字是……”：网络学习你的纠正&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+M&lt;/b&gt;&lt;/td&gt;&lt;td&gt;我的样例：你纠正过的手写&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;清空画布&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;橡皮擦开/关（鼠标右键始终是擦除）&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;开始 / 暂停训练&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;用一个批次训练（单步）&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+.&lt;/b&gt;&lt;/td&gt;&lt;td&gt;停止训练&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;损失使用对数坐标&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;网络图的连线：针对这幅笔迹 / 最强的权重&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;重置：一个未训练的新网络&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销重置：找回重置之前的网络&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O / Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 保存模型&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在笔迹上显示显著性（“为什么？”）&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在测试数字上评估&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+M / Ctrl+H&lt;/b&gt;&lt;/td&gt;&lt;td&gt;隐藏层图 / 权重与梯度直方图&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示模式：全屏、大字号、高对比度&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;全屏&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+J&lt;/b&gt;&lt;/td&gt;&lt;td&gt;慢动作：一步一步看一次前向传播和反向传播&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1 或 ?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;本帮助&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开 / 保存课程设置（.nnviz）&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;退出&lt;/td&gt;&lt;/tr&gt;
-&lt;/table&gt;
-</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Take back the last stroke, or the correction just taught</source>
-        <translation>撤销上一笔，或刚教过的纠正</translation>
-    </message>
-    <message>
-        <source>Divide the learning rate by 10</source>
-        <translation>学习率除以 10</translation>
-    </message>
-    <message>
-        <source>epoch {0}: test accuracy {1:.1f} %, test loss {2:.3f}, training loss {3:.3f} ({4:.1f} s)</source>
-        <translation>第 {0} 轮：测试准确率 {1:.1f} %，测试损失 {2:.3f}，训练损失 {3:.3f}（{4:.1f} 秒）</translation>
-    </message>
-    <message>
-        <source>epoch {0}: test accuracy {1:.1f} %, training loss {2:.3f} ({3:.1f} s)</source>
-        <translation>第 {0} 轮：测试准确率 {1:.1f} %，训练损失 {2:.3f}（{3:.1f} 秒）</translation>
-    </message>
-    <message>
-        <source>Details…</source>
-        <translation>详情…</translation>
-    </message>
-    <message>
-        <source>training stopped</source>
-        <translation>训练已停止</translation>
-    </message>
-    <message>
-        <source>Restart</source>
-        <translation>重新启动</translation>
-    </message>
-    <message>
-        <source>Training stopped: {0}. Drawing still works with the last weights.</source>
-        <translation>训练已停止：{0}。仍可用最后的权重继续绘图。</translation>
-    </message>
-    <message>
-        <source>A new, untrained network replaced the one before (its training and curves are kept until you start training again).</source>
-        <translation>一个未训练的新网络替换了之前的网络（在你重新开始训练之前，之前的训练结果和曲线都还保留着）。</translation>
-    </message>
-    <message>
-        <source>Undo reset</source>
-        <translation>撤销重置</translation>
-    </message>
-    <message>
-        <source>learning rate is now {0:g}; press Start to go on</source>
-        <translation>学习率现在是 {0:g}；按“开始”继续</translation>
     </message>
     <message>
         <source>Could not open {0}: {1}</source>
@@ -820,6 +455,243 @@ View → Panels brings it back. View → Language switches between English and �
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <source>Network input (28×28)</source>
+        <translation>网络输入（28×28）</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>Hidden-layer activations</source>
+        <translation>隐藏层激活值</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation>第一层权重</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>损失与准确率</translation>
+    </message>
+    <message>
+        <source>Neuron inspector</source>
+        <translation>神经元检查器</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Hidden-layer map</source>
+        <translation>隐藏层图</translation>
+    </message>
+    <message>
+        <source>Weight and gradient histograms</source>
+        <translation>权重与梯度直方图</translation>
+    </message>
+    <message>
+        <source>Knock-out study</source>
+        <translation>敲除实验</translation>
+    </message>
+    <message>
+        <source>{0}: choose a .png, .svg or .csv file name</source>
+        <translation>{0}：请选择 .png、.svg 或 .csv 文件名</translation>
+    </message>
+    <message>
+        <source>{0}: no data yet; draw, train or evaluate first</source>
+        <translation>{0}：还没有数据；请先书写、训练或评估</translation>
+    </message>
+    <message>
+        <source>could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Save {0} as {1}</source>
+        <translation>将{0}保存为{1}</translation>
+    </message>
+    <message>
+        <source>saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>{0}…</source>
+        <translation>{0}…</translation>
+    </message>
+    <message>
+        <source>Save as {0}…</source>
+        <translation>另存为{0}…</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <source>in</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>h{0}</source>
+        <translation>隐{0}</translation>
+    </message>
+    <message>
+        <source>hidden {0}</source>
+        <translation>隐藏层 {0}</translation>
+    </message>
+    <message>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>nnviz models (*.npz);;All files (*)</source>
+        <translation>nnviz 模型 (*.npz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>nnviz lessons (*.nnviz);;All files (*)</source>
+        <translation>nnviz 课程 (*.nnviz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>
+&lt;h2&gt;nnviz: watch a neural network read and learn&lt;/h2&gt;
+&lt;p&gt;&lt;b&gt;Draw&lt;/b&gt; a digit on the black square with the left mouse button (or a pen). The network&apos;s guess and
+its confidence for every digit update while you draw. The small grid shows the 28×28 picture the network
+actually reads: your drawing, cropped, scaled and centred like the MNIST digits it learned from.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;The diagram&lt;/b&gt; shows each layer&apos;s most active neurons, coloured by how strongly they respond to your
+drawing (an empty ring: a silent one), and the largest contributions into each neuron for your drawing, weight ×
+input (blue: negative, red: positive): a 2 and an 8 light different paths. When you lift the pen, the signal
+flows through the layers once. D, or the buttons above the diagram, shows the strongest weights instead.
+Hover a neuron to see its value and connections. &lt;b&gt;Activations&lt;/b&gt; shows each hidden layer as a small image; &lt;b&gt;first-layer
+weights&lt;/b&gt; shows, for each neuron of the first hidden layer, which pixels excite it (red) or inhibit it
+(blue).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Train&lt;/b&gt;: press Start to train on MNIST&apos;s 60,000 digits and watch weights, curves and the
+prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
+hidden layers, activation and seed take effect on Reset, which can be undone until training starts again.
+&lt;b&gt;Speed&lt;/b&gt; slows training down to a few steps a second, to talk a class through them.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Look inside&lt;/b&gt; (Inspect menu): click a neuron in the diagram to see its weights and its sum written
+out with the real numbers; &lt;b&gt;Why?&lt;/b&gt; colours your drawing by which pixels pushed the answer up (red) or
+down (blue); &lt;b&gt;Evaluate&lt;/b&gt; shows where the network is wrong on 10,000 test digits (click a cell of the
+confusion matrix); the &lt;b&gt;hidden-layer map&lt;/b&gt; shows how a layer groups the digits; the &lt;b&gt;histograms&lt;/b&gt;
+show weights and gradients while training. Right-click a view (or File → Export) to save it as PNG, SVG
+or CSV.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;In a lecture&lt;/b&gt;: F11 presents (full screen, large type, high contrast, only the main panels).
+Every panel can be popped out into a window of its own or hidden with the buttons beside its title;
+View → Panels brings it back. View → Language switches between English and 简体中文.&lt;/p&gt;
+</source>
+        <translation>
+&lt;h2&gt;nnviz：看神经网络如何识别与学习&lt;/h2&gt;
+&lt;p&gt;用鼠标左键（或手写笔）在黑色方框里&lt;b&gt;写一个数字&lt;/b&gt;。网络的判断以及它对每个数字的把握，会在你书写时实时更新。
+小方格显示网络真正读到的 28×28 图像：你的笔迹经过裁剪、缩放并居中，与它学习过的 MNIST 数字一致。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;网络图&lt;/b&gt;显示每一层最活跃的神经元，颜色表示它们对你的笔迹响应有多强（空心圆环：几乎不响应的神经元），
+并画出针对你的笔迹、流入每个神经元的最大贡献，即 权重 × 输入（蓝色：负，红色：正）：写 2 和写 8 会点亮不同的路径。
+抬笔时，信号会依次流过各层。按 D 或网络图上方的按钮可改为显示最强的权重。
+把鼠标停在神经元上可查看它的值和连接。&lt;b&gt;激活值&lt;/b&gt;把每个隐藏层画成一幅小图；&lt;b&gt;第一层权重&lt;/b&gt;显示第一隐藏层每个神经元被哪些像素激发（红色）或抑制（蓝色）。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;训练&lt;/b&gt;：按“开始”用 MNIST 的 60,000 个数字训练，实时观察权重、曲线和预测的变化。学习率、优化器、批大小和正则化惩罚可在训练中修改；
+隐藏层、激活函数和随机种子在“重置”后生效；在重新开始训练之前，“重置”都可以撤销。
+&lt;b&gt;速度&lt;/b&gt;可以把训练放慢到每秒几步，方便给学生逐步讲解。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;观察内部&lt;/b&gt;（“检查”菜单）：点击网络图中的神经元，可看到它的权重以及用真实数字写出的加权和；&lt;b&gt;为什么？&lt;/b&gt;按像素把答案推高（红色）或拉低（蓝色）的程度给笔迹着色；
+&lt;b&gt;评估&lt;/b&gt;显示网络在 10,000 个测试数字上错在哪里（点击混淆矩阵的格子）；&lt;b&gt;隐藏层图&lt;/b&gt;显示某一层如何把数字分组；&lt;b&gt;直方图&lt;/b&gt;在训练时显示权重和梯度的分布。
+右键点击任一视图（或 文件 → 导出）可将其保存为 PNG、SVG 或 CSV。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;课堂演示&lt;/b&gt;：F11 进入演示模式（全屏、大字号、高对比度、只显示主要面板）。每个面板都可以用标题旁的按钮弹出为独立窗口或隐藏；
+“视图 → 面板”可以让它重新显示。“视图 → 语言”可在 English 和简体中文之间切换。&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>nnviz: draw a digit, watch a neural network</source>
+        <translation>nnviz：写一个数字，看神经网络如何工作</translation>
+    </message>
+    <message>
+        <source>Pen width (also: mouse wheel over the drawing)</source>
+        <translation>笔宽（也可在画布上滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Erase with the left button too (E). The right button always erases.</source>
+        <translation>左键也用于擦除（E）。右键始终擦除。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Take back the last stroke (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Erase the whole drawing (Esc)</source>
+        <translation>擦掉全部笔迹（Esc）</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <source>Show which pixels pushed the prediction up (red) or down (blue) (S)</source>
+        <translation>显示哪些像素把预测推高（红色）或拉低（蓝色）（S）</translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer: the digit it finds most likely, and how sure it is</source>
+        <translation>网络的答案：它认为最可能的数字，以及它有多确定</translation>
+    </message>
+</context>
+<context>
+    <name>MnistModel</name>
+    <message>
+        <source>{0} is a {1} network with {2} output; an MNIST model has 784 inputs (28x28 pixels) and 10 outputs (digits 0-9, softmax)</source>
+        <translation>{0} 是一个 {1} 网络，输出为 {2}；MNIST 模型需要 784 个输入（28×28 像素）和 10 个输出（数字 0–9，softmax）</translation>
+    </message>
+</context>
+<context>
     <name>ModelDescription</name>
     <message>
         <source>new network (Reset)</source>
@@ -897,6 +769,29 @@ View → Panels brings it back. View → Language switches between English and �
     </message>
 </context>
 <context>
+    <name>Reading</name>
+    <message>
+        <source>&amp;Dream a digit…</source>
+        <translation>梦见一个数字(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>What does the network think a 3 looks like? Grow a picture it is sure of</source>
+        <translation>网络心目中的 3 是什么样子？生成一张让它确信的图</translation>
+    </message>
+    <message>
+        <source>&amp;Nudge the drawing…</source>
+        <translation>轻推手写(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The smallest change to your drawing that makes the network read another digit</source>
+        <translation>对你的手写做最小的改动，让网络认作另一个数字</translation>
+    </message>
+    <message>
+        <source>&amp;Restore all neurons</source>
+        <translation>恢复所有神经元(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>SaliencyCaption</name>
     <message>
         <source>Why {0}?</source>
@@ -917,6 +812,41 @@ View → Panels brings it back. View → Language switches between English and �
     <message>
         <source>this ink speaks against {0}</source>
         <translation>这些笔画反对 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Shift+0 … Shift+9</source>
+        <translation>Shift+0 … Shift+9</translation>
+    </message>
+    <message>
+        <source>&quot;this drawing is a …&quot;: the network learns your correction</source>
+        <translation>“这幅画是……”：网络从你的纠正中学习</translation>
+    </message>
+    <message>
+        <source>right mouse button</source>
+        <translation>鼠标右键</translation>
+    </message>
+    <message>
+        <source>erase on the canvas</source>
+        <translation>在画布上擦除</translation>
+    </message>
+    <message>
+        <source>mouse wheel</source>
+        <translation>鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>pen width, over the canvas</source>
+        <translation>笔宽（在画布上滚动）</translation>
+    </message>
+    <message>
+        <source>Space, in slow motion</source>
+        <translation>空格键（慢动作中）</translation>
+    </message>
+    <message>
+        <source>the next step</source>
+        <translation>下一步</translation>
     </message>
 </context>
 <context>
@@ -984,6 +914,81 @@ View → Panels brings it back. View → Language switches between English and �
     <message>
         <source>correction undone: the weights from before are back</source>
         <translation>已撤销纠正：之前的权重回来了</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLink</name>
+    <message>
+        <source>Training diverged. {0}</source>
+        <translation>训练发散了。{0}</translation>
+    </message>
+    <message>
+        <source>Divide the learning rate by 10</source>
+        <translation>学习率除以 10</translation>
+    </message>
+    <message>
+        <source>&amp;Pause training</source>
+        <translation>暂停训练(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>epoch {0}: test accuracy {1:.1f} %, test loss {2:.3f}, training loss {3:.3f} ({4:.1f} s)</source>
+        <translation>第 {0} 轮：测试准确率 {1:.1f} %，测试损失 {2:.3f}，训练损失 {3:.3f}（{4:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>epoch {0}: test accuracy {1:.1f} %, training loss {2:.3f} ({3:.1f} s)</source>
+        <translation>第 {0} 轮：测试准确率 {1:.1f} %，训练损失 {2:.3f}（{3:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新启动</translation>
+    </message>
+    <message>
+        <source>Training stopped: {0}. Drawing still works with the last weights.</source>
+        <translation>训练已停止：{0}。仍可用最后的权重继续绘图。</translation>
+    </message>
+    <message>
+        <source>A new, untrained network replaced the one before (its training and curves are kept until you start training again).</source>
+        <translation>一个未训练的新网络替换了之前的网络（在你重新开始训练之前，之前的训练结果和曲线都还保留着）。</translation>
+    </message>
+    <message>
+        <source>Undo reset</source>
+        <translation>撤销重置</translation>
+    </message>
+    <message>
+        <source>learning rate is now {0:g}; press Start to go on</source>
+        <translation>学习率现在是 {0:g}；按“开始”继续</translation>
+    </message>
+    <message>
+        <source>&amp;My examples…</source>
+        <translation>我的样例(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The drawings you corrected: relabel, delete, learn from all, export or import</source>
+        <translation>你纠正过的手写：重新标注、删除、全部学习、导出或导入</translation>
+    </message>
+    <message>
+        <source>&amp;Learn from all my examples</source>
+        <translation>学习我的全部样例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the shipped model</source>
+        <translation>回到自带的模型(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Forget what was taught or trained here: the shipped model comes back</source>
+        <translation>忘掉在这里教过或训练过的内容：换回自带的模型</translation>
     </message>
 </context>
 <context>

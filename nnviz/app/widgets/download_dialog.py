@@ -30,7 +30,7 @@ _STRAGGLERS: list = []  # (thread, job) of downloads that outlived their dialog,
 
 
 def total_size() -> int:
-    from nnviz.data.mnist import FILES
+    from nnviz.data.mnist_files import FILES
 
     return sum(spec.size for spec in FILES.values())
 

@@ -80,7 +80,23 @@ class EvaluationView(QWidget):
         self._timer.timeout.connect(self._evaluate_chunk)
         self._shown: np.ndarray = np.array([], int)
         self._marked: tuple[int, int] | None = None
+        buttons = self._buttons()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self._confusion_matrix(), 1)
+        left_layout.addWidget(self.scale)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self._gallery())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self._set_enabled_for_result()
 
+    def _buttons(self) -> QHBoxLayout:
         self.evaluate_button = QPushButton(self.tr("Evaluate on the test digits"))
         self.evaluate_button.setObjectName("evaluateButton")
         self.evaluate_button.setToolTip(self.tr("Run the current network on the 10,000 MNIST test digits (Ctrl+E)"))
@@ -96,7 +112,13 @@ class EvaluationView(QWidget):
         self.summary.setObjectName("evaluationSummary")
         self.summary.setWordWrap(True)
         self.summary.setFont(legible_font(self, 1.0))
+        buttons = QHBoxLayout()
+        for button in (self.evaluate_button, self.mistakes_button, self.try_button):
+            buttons.addWidget(button)
+        return buttons
 
+    def _confusion_matrix(self):
+        """The 10x10 table of (true digit, answer) counts, clickable, with its colour scale (self.scale)."""
         self.matrix = plain_plot(background=background_colour(self))
         self.matrix.setObjectName("confusionMatrix")
         self.matrix.setMenuEnabled(False)
@@ -128,7 +150,10 @@ class EvaluationView(QWidget):
                 self._counts.append(text)
         self.matrix.setRange(xRange=(0, 10), yRange=(0, 10), padding=0.02)
         self.matrix.scene().sigMouseClicked.connect(self._matrix_clicked)
+        return self.matrix
 
+    def _gallery(self) -> QWidget:
+        """The digits of a clicked cell, or the most confident mistakes, under their title."""
         self.gallery = QListWidget()
         self.gallery.setObjectName("gallery")
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
@@ -139,29 +164,12 @@ class EvaluationView(QWidget):
         self.gallery.itemDoubleClicked.connect(lambda item: self._choose(item))
         self.gallery_title = QLabel("")
         self.gallery_title.setObjectName("galleryTitle")
-
-        buttons = QHBoxLayout()
-        for button in (self.evaluate_button, self.mistakes_button, self.try_button):
-            buttons.addWidget(button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.gallery_title)
         right_layout.addWidget(self.gallery, 1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.matrix, 1)
-        left_layout.addWidget(self.scale)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(buttons)
-        layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
-        self._set_enabled_for_result()
+        return right
 
     # ------------------------------------------------------------------ public API
     def evaluate(self, net, x: np.ndarray, y: np.ndarray) -> None:

@@ -240,13 +240,16 @@ def inactive(a: np.ndarray) -> np.ndarray:
     return magnitude <= INACTIVE_SHARE * float(magnitude.max(initial=0.0))
 
 
-def most_active(a: np.ndarray | None, slots: int) -> np.ndarray:
+def most_active(a: np.ndarray | None, slots: int, keep=()) -> np.ndarray:
     """The ``slots`` neurons of a layer to show, in index order (so that they move little between drawings):
-    the largest |a|, or the first ones before anything is drawn."""
+    those in ``keep`` (poked neurons, which must stay in sight), then the largest |a|, or the first ones before
+    anything is drawn."""
     n = len(a) if a is not None else slots
-    if a is None or slots >= n:
-        return np.arange(min(n, slots))
-    return np.sort(np.argpartition(np.abs(a), n - slots)[n - slots:])
+    if slots >= n:
+        return np.arange(n)
+    score = np.abs(a).astype(np.float64)
+    score[np.asarray(sorted(k for k in keep if 0 <= k < n), np.intp)[:slots]] = np.inf
+    return np.sort(np.argpartition(score, n - slots)[n - slots:])
 
 
 def edge_table() -> np.ndarray:
@@ -642,6 +645,11 @@ class NetworkView(QWidget):
             if tuple(len(layer) for layer in a) != self._sizes:
                 a = None
         self._activations = a
+        self._reshow()
+        self._colour_nodes()
+
+    def _reshow(self) -> None:
+        """Choose the neurons shown again (the reading or the marks changed) and redraw what moved."""
         if self._follow and self._layout is not None:
             shown_before = [s.copy() for s in self._shown]
             self._choose_shown()
@@ -651,7 +659,6 @@ class NetworkView(QWidget):
                 self._draw_edges()
             if moved:
                 self._draw_focus()
-        self._colour_nodes()
 
     def edge_mode(self) -> str:
         return self._mode
@@ -942,7 +949,10 @@ class NetworkView(QWidget):
     def _choose_shown(self) -> None:
         """Which neuron each slot shows: all of them, or a hidden layer's most active ones."""
         layout, a = self._layout, self._activations
-        self._shown = [most_active(None if a is None else a[layer], slots) for layer, slots in enumerate(layout.slots)]
+        poked = [set().union(*(marked.get(layer, ()) for marked in self._marked))
+                 for layer in range(len(layout.slots))]
+        self._shown = [most_active(None if a is None else a[layer], slots, poked[layer])
+                       for layer, slots in enumerate(layout.slots)]
         self._slot_of = []
         for n, shown in zip(self._sizes, self._shown):
             slot_of = np.full(n, -1, np.intp)
@@ -965,12 +975,18 @@ class NetworkView(QWidget):
         """Mark poked neurons (layer -> indices): silenced ones crossed out, clamped ones in a square, so they
         are told apart without colour."""
         self._marked = (silenced, clamped)
-        self._draw_marks()
+        self._reshow()
+        self._colour_nodes()
+        self._draw_probe_marks()
 
     def marked(self) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
         return self._marked
 
-    def _draw_marks(self) -> None:
+    def probe_marks_drawn(self) -> bool:
+        """Whether any poked neuron is marked on screen now."""
+        return not self._marks.path().isEmpty()
+
+    def _draw_probe_marks(self) -> None:
         path = QPainterPath()
         if self._layout is not None:
             for shape, marked in enumerate(self._marked):
@@ -1059,6 +1075,7 @@ class NetworkView(QWidget):
         edges = [edge for edge in edges if edge[-1] > 0]
         self._edge_item.set_batches(self._edge_batches(edges), QRectF(0, 0, self._box.width(), self._box.height()))
         self._draw_marks()
+        self._draw_probe_marks()
 
     def _draw_stage_edges(self) -> None:
         stage = self._stage

@@ -89,6 +89,29 @@ class SlowMotionView(QWidget):
 
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
+        splitter = self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._diagram_column())
+        splitter.addWidget(self._words_column())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        # Inside the Inspect panel its layout sets the minimum sizes; shown on its own (tests, screenshots)
+        # it needs none, and setting one makes the offscreen platform warn.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._step_buttons())
+        layout.addLayout(self._options_row())
+        self._timer = QTimer(self)  # Play
+        self._timer.timeout.connect(self._advance)
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.valueChanged.connect(self._animate)
+        self._speed_changed()
+        self._style()
+
+    def _diagram_column(self) -> QWidget:
         self.diagram = NetworkView()
         self.diagram.setObjectName("slowMotionDiagram")
         self.diagram.nodeClicked.connect(self.select_neuron)
@@ -104,7 +127,9 @@ class SlowMotionView(QWidget):
         diagram_layout.setContentsMargins(0, 0, 0, 0)
         diagram_layout.addWidget(self.diagram, 1)
         diagram_layout.addWidget(self.delta_scale)
+        return diagram
 
+    def _step_buttons(self) -> QHBoxLayout:
         self.restart_button = self._button(self.tr("Restart"), self.restart, "slowMotionRestart",
                                            self.tr("Back to the input, before the first step"))
         self.previous_button = self._button(self.tr("◀ Back"), self.previous_step, "slowMotionPrevious",
@@ -118,7 +143,10 @@ class SlowMotionView(QWidget):
         for button in (self.restart_button, self.previous_button, self.play_button, self.next_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        return buttons
 
+    def _options_row(self) -> QHBoxLayout:
+        """The pace of Play, the digit the backward pass learns towards, and its learning rate."""
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setObjectName("slowMotionSpeed")
         self.speed.setRange(0, SPEED_STEPS)
@@ -151,7 +179,10 @@ class SlowMotionView(QWidget):
         options.addWidget(QLabel(self.tr("learning rate")))
         options.addWidget(self.learning_rate)
         options.addStretch(1)
+        return options
 
+    def _words_column(self) -> QSplitter:
+        """What the step does, in words and numbers, over the inspector of a clicked neuron."""
         self.counter = QLabel()
         self.counter.setObjectName("slowMotionCounter")
         self.counter.setWordWrap(True)
@@ -172,30 +203,7 @@ class SlowMotionView(QWidget):
         right.addWidget(self.inspector)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(diagram)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self._splitter = splitter
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        # Inside the Inspect panel its layout sets the minimum sizes; shown on its own (tests, screenshots)
-        # it needs none, and setting one makes the offscreen platform warn.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-        layout.addLayout(options)
-
-        self._timer = QTimer(self)  # Play
-        self._timer.timeout.connect(self._advance)
-        self._animation = QVariantAnimation(self)
-        self._animation.setStartValue(0.0)
-        self._animation.setEndValue(1.0)
-        self._animation.valueChanged.connect(self._animate)
-        self._speed_changed()
-        self._style()
+        return right
 
     def _button(self, text: str, slot, name: str, tip: str) -> QPushButton:
         button = QPushButton(text)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -34,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from nnviz.appmodel.snapshot import Architecture, RunState, TrainingStatus
 from nnviz.app.widgets.flow_row import FlowRow
+from nnviz.appmodel.network_limits import HIDDEN_ACTIVATIONS, format_hidden, parse_hidden
 from nnviz.appmodel.training_session import (
-    HIDDEN_ACTIVATIONS, TrainingSettings, format_hidden, new_network_message, parse_hidden,
+    TrainingSettings, new_network_message,
 )
 from nnviz.errors import ConfigError
 from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
@@ -194,6 +194,30 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        network, training = self._network_group(), self._training_group()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("settingsError")
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        buttons = self._run_controls()
+        self._build_progress()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(6)
+        # Start and the progress first: a short window scrolls the forms, never the button that starts training.
+        layout.addWidget(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(network)
+        layout.addWidget(training)
+        layout.addWidget(self.error_label)
+        self._detail = (network, training, self.step_button, self.stop_button)  # hidden when compact
+        layout.addStretch(1)
+        self._connect_fields()
+
+    def _network_group(self) -> QGroupBox:
+        """What Reset builds: hidden layers, activation, seed."""
         architecture_hint = self.tr("Hidden layers, activation and seed take effect when you press Reset.")
         network = QGroupBox(self.tr("Network (applied by Reset)"))
         network.setToolTip(architecture_hint)
@@ -220,7 +244,10 @@ class TrainingPanel(QWidget):
         self._add_row(grid, 0, (self.tr("Hidden layers"), self.hidden_edit),
                       (self.tr("Activation"), self.activation_box), (self.tr("Seed"), self.seed_spin))
         grid.addWidget(self.pending_label, 1, 0, 1, 6)
+        return network
 
+    def _training_group(self) -> QGroupBox:
+        """What the next step uses: optimizer, rates, batch, epochs, penalties, augmentation, my examples."""
         training = QGroupBox(self.tr("Training (applied at the next step)"))
         training.setToolTip(self.tr("These take effect at the next training step, even in the middle of a run."))
         self.optimizer_box = self._combo(OPTIMIZERS, self.tr("The update rule. Adam is a good default;\n"
@@ -268,13 +295,10 @@ class TrainingPanel(QWidget):
                       ("", checks))
         self._add_row(grid, 2, (self.tr("L1 penalty"), self.l1_field), (self.tr("L2 penalty"), self.l2_field),
                       (self.tr("Weight decay"), self.decay_field))
+        return training
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("settingsError")
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-
+    def _run_controls(self) -> FlowRow:
+        """Start/Pause, Step, Stop, Reset and the pace, in one row that wraps when narrow."""
         style = self.style()
         self.train_button = QPushButton(self.tr("Start"))
         self.train_button.setObjectName("trainButton")
@@ -296,7 +320,20 @@ class TrainingPanel(QWidget):
         run_buttons = (self.train_button, self.step_button, self.stop_button, self.reset_button)
         for button in run_buttons:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Space stays the window's Start/Pause key
+        self.speed_box = QComboBox()
+        self.speed_box.setObjectName("trainingSpeed")
+        for steps_per_s in SPEEDS:
+            self.speed_box.addItem(speed_text(steps_per_s), steps_per_s or 0)  # 0: as fast as possible
+        self.speed_box.setToolTip(self.tr("Training steps a second at most: slow enough to talk through the first\n"
+                                          "steps of a run (the diagram and the curves follow each step), or as "
+                                          "fast as the computer goes"))
+        self.speed_box.currentIndexChanged.connect(lambda _: self.speedChanged.emit(self.speed()))
+        # the pace beside the buttons, presenting too: a lecturer slows a run down to talk it through
+        buttons = self._run_buttons = FlowRow([*run_buttons, self.speed_box], [2, 1, 1, 1, 1])
+        buttons.arranged.connect(lambda _: self.runControlsChanged.emit())
+        return buttons
 
+    def _build_progress(self) -> None:
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setRange(0, PROGRESS_STEPS)
@@ -313,31 +350,9 @@ class TrainingPanel(QWidget):
         self.progress_label.hide()
         self._compact = False
         self._controls_height = 0
-        self.speed_box = QComboBox()
-        self.speed_box.setObjectName("trainingSpeed")
-        for steps_per_s in SPEEDS:
-            self.speed_box.addItem(speed_text(steps_per_s), steps_per_s or 0)  # 0: as fast as possible
-        self.speed_box.setToolTip(self.tr("Training steps a second at most: slow enough to talk through the first\n"
-                                          "steps of a run (the diagram and the curves follow each step), or as "
-                                          "fast as the computer goes"))
-        self.speed_box.currentIndexChanged.connect(lambda _: self.speedChanged.emit(self.speed()))
-        # the pace beside the buttons, presenting too: a lecturer slows a run down to talk it through
-        buttons = self._run_buttons = FlowRow([*run_buttons, self.speed_box], [2, 1, 1, 1, 1])
-        buttons.arranged.connect(lambda _: self.runControlsChanged.emit())
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(6)
-        # Start and the progress first: a short window scrolls the forms, never the button that starts training.
-        layout.addWidget(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(network)
-        layout.addWidget(training)
-        layout.addWidget(self.error_label)
-        self._detail = (network, training, self.step_button, self.stop_button)  # hidden when compact
-        layout.addStretch(1)
-
+    def _connect_fields(self) -> None:
+        """Every committed, valid change goes out at once (see the module's docstring)."""
         self.hidden_edit.textChanged.connect(self._check_architecture)
         self.hidden_edit.editingFinished.connect(self._commit_architecture)
         self.activation_box.currentIndexChanged.connect(self._commit_architecture)
@@ -453,6 +468,7 @@ class TrainingPanel(QWidget):
                    self.batch_spin, self.epochs_spin, self.augment_check)
         blockers = [QSignalBlocker(w) for w in widgets]
         self.hidden_edit.setText(format_hidden(arch.hidden))
+        self.hidden_edit.setCursorPosition(0)  # too narrow (large type, Chinese): the first layers show
         self.activation_box.setCurrentIndex(self.activation_box.findData(arch.activation))
         self.seed_spin.setValue(config.seed)
         self.optimizer_box.setCurrentIndex(self.optimizer_box.findData(config.optimizer))

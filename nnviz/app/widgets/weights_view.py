@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QWidget
 
 from nnviz.app.colormaps import diverging_index, lut_from_anchors, rgba_lookup
-from nnviz.app.painting import background_colour, is_dark, mix, text_colour
+from nnviz.app.painting import background_colour, mix, text_colour
 from nnviz.app.throttle import Throttle
 from nnviz.app.widgets.color_legend import ColorLegend, add_with_legends
 from nnviz.app.widgets.flow_row import FlowRow

@@ -471,3 +471,12 @@ def test_new_weights_while_training_redraw_the_lines_in_place(reading):
     reading.set_activations([layer[0] for layer in net.forward(shapes(0)[None]).a])
     assert (reading._edge_item, list(reading._dots)) == items  # updated, not rebuilt
     assert not np.allclose(reading.edges(2)[2], before)
+
+
+def test_poked_neurons_stay_in_sight_however_quiet():
+    from nnviz.app.widgets.network_view import most_active
+
+    a = np.arange(100, dtype=np.float32)
+    assert list(most_active(a, 4)) == [96, 97, 98, 99]
+    assert list(most_active(a, 4, keep={3})) == [3, 97, 98, 99]  # silenced, so 0: still shown, marked
+    assert list(most_active(a, 200, keep={3})) == list(range(100))

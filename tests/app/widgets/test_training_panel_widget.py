@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nnviz.appmodel.snapshot import Architecture, TrainingStatus
-from nnviz.appmodel.training_session import HIDDEN_ACTIVATIONS, TrainingSettings
+from nnviz.appmodel.network_limits import HIDDEN_ACTIVATIONS
+from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.app.widgets.training_panel import (
     TrainingPanel,
     format_duration,
