@@ -12,8 +12,6 @@ so typing "0.05" never sends a learning rate of 0 or 5 to a running network on t
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,21 +31,18 @@ from PySide6.QtWidgets import (
 
 from nnviz.appmodel.snapshot import Architecture, RunState, TrainingStatus
 from nnviz.app.widgets.flow_row import FlowRow
+from nnviz.app.widgets.number_field import DECAY_PRESETS, NumberField, default_text, format_number, parse_number
+from nnviz.app.widgets.run_progress import PROGRESS_STEPS, progress_text, progress_value, speed_text
 from nnviz.appmodel.network_limits import HIDDEN_ACTIVATIONS, format_hidden, parse_hidden
-from nnviz.appmodel.training_session import (
-    TrainingSettings, new_network_message,
-)
+from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.errors import ConfigError
 from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
 
-PROGRESS_STEPS = 1000
 SPEEDS = (None, 100, 20, 5, 1)  # training steps a second at most; None: as fast as possible
 FIELD_TEXT = "0.0001"  # what a field must show at least (a learning rate, a penalty, a seed, "adam")
 FIELD_FRAME = 34  # px of a field that are not text: frame, margins, arrows
 LR_PRESETS = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
 PENALTY_PRESETS = ["0", "1e-06", "1e-05", "0.0001", "0.001"]
-DEFAULT = "default"  # the weight decay "the optimizer's own": typed in English or in the window's language
-DECAY_PRESETS = ["0", "0.0001", "0.0005", "0.001", "0.01"]  # after the translated "default"
 # Combo items are keys of the engine; the few that are words are shown translated (the rest, like adam,
 # relu or tanh, are the names textbooks use in every language).
 DISPLAY_NAMES = {
@@ -61,111 +56,6 @@ DISPLAY_NAMES = {
 
 def display_name(key: str) -> str:
     return QCoreApplication.translate("TrainingPanel", DISPLAY_NAMES[key]) if key in DISPLAY_NAMES else key
-
-
-def default_text() -> str:
-    """What the weight-decay field shows for "the optimizer's own"."""
-    return QCoreApplication.translate("TrainingPanel", "default")
-
-
-def format_number(value: float | None) -> str:
-    return default_text() if value is None else f"{value:g}"
-
-
-def format_duration(seconds: float) -> str:
-    if not math.isfinite(seconds):
-        return "–"
-    seconds = int(round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
-
-
-def progress_text(status: TrainingStatus) -> str:
-    """What the progress bar says for a status (no '%': QProgressBar would read it as a placeholder)."""
-    state = status.state
-    if state == RunState.IDLE:
-        if status.new_network:
-            return new_network_message(status.new_network)
-        return QCoreApplication.translate("TrainingPanel", "ready: press Start (Space)")
-    if state == RunState.LOADING:
-        return QCoreApplication.translate("TrainingPanel", "reading MNIST…")
-    if state == RunState.FINISHED:
-        return QCoreApplication.translate(
-            "TrainingPanel", "finished {0} epochs · press Start for more, Reset for a new network"
-        ).format(status.epochs)
-    if state == RunState.DIVERGED:
-        return QCoreApplication.translate("TrainingPanel", "diverged: lower the learning rate, then Start")
-    if state == RunState.ERROR:
-        return QCoreApplication.translate("TrainingPanel", "stopped by an error (see the message above)")
-    epoch = QCoreApplication.translate("TrainingPanel", "epoch {0}/{1}").format(max(1, status.epoch), status.epochs)
-    if state == RunState.STOPPED:
-        return QCoreApplication.translate("TrainingPanel", "stopped in {0} · Start begins a new run").format(epoch)
-    if state == RunState.PAUSED:
-        return QCoreApplication.translate("TrainingPanel", "paused in {0} · step {1}").format(
-            epoch, f"{status.step:,}")
-    rate = (QCoreApplication.translate("TrainingPanel", "{0} samples/s").format(f"{status.samples_per_s:,.0f}")
-            if status.samples_per_s > 0 else QCoreApplication.translate("TrainingPanel", "measuring speed…"))
-    return QCoreApplication.translate("TrainingPanel", "{0} · ETA {1} · {2}").format(
-        epoch, format_duration(status.eta_s), rate)
-
-
-def speed_text(steps_per_s: float | None) -> str:
-    """'full speed', '20 steps/s', '1 step/s': what the pace box says (no caption needed)."""
-    if steps_per_s is None:
-        return QCoreApplication.translate("TrainingPanel", "full speed")
-    if steps_per_s == 1:
-        return QCoreApplication.translate("TrainingPanel", "1 step/s")
-    return QCoreApplication.translate("TrainingPanel", "{0} steps/s").format(f"{steps_per_s:g}")
-
-
-def progress_value(status: TrainingStatus) -> int:
-    if status.state == RunState.FINISHED:
-        return PROGRESS_STEPS
-    if status.epochs <= 0 or status.epoch <= 0:
-        return 0
-    done = (status.epoch - 1 + min(1.0, max(0.0, status.epoch_fraction))) / status.epochs
-    return int(round(PROGRESS_STEPS * min(1.0, done)))
-
-
-class NumberField(QComboBox):
-    """An editable list of typical values that also takes any number typed in."""
-
-    def __init__(self, presets: list[str], tooltip: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setEditable(True)
-        self.addItems(presets)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setToolTip(tooltip)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(6)
-
-    def set_text(self, text: str) -> None:
-        with QSignalBlocker(self):
-            index = self.findText(text)
-            if index >= 0:
-                self.setCurrentIndex(index)
-            self.setEditText(text)
-
-
-def parse_number(text: str, name: str, *, positive: bool = False, allow_default: bool = False) -> float | None:
-    """A number typed into the panel; raises ConfigError with a message for the user (``name`` is the
-    field's name in the window's language)."""
-    text = text.strip().replace(",", ".")
-    if allow_default and text.lower() in (DEFAULT, default_text().lower(), ""):
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise ConfigError(QCoreApplication.translate("TrainingPanel", "{0}: '{1}' is not a number")
-                          .format(name, text)) from None
-    if not math.isfinite(value):
-        raise ConfigError(QCoreApplication.translate("TrainingPanel", "{0} must be a finite number, not {1}")
-                          .format(name, text))
-    if positive and value <= 0:
-        raise ConfigError(QCoreApplication.translate("TrainingPanel", "{0} must be above 0 (try 0.001)").format(name))
-    if value < 0:
-        raise ConfigError(QCoreApplication.translate("TrainingPanel", "{0} cannot be negative").format(name))
-    return value
 
 
 class TrainingPanel(QWidget):
@@ -468,7 +358,6 @@ class TrainingPanel(QWidget):
                    self.batch_spin, self.epochs_spin, self.augment_check)
         blockers = [QSignalBlocker(w) for w in widgets]
         self.hidden_edit.setText(format_hidden(arch.hidden))
-        self.hidden_edit.setCursorPosition(0)  # too narrow (large type, Chinese): the first layers show
         self.activation_box.setCurrentIndex(self.activation_box.findData(arch.activation))
         self.seed_spin.setValue(config.seed)
         self.optimizer_box.setCurrentIndex(self.optimizer_box.findData(config.optimizer))

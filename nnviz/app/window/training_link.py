@@ -17,7 +17,7 @@ from nnviz.app.show_in_front import show_in_front
 from nnviz.app.teaching import Teaching
 from nnviz.appmodel.training_session import TrainingSettings, architecture_of
 from nnviz.app.widgets.loss_plot import REFRESH_S as LOSS_REFRESH_S
-from nnviz.app.widgets.training_panel import progress_text
+from nnviz.app.widgets.run_progress import progress_text
 from nnviz.app.training_process import TrainingProcess
 from nnviz.app.i18n import current_language
 from nnviz.app.pen_activity import PenActivity

@@ -19,7 +19,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from nnviz.app.widgets.canvas import DEFAULT_PEN_WIDTH, RESOLUTION, Canvas, ink_from_grey
+from nnviz.app.widgets.canvas import DEFAULT_PEN_WIDTH, RESOLUTION, Canvas
+from nnviz.app.widgets.picture_file import ink_from_grey
 from nnviz.errors import DataFileError
 
 LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton

@@ -10,13 +10,9 @@ from PySide6.QtCore import Qt
 from nnviz.appmodel.snapshot import Architecture, TrainingStatus
 from nnviz.appmodel.network_limits import HIDDEN_ACTIVATIONS
 from nnviz.appmodel.training_session import TrainingSettings
-from nnviz.app.widgets.training_panel import (
-    TrainingPanel,
-    format_duration,
-    parse_number,
-    progress_text,
-    progress_value,
-)
+from nnviz.app.widgets.run_progress import format_duration, progress_text, progress_value
+from nnviz.app.widgets.number_field import parse_number
+from nnviz.app.widgets.training_panel import TrainingPanel
 from nnviz.errors import ConfigError
 from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
 

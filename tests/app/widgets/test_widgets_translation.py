@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from nnviz.app.i18n import CHINESE, ENGLISH, install_language
 from nnviz.appmodel.snapshot import NetworkSnapshot, TrainingStatus
 from nnviz.app.widgets.banner import Banner
-from nnviz.app.widgets.canvas import Canvas, read_picture
+from nnviz.app.widgets.canvas import Canvas
+from nnviz.app.widgets.picture_file import read_picture
 from nnviz.app.widgets.color_legend import ColorLegend
 from nnviz.app.widgets.download_dialog import DownloadDialog
 from nnviz.app.widgets.evaluation_view import EvaluationView
