@@ -18,7 +18,7 @@ TRANSLATIONS = APP / "translations"
 # part -> the modules whose strings it holds; a module belongs to the first part that matches it
 PACKAGE = APP.parent
 PARTS = {  # patterns inside the nnviz package
-    "inspect": ("app/inspection.py", "app/widgets/slow_motion.py", "app/widgets/network_view.py"),
+    "inspect": ("app/inspection.py", "app/widgets/slow_motion*.py", "app/widgets/network_view.py"),
     "lessons": ("app/lesson_window.py", "app/lesson_views/*.py"),
     "app": ("app/*.py", "app/window/*.py", "appmodel/*.py"),  # the training process words its status lines from appmodel
     "widgets": ("app/widgets/*.py",),

@@ -293,6 +293,9 @@ Hover a node to see its own strongest connections.</source>
         <source>{0} s per step</source>
         <translation>每步 {0} 秒</translation>
     </message>
+</context>
+<context>
+    <name>StepWords</name>
     <message>
         <source>Slow motion</source>
         <translation>慢动作</translation>
