@@ -30,7 +30,7 @@ import numpy as np
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gui_latency import default_data_dir, headless_child, measure_startup, run_events, training_steps  # noqa: E402
+from gui_latency import Pen, default_data_dir, headless_child, measure_startup, run_events, training_steps  # noqa: E402
 
 STROKES = (((75, 62), (205, 58)), ((205, 58), (125, 242)))  # a 7, one stroke each
 MOVE_MS = 16
@@ -42,21 +42,10 @@ class PersonPen:
 
     def __init__(self, canvas):
         self.canvas = canvas
+        self._send = Pen(canvas)._send  # synthetic mouse events through the canvas's real handlers
         self.latency: list[float] = []
         self.strokes = [[tuple(np.add(a, np.subtract(b, a) * t)) for t in np.linspace(0, 1, 30)] for a, b in STROKES]
         self.stroke, self.i = 0, 0
-
-    def _send(self, kind, logical, button, buttons) -> None:
-        from PySide6.QtCore import QPointF, Qt
-        from PySide6.QtGui import QMouseEvent
-        from PySide6.QtWidgets import QApplication
-
-        rect = self.canvas.drawing_rect()
-        scale = rect.width() / 280
-        point = QPointF(rect.left() + logical[0] * scale, rect.top() + logical[1] * scale)
-        event = QMouseEvent(kind, point, QPointF(self.canvas.mapToGlobal(point)), button, buttons,
-                            Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(self.canvas, event)
 
     def next(self) -> int:
         """One pen event; returns how many ms until the next one."""

@@ -89,13 +89,14 @@ class MainWindow(Reading, TrainingLink, Documents, Actions, Arrangement, QMainWi
         else:  # the panel shows what Reset will build
             self.training_panel.set_architecture_pending(settings.architecture != architecture_of(net))
         load_data = load_training_data or mnist_loader(options.data)
-        self._link_training(net, load_data, training)
+        first = NetworkSnapshot.of(net)
+        self._link_training(first, load_data, training)
         self.training_panel.runControlsChanged.connect(self._fit_training_column)
         self.loss_panel.clear_button.clicked.connect(self._history.clear)
         self.inspection = InspectionPanels(self, shared_loader(load_data))
         self._build_inspection_actions()
         self._build_probing()  # issue 18: silence, clamp, dream, nudge
-        self._show_network(NetworkSnapshot.of(net))
+        self._show_network(first)
         self._origin_W0 = self._snapshot.weights[0]
         self._update_prediction()
         self._open_at_size(options)

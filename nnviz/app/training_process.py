@@ -30,7 +30,7 @@ from nnviz.appmodel.snapshot import Architecture, NetworkSnapshot
 from nnviz.appmodel.snapshot_board import SnapshotBoard, unlink
 from nnviz.appmodel.teaching_messages import TeachRequest
 from nnviz.appmodel.training_child import ChildStart
-from nnviz.appmodel.training_session import TrainingData, TrainingSettings
+from nnviz.appmodel.training_session import MnistLoader, TrainingData, TrainingSettings
 from nnviz.nn import TrainConfig
 
 SHUTDOWN_S = 1.0
@@ -65,7 +65,7 @@ class TrainingProcess(QObject):
                  load_data: Callable[[], TrainingData] | None = None, parent: QObject | None = None,
                  nice: int = training_child.NICE):
         super().__init__(parent)
-        self._start = ChildStart(settings, network, load_data or training_child.MnistLoader(),
+        self._start = ChildStart(settings, network, load_data or MnistLoader(),
                                  current_language(), nice=nice)
         self._received.connect(self._dispatch)
         self._generation = 0
@@ -171,10 +171,7 @@ class TrainingProcess(QObject):
         """End the child (asked to stop, then terminated, then killed); True if it ended within ``timeout_s``.
         Its shared memory is removed in any case."""
         self._closing = True
-        if self._child is None:
-            return True
-        ended = self._child.end(timeout_s)
-        return ended
+        return self._child is None or self._child.end(timeout_s)
 
     # ------------------------------------------------------------------ internals
     def _remember(self, **changes) -> None:
@@ -209,8 +206,7 @@ class TrainingProcess(QObject):
         elif kind == "fatal":
             self._fatal = (payload[0], payload[1])
         elif kind == "ended" and not self._closing:
-            message, details = self._fatal or (_describe_end(payload[0]), payload[1])
-            self.crashed.emit(message, details)
+            self.crashed.emit(*(self._fatal or (_describe_end(payload[0]), "")))
 
 
 class _Child:
@@ -223,11 +219,8 @@ class _Child:
         self._conn = None
         self._boards: list[str] = []
         self._lock = threading.Lock()
-        self.started = threading.Event()
         self.ended = threading.Event()
-        self._sender = threading.Thread(target=self._send_all, args=(start,), name="nnviz-training-sender",
-                                        daemon=True)
-        self._sender.start()
+        threading.Thread(target=self._send_all, args=(start,), name="nnviz-training-sender", daemon=True).start()
 
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
@@ -246,11 +239,9 @@ class _Child:
             self._process = process
         except Exception as error:  # could not start: the window says so, with Restart
             self._deliver(self._generation, ("fatal", str(error) or type(error).__name__, traceback.format_exc()))
-            self._deliver(self._generation, ("ended", None, ""))
+            self._deliver(self._generation, ("ended", None))
             self.ended.set()
-            self.started.set()
             return
-        self.started.set()
         threading.Thread(target=self._read_all, name="nnviz-training-reader", daemon=True).start()
         while (message := self._outgoing.get()) is not None:
             try:
@@ -278,7 +269,7 @@ class _Child:
         self._process.join()
         self.clean_up()
         self.ended.set()
-        self._deliver(self._generation, ("ended", self._process.exitcode, ""))
+        self._deliver(self._generation, ("ended", self._process.exitcode))
 
     def _attach(self, old: SnapshotBoard | None, name: str, layout) -> SnapshotBoard | None:
         with self._lock:

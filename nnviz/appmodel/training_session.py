@@ -33,13 +33,11 @@ from nnviz.errors import ConfigError, DivergenceError, NnvizError
 from nnviz.appmodel.wording import translate
 from nnviz.nn import MLP, EpochRecord, StepRecord, TrainConfig, train
 
+
 def new_network_message(sizes) -> str:
     """The status line after a Reset ("new network: 784-32-10"), which the training panel shows as it is."""
     return translate("TrainingSession", "new network: {0}").format("-".join(map(str, sizes)))
 
-
-def is_new_network_message(message: str) -> bool:
-    return message.startswith(translate("TrainingSession", "new network: {0}").split("{0}")[0])
 
 RATE_HALF_LIFE_S = 3.0  # samples/s (and so the ETA) is averaged over a few seconds of training time
 IDLE, LOADING, RUNNING, PAUSED = RunState.IDLE, RunState.LOADING, RunState.RUNNING, RunState.PAUSED

@@ -118,14 +118,19 @@ def test_a_run_streams_every_loss_point_snapshots_and_epoch_results(make, qtbot)
     assert "loading" in rec.states()
 
 
-def test_publishing_is_throttled(make, qtbot):
-    big = TrainingSettings(Architecture(hidden=(64,)), TrainConfig(epochs=1, batch_size=1, schedule="constant"))
-    handle, rec = make(big, data=functools.partial(toy_data, n=20_000))
+def snapshots_of_a_long_run(make, qtbot, config: TrainConfig, count: int, timeout: int):
+    """Start a run on 20,000 toy digits, pause it once ``count`` snapshots have come: (handle, recorder, snapshots)."""
+    handle, rec = make(TrainingSettings(Architecture(hidden=(64,)), config), data=functools.partial(toy_data, n=20_000))
     handle.start()
-    qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= 6, timeout=10_000)
+    qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= count, timeout=timeout)
     handle.pause()
     qtbot.waitUntil(lambda: rec.last_state() == "paused")
-    snaps = rec.of(NetworkSnapshot)
+    return handle, rec, rec.of(NetworkSnapshot)
+
+
+def test_publishing_is_throttled(make, qtbot):
+    _, rec, snaps = snapshots_of_a_long_run(make, qtbot, TrainConfig(epochs=1, batch_size=1, schedule="constant"),
+                                            6, 10_000)
     steps = np.diff([s.step for s in snaps])
     assert steps.mean() > 3  # many steps per snapshot: stale states are never sent
     points = np.concatenate([p.progress for p in rec.of(LossPoints)])
@@ -287,13 +292,8 @@ def test_it_trains_in_another_process_at_a_lower_priority(make, qtbot):
 
 
 def test_snapshots_arrive_read_only_and_whole(make, qtbot):
-    big = TrainingSettings(Architecture(hidden=(64,)), TrainConfig(epochs=100, batch_size=4, schedule="constant"))
-    handle, rec = make(big, data=functools.partial(toy_data, n=20_000))
-    handle.start()
-    qtbot.waitUntil(lambda: len(rec.of(NetworkSnapshot)) >= 5, timeout=20_000)
-    handle.pause()
-    qtbot.waitUntil(lambda: rec.last_state() == "paused")
-    snaps = rec.of(NetworkSnapshot)
+    handle, _, snaps = snapshots_of_a_long_run(
+        make, qtbot, TrainConfig(epochs=100, batch_size=4, schedule="constant"), 5, 20_000)
     assert all(not a.flags.writeable for s in snaps for a in (*s.weights, *s.biases, *s.gradients))
     steps = [s.step for s in snaps]
     assert steps == sorted(steps)  # newest wins, never an older one after a newer

@@ -31,17 +31,17 @@ if TYPE_CHECKING:
 class TrainingLink:
     """Training commands out, the training process's records in; Reset, undo, corrections."""
 
-    def _link_training(self, net, load_data, training: TrainingProcess | None) -> None:
+    def _link_training(self, network: NetworkSnapshot, load_data, training: TrainingProcess | None) -> None:
         """A training process for ``net`` (or the one of the window this one replaces), and what it is told."""
         if training is None:
-            self.training = TrainingProcess(self.training_panel.settings(), network=NetworkSnapshot.of(net),
+            self.training = TrainingProcess(self.training_panel.settings(), network=network,
                                             load_data=load_data, parent=self)
             self._listen_to(self.training)
         else:  # listened to from the moment the other window hands it over
             self.training = training
             training.setParent(self)
             training.set_language(current_language())
-        self._pen_activity = PenActivity(lambda drawing: self.training.set_drawing(drawing), self)
+        self._pen_activity = PenActivity(self.training.set_drawing, self)
         self._build_teaching()  # corrections, My examples
         self.training_panel.configChanged.connect(self.training.set_config)
         self.training_panel.architectureChanged.connect(self.training.set_architecture)
