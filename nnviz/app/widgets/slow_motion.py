@@ -35,7 +35,9 @@ from nnviz.app.painting import is_dark, legible_font
 from nnviz.app.plot_axes import decimals_for, plain_number
 from nnviz.appmodel.snapshot import NetworkSnapshot
 from nnviz.app.widgets.slow_motion_words import SOFTMAX_LINK, StepWords
-from nnviz.app.widgets.network_view import NetworkView, Stage, top_edges
+from nnviz.app.widgets.diagram.selection import top_edges
+from nnviz.app.widgets.diagram.stage import Stage
+from nnviz.app.widgets.network_view import NetworkView
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.app.widgets.scale_bar import ScaleBar
 from nnviz.nn.walkthrough import BackwardStep, ForwardStep, Walkthrough, walkthrough

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PROJECTOR
-from nnviz.app.widgets.network_view import DRAWING as DRAWING_LINES
+from nnviz.app.widgets.diagram.selection import DRAWING as DRAWING_LINES
 
 
 class Actions:

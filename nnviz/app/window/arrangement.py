@@ -16,7 +16,7 @@ from nnviz.app.i18n import current_language
 from nnviz.app.theme import PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.appmodel.training_session import TrainingSettings, architecture_of
 from nnviz.app.widgets.flow_row import FlowRow
-from nnviz.app.widgets.network_view import DRAWING as DRAWING_LINES, WEIGHTS as STRONGEST_WEIGHTS
+from nnviz.app.widgets.diagram.selection import DRAWING as DRAWING_LINES, WEIGHTS as STRONGEST_WEIGHTS
 from nnviz.app.window_layout import NARROW, WindowLayout, fitted_size, min_width
 
 

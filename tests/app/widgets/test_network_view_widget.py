@@ -13,20 +13,11 @@ from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 from nnviz.app.colormaps import SEQUENTIAL
 from nnviz.appmodel.snapshot import NetworkSnapshot
 from nnviz.app.theme import PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
-from nnviz.app.widgets.network_view import (
-    DRAWING,
-    EDGE_BUDGET,
-    IDLE_NODE,
-    MOST_ACTIVE,
-    OUTPUT_TOP_K,
-    TOP_K,
-    WEIGHTS,
-    NetworkView,
-    Stage,
-    compute_layout,
-    inactive,
-    strongest_edges,
-)
+from nnviz.app.widgets.diagram.geometry import MOST_ACTIVE, compute_layout
+from nnviz.app.widgets.diagram.selection import DRAWING, EDGE_BUDGET, OUTPUT_TOP_K, TOP_K, WEIGHTS, inactive, strongest_edges
+from nnviz.app.widgets.diagram.sprites import IDLE_NODE
+from nnviz.app.widgets.diagram.stage import Stage
+from nnviz.app.widgets.network_view import NetworkView
 from nnviz.nn import MLP
 
 BIG = (784, 256, 128, 64, 10)
@@ -474,7 +465,7 @@ def test_new_weights_while_training_redraw_the_lines_in_place(reading):
 
 
 def test_poked_neurons_stay_in_sight_however_quiet():
-    from nnviz.app.widgets.network_view import most_active
+    from nnviz.app.widgets.diagram.selection import most_active
 
     a = np.arange(100, dtype=np.float32)
     assert list(most_active(a, 4)) == [96, 97, 98, 99]

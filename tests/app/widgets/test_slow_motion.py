@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 
 from nnviz.app.colormaps import SEQUENTIAL
 from nnviz.app.i18n import CHINESE, ENGLISH, install_language
-from nnviz.app.widgets.network_view import IDLE_NODE
+from nnviz.app.widgets.diagram.sprites import IDLE_NODE
 from nnviz.app.widgets.slow_motion import FASTEST_MS, SLOWEST_MS, SlowMotionView, step_interval_ms
 from nnviz.nn import MLP
 from nnviz.nn.walkthrough import walkthrough
