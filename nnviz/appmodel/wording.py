@@ -20,3 +20,9 @@ def set_translator(translator: Callable[[str, str], str]) -> None:
 def translate(context: str, text: str) -> str:
     """A message's template in the interface's language (named like Qt's, so that lupdate finds it)."""
     return _translator(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for the translators where it is declared (named like Qt's, so that lupdate finds it);
+    whoever shows it translates it then."""
+    return text

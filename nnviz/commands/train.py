@@ -14,10 +14,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from nnviz import __version__
+from nnviz.appmodel.hyperparameters import add_arguments as add_hyperparameters, config_from_arguments
 from nnviz.appmodel.network_limits import parse_hidden
 from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.errors import ConfigError
-from nnviz.nn.optimizers import OPTIMIZERS
 
 DEFAULT_HIDDEN = "256,128,64"
 DEFAULT_PEN_COPIES = 8
@@ -32,18 +32,9 @@ def register(subparsers) -> None:
                               description="Train a multilayer perceptron on MNIST, and with --pen-digits on real "
                               "handwriting too, and save it to a .npz file.")
     p.add_argument("--data", metavar="DIR", help="folder with the MNIST files (default: $NNVIZ_DATA, then the cache; downloaded if absent)")
-    p.add_argument("--epochs", type=int, default=8, help="passes over the 60,000 training digits (default 8)")
-    p.add_argument("--batch-size", type=int, default=128, help="mini-batch size (default 128)")
-    p.add_argument("--lr", type=float, default=1e-3, help="base learning rate (default 1e-3)")
-    p.add_argument("--optimizer", default="adam", help=f"{', '.join(OPTIMIZERS)} (default adam)")
     p.add_argument("--activation", default="relu", help="hidden activation: relu, leaky_relu, tanh or sigmoid (default relu)")
+    add_hyperparameters(p)
     p.add_argument("--hidden", default=DEFAULT_HIDDEN, help=f"hidden layer sizes, comma-separated (default {DEFAULT_HIDDEN})")
-    p.add_argument("--schedule", default="cosine", help="constant, step, exponential or cosine decay over the run (default cosine)")
-    p.add_argument("--warmup", type=float, default=0.0, help="epochs of linear learning-rate warm-up (default 0)")
-    p.add_argument("--weight-decay", type=float, default=None, help="weight decay (the optimizer's default if omitted)")
-    p.add_argument("--l1", type=float, default=0.0, help="L1 penalty on the weights (default 0)")
-    p.add_argument("--l2", type=float, default=0.0, help="L2 penalty on the weights (default 0)")
-    p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True, help="distort training digits on the fly like mouse drawings (default on)")
     p.add_argument("--pen-digits", metavar="DIR",
                    help="also learn real handwriting: the folder (or file) of the UCI pen digits, pendigits-orig.tra; "
                    "its training writers are drawn on the canvas with random pens and sizes and mixed with MNIST, "
@@ -56,7 +47,6 @@ def register(subparsers) -> None:
     p.add_argument("--extra-copies", type=int, default=TRAINING_COPIES, metavar="N",
                    help=f"times each personal example is seen per epoch, distorted anew each time when augmenting "
                    f"(default {TRAINING_COPIES})")
-    p.add_argument("--seed", type=int, default=0, help="seed for initialisation, shuffling and augmentation (default 0)")
     p.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)  # train on the first N digits (tests)
     p.add_argument("--out", metavar="PATH", default="mnist-mlp.npz", help="where to save the model (default mnist-mlp.npz)")
     p.add_argument("--json", action="store_true", help="print one JSON line per epoch instead of a progress bar")
@@ -67,13 +57,9 @@ def run(args) -> int:
     import numpy as np
 
     from nnviz.data import AugmentConfig, augment_batch, load_mnist
-    from nnviz.nn import MLP, TrainConfig, train
+    from nnviz.nn import MLP, train
 
-    config = TrainConfig(
-        epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer.lower(), lr=args.lr,
-        weight_decay=args.weight_decay, l1=args.l1, l2=args.l2, schedule=args.schedule, warmup=args.warmup,
-        seed=args.seed, augment=args.augment,
-    )
+    config = config_from_arguments(args)
     try:
         hidden = parse_hidden(args.hidden)
     except ConfigError as error:

@@ -10,41 +10,17 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from nnviz.appmodel.hyperparameters import check_hyperparameters
 from nnviz.appmodel.network_limits import HIDDEN_ACTIVATIONS, MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE
 from nnviz.atomic_file import write_atomically
-from nnviz.errors import DataFileError, NnvizError
+from nnviz.errors import ConfigError, DataFileError, NnvizError
 
 FORMAT = "nnviz-lesson"
 VERSION = 1
 
 
-HYPERPARAMETER_TYPES = {
-    "epochs": "whole", "batch_size": "whole", "optimizer": "text", "lr": "number", "weight_decay": "number or null",
-    "l1": "number", "l2": "number", "schedule": "text", "warmup": "number", "gamma": "number",
-    "step_size": "number", "augment": "true or false",
-}
-
-
 def _whole(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _has_type(value, kind: str) -> bool:
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    return {"whole": _whole(value), "text": isinstance(value, str), "number": number,
-            "number or null": value is None or number, "true or false": isinstance(value, bool)}[kind]
-
-
-def _check_hyperparameters(hyperparameters) -> None:
-    if not isinstance(hyperparameters, dict):
-        raise DataFileError(f"'hyperparameters' must be an object, got {hyperparameters!r}")
-    for key, value in hyperparameters.items():
-        if key == "seed":
-            raise DataFileError("the seed goes in 'seed', not in 'hyperparameters'")
-        if key not in HYPERPARAMETER_TYPES:
-            raise DataFileError(f"unknown hyperparameter {key!r}; known: {', '.join(HYPERPARAMETER_TYPES)}")
-        if not _has_type(value, HYPERPARAMETER_TYPES[key]):
-            raise DataFileError(f"hyperparameter {key!r} must be {HYPERPARAMETER_TYPES[key]}, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -78,7 +54,10 @@ class LessonFile:
         for name in ("title", "notes"):
             if not isinstance(getattr(self, name), str):
                 raise DataFileError(f"'{name}' must be text")
-        _check_hyperparameters(self.hyperparameters)
+        try:
+            check_hyperparameters(self.hyperparameters)
+        except ConfigError as exc:
+            raise DataFileError(str(exc)) from None
         try:
             TrainConfig(**self.hyperparameters)
         except NnvizError as exc:

@@ -207,7 +207,7 @@ def test_a_short_training_run_adds_loss_points_and_changes_the_weight_tiles(trai
 
 def test_a_full_run_shows_test_accuracy_per_epoch(training_window, qtbot):
     window = training_window
-    window.training_panel.epochs_spin.setValue(2)
+    window.training_panel.field("epochs").setValue(2)
     window.reset_network()
     said = []
     window.statusBar().messageChanged.connect(said.append)
@@ -227,9 +227,9 @@ def test_a_hyperparameter_change_mid_run_is_applied_at_the_next_step(training_wi
     qtbot.waitUntil(lambda: panel.status().state == "running" and panel.status().step > 2, timeout=20_000)
     assert panel.status().lr == pytest.approx(1e-3)
     steps_before = panel.status().step
-    panel.lr_field.lineEdit().setText("0.02")
-    panel.lr_field.lineEdit().editingFinished.emit()  # what Enter or leaving the field does
-    panel.optimizer_box.setCurrentText("sgd")
+    panel.field("lr").lineEdit().setText("0.02")
+    panel.field("lr").lineEdit().editingFinished.emit()  # what Enter or leaving the field does
+    panel.field("optimizer").setCurrentText("sgd")
     qtbot.waitUntil(lambda: panel.status().lr == pytest.approx(0.02), timeout=10_000)
     assert ask_training(qtbot, window.training, "config").optimizer == "sgd"
     assert panel.status().step > steps_before and panel.status().state == "running"  # same run, no restart
@@ -269,12 +269,12 @@ def test_an_invalid_learning_rate_is_refused_with_a_message(window):
     sent = []
     panel.configChanged.connect(sent.append)
     for text in ("0", "-1", "nan", "fast"):
-        panel.lr_field.lineEdit().setText(text)
-        panel.lr_field.lineEdit().editingFinished.emit()
+        panel.field("lr").lineEdit().setText(text)
+        panel.field("lr").lineEdit().editingFinished.emit()
         assert panel.error_text() and panel.error_label.isVisibleTo(panel)
     assert sent == []
-    panel.lr_field.lineEdit().setText("0.003")
-    panel.lr_field.lineEdit().editingFinished.emit()
+    panel.field("lr").lineEdit().setText("0.003")
+    panel.field("lr").lineEdit().editingFinished.emit()
     assert panel.error_text() == "" and sent[-1].lr == 0.003
 
 

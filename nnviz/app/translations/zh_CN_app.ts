@@ -992,6 +992,93 @@ View → Panels brings it back. View → Language switches between English and �
     </message>
 </context>
 <context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>The update rule. Adam is a good default;
+plain SGD needs a larger learning rate (about 0.1).</source>
+        <translation>参数的更新规则。Adam 是不错的默认选择；
+普通 SGD 需要更大的学习率（约 0.1）。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Base learning rate (scaled by the schedule).
+Pick one or type a number above 0; too large and training diverges.</source>
+        <translation>基础学习率（再按学习率调度缩放）。
+可从列表中选择，或输入大于 0 的数；过大会使训练发散。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes over the run
+(cosine: from the base rate down to 0 at the last epoch).</source>
+        <translation>学习率在训练过程中如何变化
+（余弦退火：从基础学习率逐渐降到最后一轮的 0）。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Digits per training step (one step = one batch).</source>
+        <translation>每个训练步使用的样本数（一步 = 一个批次）。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Passes over the training digits in one run.</source>
+        <translation>一次训练中遍历全部训练样本的轮数。</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Distort the training digits on the fly (tilt, shear, thickness, wobble),
+like mouse drawings: the network reads your drawings better, but
+training is slower. Takes effect from the next epoch.</source>
+        <translation>训练时随机变形训练样本（倾斜、错切、笔画粗细、抖动），
+使其更像鼠标写的字：网络能更好地识别你的手写，
+但训练会变慢。从下一轮起生效。</translation>
+    </message>
+    <message>
+        <source>L1 penalty</source>
+        <translation>L1 正则</translation>
+    </message>
+    <message>
+        <source>L1 penalty on the weights: pushes many weights to exactly 0.</source>
+        <translation>权重的 L1 正则项：使许多权重恰好变为 0。</translation>
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation>L2 正则</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights: keeps all weights small.</source>
+        <translation>权重的 L2 正则项：使所有权重都保持较小。</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Weight decay of the optimizer (&apos;default&apos;: the
+optimizer&apos;s own, e.g. 0.01 for AdamW, 0 for the others).</source>
+        <translation>优化器的权重衰减（“默认”：使用优化器自己的取值，
+例如 AdamW 为 0.01，其他优化器为 0）。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingProcess</name>
     <message>
         <source>the training process was ended by signal {0}</source>

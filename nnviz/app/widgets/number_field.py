@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from nnviz.errors import ConfigError
 
 DEFAULT = "default"  # the weight decay "the optimizer's own": typed in English or in the window's language
-DECAY_PRESETS = ["0", "0.0001", "0.0005", "0.001", "0.01"]  # after the translated "default"
 
 
 def default_text() -> str:

@@ -12,7 +12,7 @@ so typing "0.05" never sends a learning rate of 0 or 5 to a running network on t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,31 +31,17 @@ from PySide6.QtWidgets import (
 
 from nnviz.appmodel.snapshot import Architecture, RunState, TrainingStatus
 from nnviz.app.widgets.flow_row import FlowRow
-from nnviz.app.widgets.number_field import DECAY_PRESETS, NumberField, default_text, format_number, parse_number
+from nnviz.app.widgets.hyperparameter_fields import HyperparameterField, choice_box
 from nnviz.app.widgets.run_progress import PROGRESS_STEPS, progress_text, progress_value, speed_text
 from nnviz.appmodel.network_limits import HIDDEN_ACTIVATIONS, format_hidden, parse_hidden
+from nnviz.appmodel.hyperparameters import HYPERPARAMETERS
 from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.errors import ConfigError
-from nnviz.nn import OPTIMIZERS, SCHEDULES, TrainConfig
+from nnviz.nn import TrainConfig
 
 SPEEDS = (None, 100, 20, 5, 1)  # training steps a second at most; None: as fast as possible
 FIELD_TEXT = "0.0001"  # what a field must show at least (a learning rate, a penalty, a seed, "adam")
 FIELD_FRAME = 34  # px of a field that are not text: frame, margins, arrows
-LR_PRESETS = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
-PENALTY_PRESETS = ["0", "1e-06", "1e-05", "0.0001", "0.001"]
-# Combo items are keys of the engine; the few that are words are shown translated (the rest, like adam,
-# relu or tanh, are the names textbooks use in every language).
-DISPLAY_NAMES = {
-    "momentum": QT_TRANSLATE_NOOP("TrainingPanel", "momentum"),
-    "constant": QT_TRANSLATE_NOOP("TrainingPanel", "constant"),
-    "step": QT_TRANSLATE_NOOP("TrainingPanel", "step"),
-    "exponential": QT_TRANSLATE_NOOP("TrainingPanel", "exponential"),
-    "cosine": QT_TRANSLATE_NOOP("TrainingPanel", "cosine"),
-}
-
-
-def display_name(key: str) -> str:
-    return QCoreApplication.translate("TrainingPanel", DISPLAY_NAMES[key]) if key in DISPLAY_NAMES else key
 
 
 class TrainingPanel(QWidget):
@@ -116,7 +102,7 @@ class TrainingPanel(QWidget):
         self.hidden_edit.setPlaceholderText(self.tr("e.g. 256,128,64"))
         self.hidden_edit.setToolTip(self.tr("Neurons per hidden layer, separated by commas (e.g. 256,128,64 or 16,16).")
                                     + "\n" + architecture_hint)
-        self.activation_box = self._combo(HIDDEN_ACTIVATIONS, self.tr("Activation function of the hidden layers.")
+        self.activation_box = choice_box(HIDDEN_ACTIVATIONS, self.tr("Activation function of the hidden layers.")
                                           + "\n" + architecture_hint)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
@@ -137,36 +123,11 @@ class TrainingPanel(QWidget):
         return network
 
     def _training_group(self) -> QGroupBox:
-        """What the next step uses: optimizer, rates, batch, epochs, penalties, augmentation, my examples."""
+        """What the next step uses: the panel's hyperparameters (made from their table) and my examples."""
         training = QGroupBox(self.tr("Training (applied at the next step)"))
         training.setToolTip(self.tr("These take effect at the next training step, even in the middle of a run."))
-        self.optimizer_box = self._combo(OPTIMIZERS, self.tr("The update rule. Adam is a good default;\n"
-                                                             "plain SGD needs a larger learning rate (about 0.1)."))
-        self.lr_field = NumberField(LR_PRESETS, self.tr("Base learning rate (scaled by the schedule).\n"
-                                                        "Pick one or type a number above 0; too large and "
-                                                        "training diverges."))
-        self.lr_field.setObjectName("learningRate")
-        self.schedule_box = self._combo(SCHEDULES, self.tr("How the learning rate changes over the run\n"
-                                                           "(cosine: from the base rate down to 0 at the last "
-                                                           "epoch)."))
-        self.batch_spin = QSpinBox()
-        self.batch_spin.setRange(1, 4096)
-        self.batch_spin.setKeyboardTracking(False)
-        self.batch_spin.setToolTip(self.tr("Digits per training step (one step = one batch)."))
-        self.epochs_spin = QSpinBox()
-        self.epochs_spin.setRange(1, 500)
-        self.epochs_spin.setKeyboardTracking(False)
-        self.epochs_spin.setToolTip(self.tr("Passes over the training digits in one run."))
-        self.l1_field = NumberField(PENALTY_PRESETS,
-                                    self.tr("L1 penalty on the weights: pushes many weights to exactly 0."))
-        self.l2_field = NumberField(PENALTY_PRESETS, self.tr("L2 penalty on the weights: keeps all weights small."))
-        self.decay_field = NumberField([default_text(), *DECAY_PRESETS],
-                                       self.tr("Weight decay of the optimizer ('default': the\n"
-                                               "optimizer's own, e.g. 0.01 for AdamW, 0 for the others)."))
-        self.augment_check = QCheckBox(self.tr("Augment"))
-        self.augment_check.setToolTip(self.tr("Distort the training digits on the fly (tilt, shear, thickness, "
-                                              "wobble),\nlike mouse drawings: the network reads your drawings "
-                                              "better, but\ntraining is slower. Takes effect from the next epoch."))
+        self._fields = {hp.key: HyperparameterField(hp) for hp in HYPERPARAMETERS if hp.panel}
+        self.field("lr").setObjectName("learningRate")
         self.examples_check = QCheckBox(self.tr("My examples"))
         self.examples_check.setObjectName("includeExamples")
         self.examples_check.setToolTip(self.tr("Train on the drawings you corrected too (Train > My examples), "
@@ -175,16 +136,19 @@ class TrainingPanel(QWidget):
         checks_column = QVBoxLayout(checks)
         checks_column.setContentsMargins(0, 0, 0, 0)
         checks_column.setSpacing(2)
-        checks_column.addWidget(self.augment_check)
+        cells: list[tuple[str, QWidget]] = []
+        for field in self._fields.values():
+            if isinstance(field.widget, QCheckBox):  # the flags share one cell, where the first one is
+                if not checks_column.count():
+                    cells.append(("", checks))
+                checks_column.addWidget(field.widget)
+            else:
+                cells.append((field.label, field.widget))
         checks_column.addWidget(self.examples_check)
         grid = QGridLayout(training)
         grid.setVerticalSpacing(4)
-        self._add_row(grid, 0, (self.tr("Optimizer"), self.optimizer_box),
-                      (self.tr("Learning rate"), self.lr_field), (self.tr("Schedule"), self.schedule_box))
-        self._add_row(grid, 1, (self.tr("Batch size"), self.batch_spin), (self.tr("Epochs"), self.epochs_spin),
-                      ("", checks))
-        self._add_row(grid, 2, (self.tr("L1 penalty"), self.l1_field), (self.tr("L2 penalty"), self.l2_field),
-                      (self.tr("Weight decay"), self.decay_field))
+        for row in range(0, len(cells), 3):
+            self._add_row(grid, row // 3, *cells[row:row + 3])
         return training
 
     def _run_controls(self) -> FlowRow:
@@ -247,29 +211,13 @@ class TrainingPanel(QWidget):
         self.hidden_edit.editingFinished.connect(self._commit_architecture)
         self.activation_box.currentIndexChanged.connect(self._commit_architecture)
         self.seed_spin.valueChanged.connect(self._seed_changed)
-        for box in (self.optimizer_box, self.schedule_box):
-            box.currentIndexChanged.connect(self._commit_config)
-        for spin in (self.batch_spin, self.epochs_spin):
-            spin.valueChanged.connect(self._commit_config)
-        self.augment_check.toggled.connect(self._commit_config)
+        for field in self._fields.values():
+            field.connect(self._check_config, self._commit_config)
         self.examples_check.toggled.connect(self.examplesToggled)
-        for field in (self.lr_field, self.l1_field, self.l2_field, self.decay_field):
-            field.lineEdit().textEdited.connect(self._check_config)
-            field.lineEdit().editingFinished.connect(self._commit_config)
-            field.activated.connect(self._commit_config)
         self.train_button.clicked.connect(self.startPauseClicked)
         self.step_button.clicked.connect(self.stepClicked)
         self.stop_button.clicked.connect(self.stopClicked)
         self.reset_button.clicked.connect(self._reset_clicked)
-
-    @staticmethod
-    def _combo(items, tooltip: str) -> QComboBox:
-        """Engine keys as item data, shown by their display names."""
-        box = QComboBox()
-        for key in items:
-            box.addItem(display_name(key), key)
-        box.setToolTip(tooltip)
-        return box
 
     @staticmethod
     def _add_row(grid: QGridLayout, row: int, *fields: tuple[str, QWidget]) -> None:
@@ -354,24 +302,19 @@ class TrainingPanel(QWidget):
         """Show ``settings`` in the fields (emits nothing)."""
         self._settings = settings
         config, arch = settings.config, settings.architecture
-        widgets = (self.hidden_edit, self.activation_box, self.seed_spin, self.optimizer_box, self.schedule_box,
-                   self.batch_spin, self.epochs_spin, self.augment_check)
-        blockers = [QSignalBlocker(w) for w in widgets]
+        blockers = [QSignalBlocker(w) for w in (self.hidden_edit, self.activation_box, self.seed_spin)]
         self.hidden_edit.setText(format_hidden(arch.hidden))
         self.activation_box.setCurrentIndex(self.activation_box.findData(arch.activation))
         self.seed_spin.setValue(config.seed)
-        self.optimizer_box.setCurrentIndex(self.optimizer_box.findData(config.optimizer))
-        self.schedule_box.setCurrentIndex(self.schedule_box.findData(config.schedule))
-        self.batch_spin.setValue(config.batch_size)
-        self.epochs_spin.setValue(config.epochs)
-        self.augment_check.setChecked(config.augment)
         del blockers
-        self.lr_field.set_text(format_number(config.lr))
-        self.l1_field.set_text(format_number(config.l1))
-        self.l2_field.set_text(format_number(config.l2))
-        self.decay_field.set_text(format_number(config.weight_decay))
+        for key, field in self._fields.items():
+            field.set_value(getattr(config, key))
         self._errors.clear()
         self._show_errors()
+
+    def field(self, key: str) -> QWidget:
+        """The widget that edits hyperparameter ``key`` (see :data:`~nnviz.appmodel.hyperparameters.HYPERPARAMETERS`)."""
+        return self._fields[key].widget
 
     def set_architecture(self, architecture: Architecture) -> None:
         """Show the shape of the network actually in use (after Reset or opening a model)."""
@@ -389,17 +332,9 @@ class TrainingPanel(QWidget):
         return Architecture(hidden=hidden, activation=self.activation_box.currentData())
 
     def _form_config(self) -> TrainConfig:
-        return TrainConfig(
-            epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
-            optimizer=self.optimizer_box.currentData(),
-            lr=parse_number(self.lr_field.currentText(), self.tr("learning rate"), positive=True),
-            weight_decay=parse_number(self.decay_field.currentText(), self.tr("weight decay"), allow_default=True),
-            l1=parse_number(self.l1_field.currentText(), "L1"), l2=parse_number(self.l2_field.currentText(), "L2"),
-            schedule=self.schedule_box.currentData(), seed=self.seed_spin.value(),
-            augment=self.augment_check.isChecked(),
-            warmup=self._settings.config.warmup, gamma=self._settings.config.gamma,
-            step_size=self._settings.config.step_size,
-        )
+        """The fields' values over the current config (which keeps what the panel does not show)."""
+        values = {key: field.value() for key, field in self._fields.items()}
+        return self._settings.config.replace(**values, seed=self.seed_spin.value())
 
     def _check_architecture(self) -> Architecture | None:
         try:

@@ -34,34 +34,34 @@ def commit(field, text):
 def test_shows_the_settings_and_offers_every_choice(panel):
     assert panel.train_button.objectName() == "trainButton" and panel.progress.objectName() == "progress"
     assert panel.hidden_edit.text() == "256,128,64"
-    assert [panel.optimizer_box.itemText(i) for i in range(panel.optimizer_box.count())] == list(OPTIMIZERS)
+    assert [panel.field("optimizer").itemText(i) for i in range(panel.field("optimizer").count())] == list(OPTIMIZERS)
     assert len(OPTIMIZERS) == 10
-    assert [panel.schedule_box.itemText(i) for i in range(panel.schedule_box.count())] == list(SCHEDULES)
+    assert [panel.field("schedule").itemText(i) for i in range(panel.field("schedule").count())] == list(SCHEDULES)
     assert [panel.activation_box.itemText(i) for i in range(panel.activation_box.count())] == list(HIDDEN_ACTIVATIONS)
     assert set(HIDDEN_ACTIVATIONS) == {"relu", "leaky_relu", "tanh", "sigmoid"}
-    assert panel.lr_field.currentText() == "0.001"
-    assert panel.decay_field.currentText() == "default"
+    assert panel.field("lr").currentText() == "0.001"
+    assert panel.field("weight_decay").currentText() == "default"
     assert panel.settings() == TrainingSettings()
 
 
 def test_every_hyperparameter_change_emits_a_new_config_at_once(panel, qtbot):
     sent = []
     panel.configChanged.connect(sent.append)
-    panel.optimizer_box.setCurrentText("nadam")
-    panel.schedule_box.setCurrentText("constant")
-    panel.batch_spin.setValue(32)
-    panel.epochs_spin.setValue(3)
-    panel.augment_check.setChecked(True)
-    commit(panel.lr_field, "0.01")
-    commit(panel.l1_field, "1e-5")
-    commit(panel.l2_field, "0.0001")
-    commit(panel.decay_field, "0.01")
+    panel.field("optimizer").setCurrentText("nadam")
+    panel.field("schedule").setCurrentText("constant")
+    panel.field("batch_size").setValue(32)
+    panel.field("epochs").setValue(3)
+    panel.field("augment").setChecked(True)
+    commit(panel.field("lr"), "0.01")
+    commit(panel.field("l1"), "1e-5")
+    commit(panel.field("l2"), "0.0001")
+    commit(panel.field("weight_decay"), "0.01")
     config = sent[-1]
     assert len(sent) == 9
     assert (config.optimizer, config.schedule, config.batch_size, config.epochs, config.augment) == \
            ("nadam", "constant", 32, 3, True)
     assert (config.lr, config.l1, config.l2, config.weight_decay) == (0.01, 1e-5, 1e-4, 0.01)
-    commit(panel.decay_field, "default")
+    commit(panel.field("weight_decay"), "default")
     assert sent[-1].weight_decay is None
     assert panel.settings().config == sent[-1]
 
@@ -69,9 +69,9 @@ def test_every_hyperparameter_change_emits_a_new_config_at_once(panel, qtbot):
 def test_choosing_a_preset_from_the_list_commits_it(panel):
     sent = []
     panel.configChanged.connect(sent.append)
-    index = panel.lr_field.findText("0.1")
-    panel.lr_field.setCurrentIndex(index)
-    panel.lr_field.activated.emit(index)
+    index = panel.field("lr").findText("0.1")
+    panel.field("lr").setCurrentIndex(index)
+    panel.field("lr").activated.emit(index)
     assert sent[-1].lr == 0.1
 
 
@@ -79,25 +79,25 @@ def test_choosing_a_preset_from_the_list_commits_it(panel):
 def test_a_bad_learning_rate_is_refused_with_an_inline_message(panel, text):
     sent = []
     panel.configChanged.connect(sent.append)
-    commit(panel.lr_field, text)
+    commit(panel.field("lr"), text)
     assert sent == []
-    assert "learning rate" in panel.error_text()
+    assert "learning rate" in panel.error_text().lower()
     assert panel.error_label.isVisible()
     assert panel.settings().config.lr == 1e-3  # the last valid value stays in force
-    commit(panel.lr_field, "0.002")
+    commit(panel.field("lr"), "0.002")
     assert panel.error_text() == "" and not panel.error_label.isVisible() and sent[-1].lr == 0.002
 
 
 def test_typing_shows_the_problem_before_enter(panel):
-    panel.lr_field.lineEdit().setText("0")
-    panel.lr_field.lineEdit().textEdited.emit("0")
+    panel.field("lr").lineEdit().setText("0")
+    panel.field("lr").lineEdit().textEdited.emit("0")
     assert "above 0" in panel.error_text()
 
 
 def test_negative_penalties_are_refused(panel):
     sent = []
     panel.configChanged.connect(sent.append)
-    commit(panel.l2_field, "-1")
+    commit(panel.field("l2"), "-1")
     assert sent == [] and "L2" in panel.error_text()
 
 
@@ -140,7 +140,7 @@ def test_set_settings_shows_values_without_emitting(panel):
     panel.set_settings(settings)
     assert sent == []
     assert panel.hidden_edit.text() == "8" and panel.activation_box.currentText() == "sigmoid"
-    assert panel.lr_field.currentText() == "0.5" and panel.decay_field.currentText() == "0.001"
+    assert panel.field("lr").currentText() == "0.5" and panel.field("weight_decay").currentText() == "0.001"
     assert panel.settings() == settings
 
 
@@ -214,3 +214,24 @@ def test_a_status_line_too_long_for_the_bar_goes_under_it_wrapped_never_cut(pane
     qtbot.waitUntil(lambda: panel.progress_label.isVisible(), timeout=1000)
     assert not panel.progress.isTextVisible() and panel.progress_label.wordWrap()
     assert panel.progress_label.text() == progress_text(panel.status())
+
+
+def test_has_a_field_for_every_hyperparameter_of_the_table_and_shows_its_value(panel):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
+
+    from nnviz.appmodel.hyperparameters import CHOICE, FLAG, HYPERPARAMETERS, WHOLE
+
+    config = TrainConfig(optimizer="nag", lr=0.03, schedule="step", batch_size=64, epochs=5, augment=True, l1=1e-05,
+                         l2=0.0001, weight_decay=0.01)
+    panel.set_settings(TrainingSettings(Architecture(), config))
+    kinds = {CHOICE: QComboBox, WHOLE: QSpinBox, FLAG: QCheckBox}
+    for hp in (hp for hp in HYPERPARAMETERS if hp.panel):
+        widget = panel.field(hp.key)
+        assert isinstance(widget, kinds.get(hp.kind, QComboBox)) and widget.toolTip()
+        if hp.kind == WHOLE:
+            assert (widget.minimum(), widget.maximum()) == (hp.low, hp.high)
+    assert panel.settings().config == config
+    sent = []
+    panel.configChanged.connect(sent.append)
+    panel.field("epochs").setValue(6)  # every other value is read back from the fields as shown
+    assert sent == [config.replace(epochs=6)]

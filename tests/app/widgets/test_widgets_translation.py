@@ -159,8 +159,8 @@ def test_training_panel(chinese, shown):
                    TrainingStatus("diverged", epoch=1, epochs=8), TrainingStatus("error")):
         panel.set_status(status)
         assert_chinese(panel)
-    panel.lr_field.lineEdit().setText("-1")
-    panel.lr_field.lineEdit().textEdited.emit("-1")
+    panel.field("lr").lineEdit().setText("-1")
+    panel.field("lr").lineEdit().textEdited.emit("-1")
     assert panel.error_label.isVisible()
     assert_chinese(panel)
     panel.hidden_edit.setText("16")
@@ -171,16 +171,16 @@ def test_training_panel(chinese, shown):
 
 def choose_everything(panel: TrainingPanel) -> None:
     """The same choices in any language: combo entries by their engine key, numbers typed, "default" picked."""
-    for box, key in ((panel.optimizer_box, "momentum"), (panel.schedule_box, "step"),
+    for box, key in ((panel.field("optimizer"), "momentum"), (panel.field("schedule"), "step"),
                      (panel.activation_box, "leaky_relu")):
         box.setCurrentIndex(box.findData(key))
-    for field, text in ((panel.lr_field, "0.03"), (panel.l2_field, "1e-05"), (panel.decay_field, "0.001")):
+    for field, text in ((panel.field("lr"), "0.03"), (panel.field("l2"), "1e-05"), (panel.field("weight_decay"), "0.001")):
         field.lineEdit().setText(text)
         field.lineEdit().editingFinished.emit()
-    panel.decay_field.setCurrentIndex(0)  # "default", in the panel's language
-    panel.decay_field.activated.emit(0)
-    panel.batch_spin.setValue(64)
-    panel.augment_check.setChecked(True)
+    panel.field("weight_decay").setCurrentIndex(0)  # "default", in the panel's language
+    panel.field("weight_decay").activated.emit(0)
+    panel.field("batch_size").setValue(64)
+    panel.field("augment").setChecked(True)
     panel.hidden_edit.setText("32,16")
     panel.hidden_edit.editingFinished.emit()
 
@@ -192,17 +192,17 @@ def test_training_panel_settings_do_not_depend_on_the_language(qapp, shown):
     try:
         chinese = shown(TrainingPanel(), 370, 460)
         choose_everything(chinese)
-        assert chinese.decay_field.currentText() == "默认" and chinese.schedule_box.currentText() != "step"
+        assert chinese.field("weight_decay").currentText() == "默认" and chinese.field("schedule").currentText() != "step"
         assert chinese.settings() == english.settings()
         assert (chinese.settings().config.optimizer, chinese.settings().config.schedule) == ("momentum", "step")
         assert chinese.settings().config.weight_decay is None
         assert chinese.settings().architecture.activation == "leaky_relu"
-        chinese.decay_field.lineEdit().setText("default")  # the English word works in every language
-        chinese.decay_field.lineEdit().editingFinished.emit()
+        chinese.field("weight_decay").lineEdit().setText("default")  # the English word works in every language
+        chinese.field("weight_decay").lineEdit().editingFinished.emit()
         assert chinese.error_text() == "" and chinese.settings().config.weight_decay is None
         fresh = shown(TrainingPanel(), 370, 460)
         fresh.set_settings(english.settings())
-        assert fresh.settings() == english.settings() and fresh.optimizer_box.currentData() == "momentum"
+        assert fresh.settings() == english.settings() and fresh.field("optimizer").currentData() == "momentum"
     finally:
         install_language(ENGLISH)
 
