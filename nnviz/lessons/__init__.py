@@ -1,14 +1,27 @@
 """The textbook lessons as small pure-NumPy scenarios; the window draws them, the tests check their numbers.
 
-Names are the ones ``nnviz --lesson NAME`` accepts.
+One registry: every module of this package that declares ``LESSON = Lesson(...)`` is a lesson, listed in
+:data:`LESSONS` by its name (what ``nnviz --lesson NAME`` accepts) in its order. A new lesson is its module
+here and its view in ``nnviz/app/lesson_views`` (named by the entry): two files.
 """
 
-LESSONS = {
-    "neuron": "nnviz.lessons.neuron",
-    "two-layer": "nnviz.lessons.two_layer",
-    "forward": "nnviz.lessons.forward",
-    "fit-sine": "nnviz.lessons.fit_sine",
-    "xor": "nnviz.lessons.xor",
-    "optimizers": "nnviz.lessons.optimizer_race",
-    "losses-activations": "nnviz.lessons.losses_activations",
-}
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import replace
+
+from nnviz.lessons.lesson import Lesson
+
+
+def _discover() -> dict[str, Lesson]:
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        entry = getattr(module, "LESSON", None)
+        if isinstance(entry, Lesson):
+            found.append(replace(entry, module=module.__name__))
+    return {lesson.name: lesson for lesson in sorted(found, key=lambda lesson: lesson.order)}
+
+
+LESSONS: dict[str, Lesson] = _discover()

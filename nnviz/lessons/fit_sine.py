@@ -13,6 +13,9 @@ from typing import Iterator
 import numpy as np
 
 from nnviz.nn import MLP, make_optimizer
+from nnviz.lessons.lesson import Lesson
+
+LESSON = Lesson("fit-sine", order=4, view="nnviz.app.lesson_views.fit_sine_view:FitSineLessonView")
 
 P = np.linspace(-2.0, 2.0, 100)
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.nn import MLP, Trace
+from nnviz.lessons.lesson import Lesson
+
+LESSON = Lesson("forward", order=3, view="nnviz.app.lesson_views.forward_view:ForwardLessonView")
 
 X = np.array([1.0, 0.5])
 PARAMETERS = (

@@ -8,6 +8,9 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.nn import ACTIVATIONS, MLP, Schedule, get_activation, make_optimizer
+from nnviz.lessons.lesson import Lesson
+
+LESSON = Lesson("losses-activations", order=7, view="nnviz.app.lesson_views.losses_activations_view:LossesActivationsLessonView")
 
 
 def mse(prediction, target) -> float:

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.nn.activations import Step, sigmoid
+from nnviz.lessons.lesson import Lesson
+
+LESSON = Lesson("neuron", order=1, view="nnviz.app.lesson_views.neuron_view:NeuronLessonView")
 
 PRESET = {"w": (0.0, 1.0), "b": 4.0, "x": (2.0, 3.0)}
 

@@ -12,6 +12,9 @@ from typing import Callable
 import numpy as np
 
 from nnviz.nn import MLP, OPTIMIZERS, make_optimizer
+from nnviz.lessons.lesson import Lesson
+
+LESSON = Lesson("optimizers", order=6, view="nnviz.app.lesson_views.optimizers_view:OptimizersLessonView")
 
 
 @dataclass(frozen=True)

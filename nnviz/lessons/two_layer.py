@@ -14,6 +14,9 @@ from typing import Iterator
 import numpy as np
 
 from nnviz.nn import MLP, make_optimizer
+from nnviz.lessons.lesson import Lesson
+
+LESSON = Lesson("two-layer", order=2, view="nnviz.app.lesson_views.two_layer_view:TwoLayerLessonView")
 
 X_EXAMPLE = np.array([2.0, 3.0])
 PEOPLE = ("Alice", "Bob", "Charlie", "Diana")

@@ -12,6 +12,9 @@ from typing import Iterator
 import numpy as np
 
 from nnviz.nn import MLP, make_optimizer
+from nnviz.lessons.lesson import Lesson
+
+LESSON = Lesson("xor", order=5, view="nnviz.app.lesson_views.xor_view:XorLessonView")
 
 X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y = np.array([0.0, 1.0, 1.0, 0.0])

@@ -288,3 +288,10 @@ def test_opening_a_built_in_lesson_file_opens_its_window_and_a_bad_file_says_why
     (tmp_path / "bad.nnviz").write_text('{"format": "nnviz-lesson", "hidden": [0]}')
     assert not window.open_lesson_file(tmp_path / "bad.nnviz")
     assert "Could not open the lesson" in window.banner.text() and "hidden" in window.banner.text()
+
+
+def test_every_lesson_has_the_view_its_entry_names():
+    from nnviz.lessons import LESSONS
+
+    assert list(VIEWS) == list(LESSONS)
+    assert all(f"{view.__module__}:{view.__name__}" == LESSONS[name].view for name, view in VIEWS.items())

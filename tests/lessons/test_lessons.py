@@ -6,11 +6,11 @@ import pytest
 from nnviz.lessons import LESSONS, fit_sine, forward, losses_activations, neuron, optimizer_race, two_layer, xor
 
 
-def test_every_lesson_module_imports():
-    import importlib
-
-    for module in LESSONS.values():
-        importlib.import_module(module)
+def test_every_lesson_module_declares_itself_once_in_order():
+    assert list(LESSONS) == ["neuron", "two-layer", "forward", "fit-sine", "xor", "optimizers", "losses-activations"]
+    modules = [lesson.module for lesson in LESSONS.values()]
+    assert len(set(modules)) == len(modules) and "nnviz.lessons.xor" in modules
+    assert all(lesson.view.startswith("nnviz.app.lesson_views.") for lesson in LESSONS.values())
 
 
 def test_neuron_preset():

@@ -1,19 +1,16 @@
-"""Qt views of the textbook lessons in :mod:`nnviz.lessons`, one per file; :data:`VIEWS` maps lesson names to them."""
+"""Qt views of the textbook lessons in :mod:`nnviz.lessons`, one per file; :data:`VIEWS` maps lesson names to
+them, as the lessons' own registry entries (``Lesson.view``) name them."""
 
-from nnviz.app.lesson_views.fit_sine_view import FitSineLessonView
-from nnviz.app.lesson_views.forward_view import ForwardLessonView
-from nnviz.app.lesson_views.losses_activations_view import LossesActivationsLessonView
-from nnviz.app.lesson_views.neuron_view import NeuronLessonView
-from nnviz.app.lesson_views.optimizers_view import OptimizersLessonView
-from nnviz.app.lesson_views.two_layer_view import TwoLayerLessonView
-from nnviz.app.lesson_views.xor_view import XorLessonView
+from __future__ import annotations
 
-VIEWS = {
-    "neuron": NeuronLessonView,
-    "two-layer": TwoLayerLessonView,
-    "forward": ForwardLessonView,
-    "fit-sine": FitSineLessonView,
-    "xor": XorLessonView,
-    "optimizers": OptimizersLessonView,
-    "losses-activations": LossesActivationsLessonView,
-}
+import importlib
+
+from nnviz.lessons import LESSONS
+
+
+def _view_class(reference: str) -> type:
+    module, name = reference.split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+VIEWS: dict[str, type] = {name: _view_class(lesson.view) for name, lesson in LESSONS.items() if lesson.view}
