@@ -13,7 +13,7 @@ The MNIST test set is read once, on a plain thread, when a panel first needs it.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 
@@ -29,7 +29,7 @@ from nnviz.app.widgets.histograms import HistogramsView
 from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.app.widgets.slow_motion import SlowMotionView
 from nnviz.app.widgets.softmax_view import SoftmaxView
-from nnviz.app.background import call_in_thread
+from nnviz.app.background import BackgroundTask
 from nnviz.data.preprocess import input_on_canvas
 from nnviz.errors import DataFileError
 from nnviz.nn.saliency import input_gradient, near_ink, occlusion
@@ -77,7 +77,6 @@ def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE, method: str
 class InspectionPanels(QObject):
     """Built by the main window; it calls :meth:`drawing_changed` and :meth:`network_changed`."""
 
-    _testSetArrived = Signal(object, object)  # TrainingData or None, error or None; from the loading thread
 
     def __init__(self, window, load_data):
         super().__init__(window)
@@ -85,11 +84,12 @@ class InspectionPanels(QObject):
         self._load_data = load_data
         self._test_set: tuple[np.ndarray, np.ndarray] | None = None
         self._waiting: list = []  # what to do once the test set has arrived
-        self._loading = False
+        self._loading = BackgroundTask("nnviz-load-test-set", self)
         self._saliency = False
         self._saliency_method = "gradient"
         self._placed = False
-        self._testSetArrived.connect(self._on_test_set)
+        self._loading.succeeded.connect(self._on_test_set)
+        self._loading.failed.connect(self._on_test_set_error)
         self._histograms_refresh = Throttle(HISTOGRAMS_REFRESH_S, self._show_histograms, self)
 
         self.inspector = NeuronInspector()
@@ -311,22 +311,22 @@ class InspectionPanels(QObject):
             then(*self._test_set)
             return
         self._waiting.append(then)
-        if self._loading:
+        if self._loading.running():
             return
-        self._loading = True
         self.window.statusBar().showMessage(self.tr("reading the MNIST test digits…"))
-        call_in_thread(self._load_data, self._testSetArrived, "nnviz-load-test-set")
+        load = self._load_data
+        self._loading.start(lambda progress: load())
 
-    def _on_test_set(self, data, error) -> None:
-        self._loading = False
+    def _on_test_set_error(self, error: Exception) -> None:
+        self._waiting = []
+        if isinstance(error, DataFileError):
+            self.window.offer_download(str(error))
+        else:
+            self.window.banner.show_message(self.tr("could not read the MNIST test digits: {0}").format(error),
+                                            "error", [], kind="data")
+
+    def _on_test_set(self, data) -> None:
         waiting, self._waiting = self._waiting, []
-        if data is None:
-            if isinstance(error, DataFileError):
-                self.window.offer_download(str(error))
-            else:
-                self.window.banner.show_message(self.tr("could not read the MNIST test digits: {0}").format(error),
-                                                "error", [], kind="data")
-            return
         self._test_set = (data.x_test, data.y_test)
         self.window.statusBar().clearMessage()
         for then in waiting:

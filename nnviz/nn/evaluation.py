@@ -9,9 +9,14 @@ import numpy as np
 CHUNK = 4096
 
 
-def predict_proba_batched(net, X: np.ndarray, chunk: int = CHUNK) -> np.ndarray:
-    """``net.predict_proba`` over ``X`` (n, n_in) in chunks, so 60,000 rows never need 60,000 x 256 floats at once."""
-    parts = [net.predict_proba(X[i : i + chunk]) for i in range(0, len(X), chunk)]
+def predict_proba_batched(net, X: np.ndarray, chunk: int = CHUNK, progress=None) -> np.ndarray:
+    """``net.predict_proba`` over ``X`` (n, n_in) in chunks, so 60,000 rows never need 60,000 x 256 floats at once;
+    ``progress(done, total)`` is told after each chunk (a progress bar; it may raise to stop)."""
+    parts = []
+    for i in range(0, len(X), chunk):
+        parts.append(net.predict_proba(X[i : i + chunk]))
+        if progress is not None:
+            progress(min(i + chunk, len(X)), len(X))
     return np.concatenate(parts) if parts else np.empty((0, net.sizes[-1]), net.dtype)
 
 
@@ -87,9 +92,9 @@ class Evaluation:
         return rows[np.argsort(-self.confidence[rows], kind="stable")]
 
 
-def evaluate(net, X: np.ndarray, y: np.ndarray) -> Evaluation:
-    """Run ``net`` over the labelled set ``X`` (n, n_in), ``y`` (n,)."""
-    proba = predict_proba_batched(net, X)
+def evaluate(net, X: np.ndarray, y: np.ndarray, progress=None) -> Evaluation:
+    """Run ``net`` over the labelled set ``X`` (n, n_in), ``y`` (n,); ``progress`` as in predict_proba_batched."""
+    proba = predict_proba_batched(net, X, progress=progress)
     predicted = proba.argmax(axis=1)
     y = np.asarray(y)
     return Evaluation(y_true=y, proba=proba, predicted=predicted,

@@ -73,6 +73,10 @@ Drop a picture file here to load it.</source>
         <translation>下载 MNIST</translation>
     </message>
     <message>
+        <source>MNIST is ready in {0}</source>
+        <translation>MNIST 已就绪，位于 {0}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Training needs the MNIST digits&lt;/b&gt;, which nnviz does not ship.&lt;br&gt;&lt;br&gt;Download them now? That is four files, {0} in all, from the public MNIST mirrors, checked against their published checksums, into&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;br&gt;&lt;br&gt;Already have them? Close this and point the environment variable &lt;code&gt;NNVIZ_DATA&lt;/code&gt; (or &lt;code&gt;nnviz --data DIR&lt;/code&gt;) at the folder that holds the four &lt;code&gt;*-ubyte.gz&lt;/code&gt; files.</source>
         <translation>&lt;b&gt;训练需要 MNIST 手写数字数据集&lt;/b&gt;，nnviz 没有附带。&lt;br&gt;&lt;br&gt;现在下载吗？共四个文件，总计 {0}，从公开的 MNIST 镜像下载，并按其公布的校验和核对，保存到&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;br&gt;&lt;br&gt;已经有这些文件了？请关闭此窗口，并把环境变量 &lt;code&gt;NNVIZ_DATA&lt;/code&gt;（或 &lt;code&gt;nnviz --data DIR&lt;/code&gt;）指向存放这四个 &lt;code&gt;*-ubyte.gz&lt;/code&gt; 文件的文件夹。</translation>
     </message>
@@ -99,6 +103,10 @@ Drop a picture file here to load it.</source>
     <message>
         <source>{0} of {1} · {2}</source>
         <translation>{0} / {1} · {2}</translation>
+    </message>
+    <message>
+        <source>the download failed: {0}: {1}</source>
+        <translation>下载失败：{0}：{1}</translation>
     </message>
     <message>
         <source>done</source>
@@ -251,6 +259,10 @@ Drop a picture file here to load it.</source>
         <translation>{0} 个错误，把握最大的在前</translation>
     </message>
     <message>
+        <source>The evaluation failed: {0}: {1}</source>
+        <translation>评估失败：{0}：{1}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Accuracy {0} %&lt;/b&gt; on {1} test digits ({2} wrong).&lt;br&gt;Per digit (%): {3}</source>
         <translation>&lt;b&gt;准确率 {0} %&lt;/b&gt;，共 {1} 个测试样本（错 {2} 个）。&lt;br&gt;各数字准确率 (%)：{3}</translation>
     </message>
@@ -380,6 +392,10 @@ value {3}</source>
     <message>
         <source>neuron</source>
         <translation>神经元</translation>
+    </message>
+    <message>
+        <source>The study failed: {0}: {1}</source>
+        <translation>敲除实验失败：{0}：{1}</translation>
     </message>
     <message>
         <source>{0:.2f} % intact; the neurons that matter most: {1}</source>
@@ -968,17 +984,6 @@ change of the weights from {1} to {2}</source>
     <message>
         <source>activation for the drawing: {0}</source>
         <translation>对这幅笔迹的激活值：{0}</translation>
-    </message>
-</context>
-<context>
-    <name>_Download</name>
-    <message>
-        <source>the download failed: {0}: {1}</source>
-        <translation>下载失败：{0}：{1}</translation>
-    </message>
-    <message>
-        <source>MNIST is ready in {0}</source>
-        <translation>MNIST 已就绪，位于 {0}</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,16 @@
 """The dialog that offers to download MNIST when training needs it and it is not there.
 
-The download (:func:`nnviz.data.download_mnist`) runs in a QThread of its own, reporting progress through
-a queued signal; Cancel asks it to stop between chunks. The downloader guarantees that a cancelled or
-failed download leaves no partial file behind; this dialog only has to say what happened and make sure
-its thread has ended before it closes.
+The download (:func:`nnviz.data.download_mnist`) runs as a background task (:mod:`nnviz.app.background`),
+reporting progress as it goes; Cancel asks it to stop between chunks. The downloader guarantees that a
+cancelled or failed download leaves no partial file behind; this dialog only has to say what happened.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.app.background import BackgroundTask, Cancelled, Progress
 from nnviz.errors import NnvizError
 
 PROGRESS_STEPS = 1000
-_STRAGGLERS: list = []  # (thread, job) of downloads that outlived their dialog, until they end
 
 
 def total_size() -> int:
@@ -39,32 +37,25 @@ def describe_size(n_bytes: int) -> str:
     return f"{n_bytes / 1e6:.1f} MB"
 
 
-class _Download(QObject):
-    """Runs the download in the dialog's thread; progress and the outcome go back as signals."""
+def download_job(download: Callable, folder: Path):
+    """The download as a background job: progress in bytes over all files, with the file's name."""
+    total = total_size()
 
-    progressed = Signal(str, int, int)  # file, bytes done over all files, bytes in all files
-    finished = Signal(bool, str)  # ok, message
+    def job(progress: Progress) -> Path:
+        done: dict[str, int] = {}
 
-    def __init__(self, folder: Path, download: Callable, cancelled: threading.Event):
-        super().__init__()
-        self._folder, self._download, self._cancelled = folder, download, cancelled
-        self._done: dict[str, int] = {}
-        self._total = total_size()
+        def report(p) -> None:
+            done[p.file] = p.bytes_done
+            progress(sum(done.values()), max(total, sum(done.values())), p.file)
 
-    @Slot()
-    def run(self) -> None:
         try:
-            folder = self._download(self._folder, progress=self._progress, cancel=self._cancelled.is_set)
-        except NnvizError as error:
-            self.finished.emit(False, str(error))
-        except Exception as error:  # a bug, or an OS error the downloader did not expect: still a message
-            self.finished.emit(False, self.tr("the download failed: {0}: {1}").format(type(error).__name__, error))
-        else:
-            self.finished.emit(True, self.tr("MNIST is ready in {0}").format(folder))
+            return download(folder, progress=report, cancel=progress.cancelled)
+        except NnvizError:
+            if progress.cancelled():
+                raise Cancelled from None
+            raise
 
-    def _progress(self, p) -> None:
-        self._done[p.file] = p.bytes_done
-        self.progressed.emit(p.file, sum(self._done.values()), max(self._total, sum(self._done.values())))
+    return job
 
 
 class DownloadDialog(QDialog):
@@ -84,9 +75,11 @@ class DownloadDialog(QDialog):
         if download is None:
             from nnviz.data import download_mnist as download
         self._download_function = download
-        self._cancelled = threading.Event()
-        self._thread: QThread | None = None
-        self._job: _Download | None = None
+        self._task = BackgroundTask("nnviz-download", self)
+        self._task.progressed.connect(self._on_progress)
+        self._task.succeeded.connect(lambda folder: self._on_finished(True, self.tr("MNIST is ready in {0}").format(folder)))
+        self._task.failed.connect(self._on_failed)
+        self._task.cancelled.connect(lambda: self._on_finished(False, ""))
         self._message = ""
         self._succeeded = False
         self._close_when_done = False
@@ -139,45 +132,38 @@ class DownloadDialog(QDialog):
         return self._message
 
     def is_downloading(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._task.running()
 
     @Slot()
     def start_download(self) -> None:
         if self.is_downloading():
             return
-        self._cancelled.clear()
         self._succeeded = False
         self.download_button.setEnabled(False)
         self.progress.setFormat(self.tr("connecting…"))
         self.status_label.setText("")
-        self._job = _Download(self._folder, self._download_function, self._cancelled)
-        self._thread = QThread(self)
-        self._thread.setObjectName("nnviz-download")
-        self._job.moveToThread(self._thread)
-        self._thread.started.connect(self._job.run)
-        self._job.progressed.connect(self._on_progress)
-        self._job.finished.connect(self._on_finished)
-        self._thread.start()
+        self._task.start(download_job(self._download_function, self._folder))
 
     @Slot()
     def cancel(self) -> None:
         """While downloading: stop it (no partial files stay). Otherwise: close the dialog."""
         if self.is_downloading():
-            self._cancelled.set()
+            self._task.cancel()
             self.cancel_button.setEnabled(False)
             self.progress.setFormat(self.tr("cancelling…"))
         else:
             self.reject()
 
     # ------------------------------------------------------------------ progress
-    @Slot(str, int, int)
-    def _on_progress(self, file: str, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, file: str) -> None:
         self.progress.setValue(int(PROGRESS_STEPS * done / total) if total else 0)
         self.progress.setFormat(self.tr("{0} of {1} · {2}").format(describe_size(done), describe_size(total), file))
 
-    @Slot(bool, str)
+    def _on_failed(self, error: Exception) -> None:
+        self._on_finished(False, str(error) if isinstance(error, NnvizError) else self.tr(
+            "the download failed: {0}: {1}").format(type(error).__name__, error))
+
     def _on_finished(self, ok: bool, message: str) -> None:
-        self._finish_thread()
         if self._close_when_done and not ok:
             self._message = message
             super().reject()
@@ -192,7 +178,7 @@ class DownloadDialog(QDialog):
             self.status_label.setText(message)
             self.accept()
             return
-        cancelled = self._cancelled.is_set()
+        cancelled = not message
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("cancelled") if cancelled else self.tr("failed"))
         self.status_label.setProperty("role", "error")
@@ -203,34 +189,19 @@ class DownloadDialog(QDialog):
         self.download_button.setText(self.tr("Try again"))
         self.cancel_button.setText(self.tr("Close"))
 
-    def _finish_thread(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread = None
-            self._job = None
-
     def succeeded(self) -> bool:
         return self._succeeded
 
     # ------------------------------------------------------------------ closing
     def stop(self, timeout_s: float = 3.0) -> bool:
-        """Cancel a running download and wait for its thread (the main window closing); True if it ended.
-        A thread stuck in a network read past the timeout is kept alive until it ends by itself, so that
-        Qt never destroys a running thread."""
+        """Cancel a running download and wait for it (the main window closing); True if it ended. A download
+        stuck in a network read past the timeout ends by itself later, on its daemon thread."""
         if not self.is_downloading():
             return True
-        self._cancelled.set()
-        self._thread.quit()  # its event loop ends as soon as the download returns
-        if self._thread.wait(int(timeout_s * 1000)):
-            self._finish_thread()
-            return True
-        thread, job = self._thread, self._job
-        thread.setParent(None)
-        _STRAGGLERS.append((thread, job))
-        thread.finished.connect(lambda: _STRAGGLERS.remove((thread, job)))
-        self._thread = self._job = None
-        return False
+        self._task.cancel()
+        ended = self._task.wait(timeout_s)
+        self._task.drop()
+        return ended
 
     def reject(self) -> None:
         """Esc, Close or the title bar's close button: while downloading, cancel first and close once

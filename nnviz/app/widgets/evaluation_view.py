@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.app.background import BackgroundTask
 from nnviz.app.colormaps import SEQUENTIAL, map_sequential, qcolor_sequential
 from nnviz.app.painting import background_colour, grey_qimage, legible_font, readable_on
 from nnviz.app.plot_axes import plain_plot
 from nnviz.app.widgets.scale_bar import ScaleBar
-from nnviz.nn.evaluation import Evaluation, confusion_matrix
+from nnviz.nn.evaluation import Evaluation, evaluate
 
-CHUNK = 500  # digits per timer tick: a millisecond or two of work, even while training runs
 GALLERY_LIMIT = 120
 ICON_PX = 56
 COUNT_FLOOR = 0.18  # where a count of 1 sits on the colour table: visible, not the page's near-black
@@ -74,10 +74,9 @@ class EvaluationView(QWidget):
         self.setObjectName("evaluationView")
         self._result: Evaluation | None = None
         self._x: np.ndarray | None = None
-        self._pending: tuple | None = None  # (net, x, y, position, probability chunks)
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._evaluate_chunk)
+        self._task = BackgroundTask("nnviz-evaluation", self)
+        self._task.succeeded.connect(self._evaluated)
+        self._task.failed.connect(self._failed)
         self._shown: np.ndarray = np.array([], int)
         self._marked: tuple[int, int] | None = None
         buttons = self._buttons()
@@ -173,18 +172,18 @@ class EvaluationView(QWidget):
 
     # ------------------------------------------------------------------ public API
     def evaluate(self, net, x: np.ndarray, y: np.ndarray) -> None:
-        """Start evaluating ``net`` on ``x`` (n, 784), ``y`` (n,) in chunks; ``finished`` fires at the end."""
-        self._pending = (net.copy(), x, np.asarray(y), 0, [])
+        """Start evaluating ``net`` on ``x`` (n, 784), ``y`` (n,) in the background; ``finished`` fires at the end."""
+        net, y = net.copy(), np.asarray(y)
+        self._task.start(lambda progress: (x, evaluate(net, x, y, progress)))
         self.summary.setText(self.tr("evaluating {0} digits…").format(f"{len(x):,}"))
         self.evaluate_button.setEnabled(False)
-        self._timer.start()
 
     def invalidate(self) -> None:
         """The network changed: what is shown no longer describes it (a running evaluation is dropped)."""
-        if self._result is None and self._pending is None:
+        if self._result is None and not self._task.running():
             return
-        self._timer.stop()
-        self._pending, self._result = None, None
+        self._task.drop()
+        self._result = None
         self._image.clear()
         self.scale.hide()
         self._mark_cell(None)
@@ -198,7 +197,7 @@ class EvaluationView(QWidget):
         self._set_enabled_for_result()
 
     def is_busy(self) -> bool:
-        return self._timer.isActive()
+        return self._task.running()
 
     def result(self) -> Evaluation | None:
         return self._result
@@ -227,24 +226,16 @@ class EvaluationView(QWidget):
         """Put the digit at ``position`` in the gallery on the canvas."""
         self._choose(self.gallery.item(position))
 
-    # ------------------------------------------------------------------ evaluation in chunks
-    def _evaluate_chunk(self) -> None:
-        net, x, y, position, parts = self._pending
-        parts.append(net.predict_proba(x[position : position + CHUNK]))
-        position += CHUNK
-        if position < len(x):
-            self._pending = (net, x, y, position, parts)
-            return
-        self._timer.stop()
-        self._pending = None
-        proba = np.concatenate(parts)
-        predicted = proba.argmax(axis=1)
-        self._x = x
-        self._result = Evaluation(y_true=y, proba=proba, predicted=predicted,
-                                  confusion=confusion_matrix(y, predicted, proba.shape[1]))
+    # ------------------------------------------------------------------ the evaluation's outcome
+    def _evaluated(self, outcome: tuple[np.ndarray, Evaluation]) -> None:
+        self._x, self._result = outcome
         self._show_result()
         self.evaluate_button.setEnabled(True)
         self.finished.emit(self._result)
+
+    def _failed(self, error: Exception) -> None:
+        self.summary.setText(self.tr("The evaluation failed: {0}: {1}").format(type(error).__name__, error))
+        self.evaluate_button.setEnabled(True)
 
     def _show_result(self) -> None:
         result = self._result

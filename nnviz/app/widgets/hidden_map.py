@@ -22,7 +22,7 @@ from nnviz.app.colormaps import CATEGORICAL, MARKERS
 from nnviz.app.painting import background_colour, legible_font, readable_on
 from nnviz.app.plot_axes import plain_plot
 from nnviz.app.widgets.marker_legend import MarkerLegend
-from nnviz.app.background import call_in_thread
+from nnviz.app.background import BackgroundTask
 from nnviz.nn.pca import PCA, fit_pca
 
 SAMPLE = 2000
@@ -35,7 +35,6 @@ class HiddenMapView(QWidget):
 
     layerChanged = Signal(int)
     mapped = Signal()  # a new map is shown
-    _computed = Signal(object, object)  # ((generation, (pca, coords)) or None, error or None) from the thread
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,8 +43,9 @@ class HiddenMapView(QWidget):
         self._y: np.ndarray | None = None
         self._pca: PCA | None = None
         self._layer = 1
-        self._generation = 0
-        self._computed.connect(self._show_map)
+        self._task = BackgroundTask("nnviz-hidden-map", self)
+        self._task.succeeded.connect(self._show_map)
+        self._task.failed.connect(self._show_error)
         self.layer_box = QComboBox()
         self.layer_box.setObjectName("hiddenMapLayer")
         self.layer_box.currentIndexChanged.connect(self._layer_chosen)
@@ -118,7 +118,7 @@ class HiddenMapView(QWidget):
     def invalidate(self, message: str | None = None) -> None:
         """Forget the map (and any result still being computed): it belongs to a network that is gone.
         ``message`` says why (by default: the network changed)."""
-        self._generation += 1
+        self._task.drop()
         self._pca = None
         for item, name in zip(self._scatters, self._names):
             item.setData([], [])
@@ -134,9 +134,8 @@ class HiddenMapView(QWidget):
             return
         if self._x is None:
             return
-        self._generation += 1
-        generation, net, x, layer = self._generation, net.copy(), self._x, self._layer
-        call_in_thread(lambda: (generation, self.compute(net, x, layer)), self._computed, "nnviz-hidden-map")
+        net, x, layer = net.copy(), self._x, self._layer
+        self._task.start(lambda progress: self.compute(net, x, layer))
 
     @staticmethod
     def compute(net, x: np.ndarray, layer: int) -> tuple[PCA, np.ndarray]:
@@ -145,13 +144,11 @@ class HiddenMapView(QWidget):
         pca = fit_pca(hidden, k=2)
         return pca, pca.project(hidden)
 
-    def _show_map(self, result, error) -> None:
-        if error is not None:
-            self.caption.setText(self.tr("The map could not be computed: {0}: {1}").format(type(error).__name__, error))
-            return
-        generation, (pca, coords) = result
-        if generation != self._generation:
-            return  # a newer map is on its way
+    def _show_error(self, error: Exception) -> None:
+        self.caption.setText(self.tr("The map could not be computed: {0}: {1}").format(type(error).__name__, error))
+
+    def _show_map(self, result: tuple[PCA, np.ndarray]) -> None:
+        pca, coords = result
         self._pca = pca
         centres = {}
         for digit, item in enumerate(self._scatters):

@@ -1,6 +1,6 @@
 """Which neurons matter? The knock-out study: the accuracy on the test digits with each neuron of a layer
-silenced in turn, one bar per neuron (how many points it costs), computed a chunk of neurons per turn of
-the event loop (:func:`nnviz.nn.probe.knockout_steps`), so the window stays smooth meanwhile."""
+silenced in turn, one bar per neuron (how many points it costs), computed in the background a chunk of
+neurons at a time (:func:`nnviz.nn.probe.knockout_steps`), the bars growing as the chunks come in."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from nnviz.app.background import BackgroundTask
 from nnviz.app.colormaps import NEGATIVE, POSITIVE
 from nnviz.app.layer_names import layer_name
 from nnviz.app.painting import background_colour
@@ -30,7 +31,6 @@ class KnockoutView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("knockoutView")
-        self._steps = None
         self._intact: float | None = None
         self._accuracy: np.ndarray | None = None
         self._sizes: tuple[int, ...] | None = None
@@ -48,8 +48,11 @@ class KnockoutView(QWidget):
         self.plot.setLabel("bottom", self.tr("neuron"))
         self.plot.setMouseEnabled(x=False, y=False)
         self._bars: pg.BarGraphItem | None = None  # made with the first results: pyqtgraph's bars want data
-        self.timer = QTimer(self, interval=0)
-        self.timer.timeout.connect(self._next_chunk)
+        self._task = BackgroundTask("nnviz-knock-out", self)
+        self._task.progressed.connect(self._chunk_done)
+        self._task.succeeded.connect(self._study_done)
+        self._task.failed.connect(self._study_failed)
+        self._task.cancelled.connect(self._enable)
         self.run_button.clicked.connect(lambda: self.runRequested.emit(self.layer()))
         self.cancel_button.clicked.connect(self.cancel)
         self.sorted_check.toggled.connect(self._draw)
@@ -81,19 +84,27 @@ class KnockoutView(QWidget):
 
     def run(self, net, X: np.ndarray, y: np.ndarray) -> None:
         X, y = X[:TEST_DIGITS], y[:TEST_DIGITS]
-        self._intact = float((net.predict_proba(X).argmax(axis=1) == y).mean())
-        self._steps = knockout_steps(net, self.layer(), X, y)
-        self._accuracy = None
+        net = net.copy()
+        steps = knockout_steps(net, self.layer(), X, y)  # checks the arguments here, where a mistake is reported
+
+        def study(progress) -> np.ndarray:
+            intact = float((net.predict_proba(X).argmax(axis=1) == y).mean())
+            accuracy = None
+            for step in steps:
+                accuracy = step.accuracy
+                progress(step.done, step.total, (intact, accuracy))
+            return accuracy
+
+        self._accuracy = self._intact = None
         self.progress.setValue(0)
-        self.timer.start()
+        self._task.start(study)
         self._enable()
 
     def busy(self) -> bool:
-        return self.timer.isActive()
+        return self._task.running()
 
     def cancel(self) -> None:
-        self.timer.stop()
-        self._steps = None
+        self._task.drop()
         self.progress.setValue(0)
         self._enable()
 
@@ -104,22 +115,23 @@ class KnockoutView(QWidget):
     def intact_accuracy(self) -> float | None:
         return self._intact
 
-    def _next_chunk(self) -> None:
-        try:
-            step = next(self._steps)
-        except (StopIteration, TypeError):
-            self.timer.stop()
-            self._enable()
-            if self._accuracy is not None:
-                self.finished.emit(self._accuracy.copy())
-            return
-        self._accuracy = step.accuracy
-        self.progress.setMaximum(step.total)
-        self.progress.setValue(step.done)
+    def _chunk_done(self, done: int, total: int, result: tuple[float, np.ndarray]) -> None:
+        self._intact, self._accuracy = result
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
         now = time.monotonic()
-        if step.done == step.total or now - self._drawn_at >= REDRAW_S:
+        if done == total or now - self._drawn_at >= REDRAW_S:
             self._drawn_at = now
             self._draw()
+
+    def _study_done(self, accuracy: np.ndarray | None) -> None:
+        self._enable()
+        if accuracy is not None:
+            self.finished.emit(accuracy.copy())
+
+    def _study_failed(self, error: Exception) -> None:
+        self.caption.setText(self.tr("The study failed: {0}: {1}").format(type(error).__name__, error))
+        self._study_done(None)
 
     def _draw(self) -> None:
         if self._accuracy is None or self._intact is None:
