@@ -107,7 +107,8 @@ def _histograms(window) -> Table | None:
 
 
 def _neuron(window) -> Table | None:
-    window.inspection.inspector.refresh(window.network(), window.current_trace())  # it may have been hidden
+    reading = window.reading()
+    window.inspection.inspector.refresh(reading.network(), reading.trace)  # it may have been hidden
     terms = window.inspection.inspector.terms()
     if terms is None:
         return None

@@ -6,14 +6,14 @@
   galleries); the hidden-layer map; weight and gradient histograms; slow motion (one forward and one
   backward pass of the drawing, a layer at a time).
 
-Everything here observes the window's own copy of the network; nothing reaches into the training process.
+Everything here observes frozen readings (:mod:`nnviz.appmodel.reading`): never the window, never its network.
 The MNIST test set is read once, on a plain thread, when a panel first needs it.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 
@@ -30,13 +30,13 @@ from nnviz.app.widgets.neuron_inspector import NeuronInspector
 from nnviz.app.widgets.slow_motion import SlowMotionView
 from nnviz.app.widgets.softmax_view import SoftmaxView
 from nnviz.app.background import BackgroundTask
+from nnviz.appmodel.reading import Reading
 from nnviz.data.preprocess import input_on_canvas
 from nnviz.errors import DataFileError
 from nnviz.nn.saliency import input_gradient, near_ink, occlusion
 
 OVERLAY_SIDE = 140  # the saliency overlay's resolution; the canvas stretches it over its 280 px
 OVERLAY_ALPHA_RANGE = (110, 235)  # opacity of the weakest pixels shown and of the strongest
-INSPECT_SHARE = 0.36  # of the window's height, when the Inspect panel first opens under the other panels
 HISTOGRAMS_REFRESH_S = 0.5
 # The tabs: attribute of the panels -> name. A lesson file keeps the English name, whatever the language.
 TABS = (
@@ -75,12 +75,19 @@ def saliency_overlay(net, prepared, trace, side: int = OVERLAY_SIDE, method: str
 
 
 class InspectionPanels(QObject):
-    """Built by the main window; it calls :meth:`drawing_changed` and :meth:`network_changed`."""
+    """The Inspect panel's tabs. The window hands it frozen readings (:meth:`drawing_changed`,
+    :meth:`network_changed`) and places its dock; what it asks of the window goes out as signals."""
 
+    overlayChanged = Signal(object, object)  # the canvas's saliency overlay (RGBA or None) and its caption
+    imageChosen = Signal(object)  # a (28, 28) test digit to put on the canvas
+    statusMessage = Signal(str, int)  # a line for the status bar, and for how long (ms; 0: until replaced)
+    downloadNeeded = Signal(str)  # the test digits are missing: offer to download them (why)
+    problem = Signal(str)  # something failed that the person must hear of
+    firstShown = Signal()  # the dock opened for the first time: the window gives it its share of the height
 
-    def __init__(self, window, load_data):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, load_data, parent: QObject | None = None):
+        super().__init__(parent)
+        self._reading = Reading(None)
         self._load_data = load_data
         self._test_set: tuple[np.ndarray, np.ndarray] | None = None
         self._waiting: list = []  # what to do once the test set has arrived
@@ -104,21 +111,19 @@ class InspectionPanels(QObject):
         for attribute, name in TABS:
             self.tabs.addTab(getattr(self, attribute), QCoreApplication.translate("InspectionPanels", name))
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
-        self.inspect_dock = QDockWidget(self.tr("Inspect"), window)
+        self.inspect_dock = QDockWidget(self.tr("Inspect"))
         self.inspect_dock.setObjectName("inspectDock")
         self.inspect_dock.setWidget(self.tabs)
         self.inspect_dock.setToolTip(self.tr("Drag the title bar to dock it elsewhere; its button pops it out "
                                              "into a window of its own"))
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspect_dock)
         self.inspect_dock.hide()
         self.inspect_dock.visibilityChanged.connect(lambda visible: visible and self._refresh_visible())
         self._hints = self._build_hints()
 
-        window.network_view.nodeClicked.connect(self.inspect_node)
         self.evaluation.evaluateRequested.connect(self.evaluate)
         self.evaluation.imageChosen.connect(self._put_on_canvas)
         self.hidden_map.layerChanged.connect(lambda _: self._refresh_map())
-        self.hidden_map.mapped.connect(lambda: self.hidden_map.set_drawing(self.window.current_trace()))
+        self.hidden_map.mapped.connect(lambda: self.hidden_map.set_drawing(self._reading.trace))
         self.hidden_map.mapped.connect(self._show_hints)
         self.evaluation.finished.connect(lambda _: self._show_hints())
         self.slow_motion.softmaxRequested.connect(lambda: self.show_tab(self.softmax))
@@ -158,18 +163,18 @@ class InspectionPanels(QObject):
         return widget in self._hints and self._hints[widget][0].isVisibleTo(widget)
 
     # ------------------------------------------------------------------ from the window
-    def drawing_changed(self) -> None:
-        """The drawing or the network changed: follow it (cheaply: only what is on screen)."""
-        window = self.window
-        trace = window.current_trace()
+    def drawing_changed(self, reading: Reading | None = None) -> None:
+        """The drawing or the network changed (``reading``: as read now): follow it (cheaply: only what is on
+        screen)."""
+        reading = self._reading = reading or self._reading
+        trace = reading.trace
         if self._showing(self.inspector):
-            self.inspector.refresh(window.network(), trace)
+            self.inspector.refresh(reading.network(), trace)
         if self._showing(self.softmax):
             self.softmax.set_trace(trace)
         if self._saliency:
-            prepared = window.current_input()
-            window.canvas.set_overlay(None if trace is None else saliency_overlay(
-                window.network(), prepared, trace, method=self._saliency_method),
+            self.overlayChanged.emit(None if trace is None else saliency_overlay(
+                reading.network(), reading.prepared, trace, method=self._saliency_method),
                 None if trace is None else why_caption(int(trace.a[-1][0].argmax()), self._saliency_method))
         if self._showing(self.hidden_map):
             self.hidden_map.set_drawing(trace)
@@ -177,10 +182,11 @@ class InspectionPanels(QObject):
             self._show_slow_motion()
         self._show_hints()
 
-    def network_changed(self, snapshot) -> None:
+    def network_changed(self, reading: Reading) -> None:
         """New weights arrived (at the views' refresh rate): redraw the histograms, if shown, a little later
         and at most HISTOGRAMS_REFRESH_S apart, so their work never adds to a redraw of the main views."""
-        self.knockout.set_sizes(snapshot.sizes)
+        self._reading = reading
+        self.knockout.set_sizes(reading.snapshot.sizes)
         if self._showing(self.histograms):
             QTimer.singleShot(0, self._histograms_refresh.request)
 
@@ -190,10 +196,11 @@ class InspectionPanels(QObject):
         self.evaluation.invalidate()
         self.hidden_map.invalidate()
 
-    def after_network_replaced(self) -> None:
+    def after_network_replaced(self, reading: Reading) -> None:
         """Called once the window shows the new network."""
+        self._reading = reading
         self.knockout.cancel()
-        self.inspector.refresh(self.window.network(), self.window.current_trace())
+        self.inspector.refresh(reading.network(), reading.trace)
         self._refresh_visible()
 
     def set_data_loader(self, load_data) -> None:
@@ -207,13 +214,13 @@ class InspectionPanels(QObject):
     # ------------------------------------------------------------------ commands
     def inspect_node(self, layer: int, index: int) -> None:
         self.show_tab(self.inspector)
-        self.inspector.show_neuron(self.window.network(), layer, index, self.window.current_trace())
+        self.inspector.show_neuron(self._reading.network(), layer, index, self._reading.trace)
         self._show_hints()
 
     def set_saliency(self, on: bool) -> None:
         self._saliency = bool(on)
         if not on:
-            self.window.canvas.set_overlay(None)
+            self.overlayChanged.emit(None, None)
         self.drawing_changed()
 
     def saliency_on(self) -> bool:
@@ -229,17 +236,13 @@ class InspectionPanels(QObject):
         self.inspect_dock.show()
         if not self._placed:  # first time: under the window's panels, a good share of its height
             self._placed = True
-            QTimer.singleShot(0, self, self._give_dock_its_share)  # once shown: the first layout sizes it by its hint
+            QTimer.singleShot(0, self, self.firstShown.emit)  # once shown: the first layout sizes it by its hint
         self._refresh_visible()
-
-    def _give_dock_its_share(self) -> None:
-        window = self.window
-        window.resizeDocks([self.inspect_dock], [int(INSPECT_SHARE * window.height())], Qt.Orientation.Vertical)
 
     def evaluate(self) -> None:
         """Evaluate the window's network on the test set (read first if needed), in chunks."""
         self.show_tab(self.evaluation)
-        self._with_test_set(lambda x, y: self.evaluation.evaluate(self.window.network(), x, y))
+        self._with_test_set(lambda x, y: self.evaluation.evaluate(self._reading.network(), x, y))
 
     def study_knockout(self, layer: int | None = None) -> None:
         """The knock-out study of a hidden layer, on the test digits (read first if needed), with the network
@@ -247,7 +250,7 @@ class InspectionPanels(QObject):
         self.show_tab(self.knockout)
         if layer is not None:
             self.knockout.layer_box.setCurrentIndex(max(0, self.knockout.layer_box.findData(layer)))
-        self._with_test_set(lambda x, y: self.knockout.run(self.window.reading_network(), x, y))
+        self._with_test_set(lambda x, y: self.knockout.run(self._reading.probed_network(), x, y))
 
     def close(self) -> None:
         """The window closes: so does the Inspect panel, also when it floats in a window of its own."""
@@ -267,8 +270,8 @@ class InspectionPanels(QObject):
 
     # ------------------------------------------------------------------ internals
     def _show_histograms(self) -> None:
-        if self.window.snapshot() is not None:
-            self.histograms.set_snapshot(self.window.snapshot())
+        if self._reading.snapshot is not None:
+            self.histograms.set_snapshot(self._reading.snapshot)
 
     def _showing(self, widget) -> bool:
         return self.inspect_dock.isVisible() and self.tabs.currentWidget() is widget
@@ -283,28 +286,27 @@ class InspectionPanels(QObject):
         elif current is self.hidden_map:
             self._with_test_set(lambda x, y: self._refresh_map())
         elif current is self.inspector:
-            self.inspector.refresh(self.window.network(), self.window.current_trace())
+            self.inspector.refresh(self._reading.network(), self._reading.trace)
         elif current is self.softmax:
-            self.softmax.set_trace(self.window.current_trace())
+            self.softmax.set_trace(self._reading.trace)
         elif current is self.slow_motion:
             self._show_slow_motion()
         self._show_hints()
 
     def _show_slow_motion(self) -> None:
-        trace = self.window.current_trace()
-        self.slow_motion.set_input(self.window.network(), None if trace is None else trace.a[0][0])
+        trace = self._reading.trace
+        self.slow_motion.set_input(self._reading.network(), None if trace is None else trace.a[0][0])
 
     def _refresh_map(self) -> None:
         if self._test_set is None:
             return
         if not self.hidden_map.has_samples():
             self.hidden_map.set_samples(*self._test_set)
-        self.hidden_map.refresh(self.window.network())
+        self.hidden_map.refresh(self._reading.network())
 
     def _put_on_canvas(self, digit: np.ndarray) -> None:
-        self.window.canvas.set_image(digit)
-        self.window.statusBar().showMessage(
-            self.tr("a test digit is on the canvas: draw over it, or Ctrl+Z to go back"), 8000)
+        self.imageChosen.emit(digit)
+        self.statusMessage.emit(self.tr("a test digit is on the canvas: draw over it, or Ctrl+Z to go back"), 8000)
 
     def _with_test_set(self, then) -> None:
         if self._test_set is not None:
@@ -313,21 +315,21 @@ class InspectionPanels(QObject):
         self._waiting.append(then)
         if self._loading.running():
             return
-        self.window.statusBar().showMessage(self.tr("reading the MNIST test digits…"))
+        self.statusMessage.emit(self.tr("reading the MNIST test digits…"), 0)
         load = self._load_data
         self._loading.start(lambda progress: load())
 
     def _on_test_set_error(self, error: Exception) -> None:
         self._waiting = []
+        self.statusMessage.emit("", 0)
         if isinstance(error, DataFileError):
-            self.window.offer_download(str(error))
+            self.downloadNeeded.emit(str(error))
         else:
-            self.window.banner.show_message(self.tr("could not read the MNIST test digits: {0}").format(error),
-                                            "error", [], kind="data")
+            self.problem.emit(self.tr("could not read the MNIST test digits: {0}").format(error))
 
     def _on_test_set(self, data) -> None:
         waiting, self._waiting = self._waiting, []
         self._test_set = (data.x_test, data.y_test)
-        self.window.statusBar().clearMessage()
+        self.statusMessage.emit("", 0)
         for then in waiting:
             then(*self._test_set)

@@ -24,8 +24,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QSizePolicy, QSlider, QStatusBar
 
 from nnviz.app import settings_store
-from nnviz.app.inspection import InspectionPanels
 from nnviz.app.panels import ElidedLabel
+from nnviz.appmodel.reading import FrozenNetworks
 from nnviz.appmodel.refresh_budget import RefreshBudget
 from nnviz.app.model_description import UNTRAINED, ModelOrigin
 from nnviz.appmodel.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState
@@ -50,10 +50,10 @@ from nnviz.app.window.actions import Actions
 from nnviz.app.window.arrangement import Arrangement
 from nnviz.app.window.documents import Documents
 from nnviz.app.window import rates
-from nnviz.app.window.reading import EMPTY_PREDICTION, Reading
+from nnviz.app.window.reading import EMPTY_PREDICTION, DrawingReader
 from nnviz.app.window.training_link import TrainingLink
 
-class MainWindow(Reading, TrainingLink, Documents, Actions, Arrangement, QMainWindow):
+class MainWindow(DrawingReader, TrainingLink, Documents, Actions, Arrangement, QMainWindow):
     """The nnviz window. ``options`` as parsed by the CLI; ``load_training_data`` replaces reading MNIST
     (tests give a small subset); ``training``: the training thread of a window this one takes over from (see
     :meth:`hand_over_to`), instead of a new one."""
@@ -93,7 +93,7 @@ class MainWindow(Reading, TrainingLink, Documents, Actions, Arrangement, QMainWi
         self._link_training(first, load_data, training)
         self.training_panel.runControlsChanged.connect(self._fit_training_column)
         self.loss_panel.clear_button.clicked.connect(self._history.clear)
-        self.inspection = InspectionPanels(self, shared_loader(load_data))
+        self._build_inspection(shared_loader(load_data))
         self._build_inspection_actions()
         self._build_probing()  # issue 18: silence, clamp, dream, nudge
         self._show_network(first)
@@ -109,6 +109,7 @@ class MainWindow(Reading, TrainingLink, Documents, Actions, Arrangement, QMainWi
     def _init_state(self) -> None:
         self._prepared = None  # the current drawing as the network's input (nnviz.data.Prepared)
         self._trace = None
+        self._frozen_networks = FrozenNetworks()  # what readings hand the views (never self._net)
         self._showing_empty = False  # the views show the empty canvas for the current layer sizes
         self._prediction = ""
         self._snapshot: NetworkSnapshot | None = None
@@ -217,7 +218,7 @@ class MainWindow(Reading, TrainingLink, Documents, Actions, Arrangement, QMainWi
         self.inspection.network_replaced()
         self._show_network(snapshot)
         self._drawing_done()
-        self.inspection.after_network_replaced()
+        self.inspection.after_network_replaced(self.reading())
 
     def _show_weights(self) -> None:
         """The diagram's strongest connections and the first layer's weight tiles, from the newest snapshot."""
@@ -227,7 +228,7 @@ class MainWindow(Reading, TrainingLink, Documents, Actions, Arrangement, QMainWi
         self.network_view.set_snapshot(snapshot)
         if snapshot.sizes[0] == 784:
             self.weights_view.set_weights(snapshot.weights[0])
-        self.inspection.network_changed(snapshot)
+        self.inspection.network_changed(self.reading())
 
     def options(self) -> AppOptions:
         return self._options

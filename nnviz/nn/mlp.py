@@ -166,6 +166,13 @@ class MLP:
         arch = "-".join(map(str, self.sizes))
         return f"MLP({arch}, activation={self.activation!r}, output={self.output!r}, dtype={self.dtype.name})"
 
+    def freeze(self) -> "MLP":
+        """Make the parameters read-only (a network shared with views that must not change under them);
+        forward and backward passes still work, and :meth:`copy` gives a writable twin."""
+        for array in (self._params, *self._weights, *self._biases):
+            array.flags.writeable = False
+        return self
+
     def copy(self) -> "MLP":
         """An independent network with the same architecture and parameters."""
         twin = MLP.__new__(MLP)

@@ -340,3 +340,13 @@ def test_mistake_captions_are_not_cut(window, qtbot):
     for row in range(gallery.count()):
         item = gallery.item(row)
         assert gallery.visualItemRect(item).width() >= gallery.fontMetrics().horizontalAdvance(item.text()), item.text()
+
+
+def test_the_inspect_views_compute_with_a_frozen_network_never_the_windows_own(window, qtbot):
+    from nnviz.app.inspection import InspectionPanels
+
+    assert not hasattr(window.inspection, "window") and isinstance(window.inspection, InspectionPanels)
+    reading = window.reading()
+    assert reading.network() is not window.network()
+    assert not reading.network().weights[0].flags.writeable
+    np.testing.assert_array_equal(reading.network().weights[0], window.network().weights[0])

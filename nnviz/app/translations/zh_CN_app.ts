@@ -455,6 +455,29 @@ Red pixels excite it, blue ones inhibit it.</source>
     </message>
 </context>
 <context>
+    <name>DrawingReader</name>
+    <message>
+        <source>&amp;Dream a digit…</source>
+        <translation>梦见一个数字(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>What does the network think a 3 looks like? Grow a picture it is sure of</source>
+        <translation>网络心目中的 3 是什么样子？生成一张让它确信的图</translation>
+    </message>
+    <message>
+        <source>&amp;Nudge the drawing…</source>
+        <translation>轻推手写(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The smallest change to your drawing that makes the network read another digit</source>
+        <translation>对你的手写做最小的改动，让网络认作另一个数字</translation>
+    </message>
+    <message>
+        <source>&amp;Restore all neurons</source>
+        <translation>恢复所有神经元(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>PNG image</source>
@@ -766,29 +789,6 @@ View → Panels brings it back. View → Language switches between English and �
     <message>
         <source>Hold its output at:</source>
         <translation>把它的输出固定为：</translation>
-    </message>
-</context>
-<context>
-    <name>Reading</name>
-    <message>
-        <source>&amp;Dream a digit…</source>
-        <translation>梦见一个数字(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>What does the network think a 3 looks like? Grow a picture it is sure of</source>
-        <translation>网络心目中的 3 是什么样子？生成一张让它确信的图</translation>
-    </message>
-    <message>
-        <source>&amp;Nudge the drawing…</source>
-        <translation>轻推手写(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>The smallest change to your drawing that makes the network read another digit</source>
-        <translation>对你的手写做最小的改动，让网络认作另一个数字</translation>
-    </message>
-    <message>
-        <source>&amp;Restore all neurons</source>
-        <translation>恢复所有神经元(&amp;R)</translation>
     </message>
 </context>
 <context>

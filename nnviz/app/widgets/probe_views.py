@@ -1,6 +1,6 @@
 """Ask the network what it sees: a dream of a digit (or of a hidden neuron) grown step by step, and the smallest
 nudge that makes it read the drawing as another digit. The math is :mod:`nnviz.nn.probe`'s; these dialogs
-take the network to ask from ``window.reading_network()`` (with any silenced neurons) when they run.
+take the network to ask from ``window.reading()`` (frozen, with any silenced neurons) when they run.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ class DreamView(QDialog):
         return self.neuron_box.currentData()
 
     def start(self) -> None:
-        net = self._window.reading_network()
+        net = self._window.reading().probed_network()
         how = self.start_box.currentData()
         start = None
         if how == "blank":
@@ -258,7 +258,7 @@ class NudgeView(QDialog):
         if prepared is None or prepared.is_empty:
             self.readings.setText(self.tr("Draw a digit first."))
             return False
-        net = self._window.reading_network()
+        net = self._window.reading().probed_network()
         x = prepared.image.ravel()
         target = self.target_box.value()
         nudged = nudge(net, x, target, max_change=self.max_change())

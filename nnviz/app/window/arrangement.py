@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QS
 from nnviz.app import settings_store
 from nnviz.app.panels import Panel, PanelLayout
 from nnviz.app.i18n import current_language
+from nnviz.app.inspection import InspectionPanels
 from nnviz.app.theme import PRESENTATION_POINT_SIZE, PROJECTOR, apply_theme
 from nnviz.appmodel.training_session import TrainingSettings, architecture_of
 from nnviz.app.widgets.flow_row import FlowRow
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from nnviz.app.main_window import MainWindow
 
 FRAME_ALLOWANCE = 30  # px of a window manager's title bar, left off the screen's height when the window opens
+INSPECT_SHARE = 0.36  # of the window's height, when the Inspect panel first opens under the other panels
 PRESENTATION_HIDES = ("activations", "weights")  # secondary in a lecture; View > Panels brings them back
 
 
@@ -133,6 +135,20 @@ class Arrangement:
         self._splitters = {"columns": columns, "middle": middle, "inside": inside, "right": right}
         self._fit_training_column()
         return columns
+
+    def _build_inspection(self, load_data) -> None:
+        """The Inspect panel: docked under the window's panels, fed frozen readings, heard through signals."""
+        inspection = self.inspection = InspectionPanels(load_data, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, inspection.inspect_dock)
+        self.network_view.nodeClicked.connect(inspection.inspect_node)
+        inspection.overlayChanged.connect(self.canvas.set_overlay)
+        inspection.imageChosen.connect(self.canvas.set_image)
+        inspection.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms) if text
+                                         else self.statusBar().clearMessage())
+        inspection.downloadNeeded.connect(self.offer_download)
+        inspection.problem.connect(lambda text: self.banner.show_message(text, "error", [], kind="data"))
+        inspection.firstShown.connect(lambda: self.resizeDocks([inspection.inspect_dock], [int(
+            INSPECT_SHARE * self.height())], Qt.Orientation.Vertical))
 
     def _fit_training_column(self) -> None:
         """Never narrower than the training panel (a cut-off form is worse than a narrower diagram); as

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 
+from nnviz.appmodel.reading import Reading
 from nnviz.appmodel.snapshot import NetworkSnapshot
 from nnviz.app.probing import Probing
 from nnviz.nn import MLP
@@ -22,8 +23,9 @@ def prediction_text(p: np.ndarray) -> str:
     return f"{digit} ({100.0 * float(p[digit]):.0f} %)"
 
 
-class Reading:
-    """The drawing read by the window's copy of the network, and every view of that reading."""
+class DrawingReader:
+    """The drawing read by the window's copy of the network, and every view of that reading; the views that
+    compute get it frozen (:meth:`reading`)."""
 
     @Slot(object)
     def _on_canvas_image(self, image: np.ndarray) -> None:
@@ -58,7 +60,7 @@ class Reading:
                 self.network_view.set_activations(None)
                 self.heatmaps.set_activations(None)
                 self._set_prediction("")
-            self.inspection.drawing_changed()  # an inspected neuron's bias and weights follow the network
+            self.inspection.drawing_changed(self.reading())  # an inspected neuron's bias and weights follow the network
             return
         trace = self.reading_network().forward(prepared.image.reshape(1, -1))
         self._trace, self._showing_empty = trace, False
@@ -70,7 +72,7 @@ class Reading:
         else:
             self._layer_views_refresh.cancel()
             self._show_layer_activity()
-        self.inspection.drawing_changed()
+        self.inspection.drawing_changed(self.reading())
 
     def _show_layer_activity(self) -> None:
         """The diagram and the heatmaps show the current reading (the most expensive views to redraw)."""
@@ -108,6 +110,10 @@ class Reading:
     def context_menu_extras(self, view: str, watched, pos, menu) -> bool:
         """Items before a view's export items in its right-click menu: the diagram's neuron probes."""
         return view == "network" and self.probing.add_neuron_actions(watched, pos, menu)
+
+    def reading(self) -> Reading:
+        """The drawing as read now, frozen, for the views that compute (see :mod:`nnviz.appmodel.reading`)."""
+        return Reading(self._snapshot, self._trace, self._prepared, self.probing.probes(), self._frozen_networks)
 
     def current_trace(self):
         """The forward pass of the current drawing with the window's network (None for an empty canvas)."""
