@@ -168,8 +168,7 @@ class InspectionPanels(QObject):
         screen)."""
         reading = self._reading = reading or self._reading
         trace = reading.trace
-        if self._showing(self.inspector):
-            self.inspector.refresh(reading.network(), trace)
+        self.inspector.set_reading(reading)
         if self._showing(self.softmax):
             self.softmax.set_trace(trace)
         if self._saliency:
@@ -200,7 +199,7 @@ class InspectionPanels(QObject):
         """Called once the window shows the new network."""
         self._reading = reading
         self.knockout.cancel()
-        self.inspector.refresh(reading.network(), reading.trace)
+        self.inspector.set_reading(reading)
         self._refresh_visible()
 
     def set_data_loader(self, load_data) -> None:
@@ -252,6 +251,10 @@ class InspectionPanels(QObject):
             self.knockout.layer_box.setCurrentIndex(max(0, self.knockout.layer_box.findData(layer)))
         self._with_test_set(lambda x, y: self.knockout.run(self._reading.probed_network(), x, y))
 
+    def exportable_views(self) -> list:
+        """The tabs File → Export can save (see :mod:`nnviz.app.exportable`), in tab order."""
+        return [widget for widget in (getattr(self, attribute) for attribute, _ in TABS) if hasattr(widget, "EXPORT")]
+
     def close(self) -> None:
         """The window closes: so does the Inspect panel, also when it floats in a window of its own."""
         self.inspect_dock.hide()
@@ -286,7 +289,7 @@ class InspectionPanels(QObject):
         elif current is self.hidden_map:
             self._with_test_set(lambda x, y: self._refresh_map())
         elif current is self.inspector:
-            self.inspector.refresh(self._reading.network(), self._reading.trace)
+            self.inspector.set_reading(self._reading)
         elif current is self.softmax:
             self.softmax.set_trace(self._reading.trace)
         elif current is self.slow_motion:

@@ -492,54 +492,6 @@ Red pixels excite it, blue ones inhibit it.</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <source>Drawing</source>
-        <translation>画布</translation>
-    </message>
-    <message>
-        <source>Network input (28×28)</source>
-        <translation>网络输入（28×28）</translation>
-    </message>
-    <message>
-        <source>Probabilities</source>
-        <translation>概率</translation>
-    </message>
-    <message>
-        <source>Network diagram</source>
-        <translation>网络图</translation>
-    </message>
-    <message>
-        <source>Hidden-layer activations</source>
-        <translation>隐藏层激活值</translation>
-    </message>
-    <message>
-        <source>First-layer weights</source>
-        <translation>第一层权重</translation>
-    </message>
-    <message>
-        <source>Loss and accuracy</source>
-        <translation>损失与准确率</translation>
-    </message>
-    <message>
-        <source>Neuron inspector</source>
-        <translation>神经元检查器</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>混淆矩阵</translation>
-    </message>
-    <message>
-        <source>Hidden-layer map</source>
-        <translation>隐藏层图</translation>
-    </message>
-    <message>
-        <source>Weight and gradient histograms</source>
-        <translation>权重与梯度直方图</translation>
-    </message>
-    <message>
-        <source>Knock-out study</source>
-        <translation>敲除实验</translation>
-    </message>
-    <message>
         <source>{0}: choose a .png, .svg or .csv file name</source>
         <translation>{0}：请选择 .png、.svg 或 .csv 文件名</translation>
     </message>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Export</name>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络图</translation>
+    </message>
+</context>
+<context>
     <name>InspectionPanels</name>
     <message>
         <source>Neuron</source>

@@ -50,14 +50,6 @@ Drop a picture file here to load it.</source>
 把图片文件拖到这里即可载入。</translation>
     </message>
     <message>
-        <source>only picture files can be dropped on the canvas (PNG, JPEG, BMP)</source>
-        <translation>只能把图片文件拖到画布上（PNG、JPEG、BMP）</translation>
-    </message>
-    <message>
-        <source>the dropped picture could not be read; drop a PNG, JPEG or BMP file</source>
-        <translation>无法读取拖入的图片；请拖入 PNG、JPEG 或 BMP 文件</translation>
-    </message>
-    <message>
         <source>Draw a digit here</source>
         <translation>在这里写一个数字</translation>
     </message>
@@ -197,6 +189,17 @@ Drop a picture file here to load it.</source>
     </message>
 </context>
 <context>
+    <name>DropsPictures</name>
+    <message>
+        <source>only picture files can be dropped on the canvas (PNG, JPEG, BMP)</source>
+        <translation>只能把图片文件拖到画布上（PNG、JPEG、BMP）</translation>
+    </message>
+    <message>
+        <source>the dropped picture could not be read; drop a PNG, JPEG or BMP file</source>
+        <translation>无法读取拖入的图片；请拖入 PNG、JPEG 或 BMP 文件</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationView</name>
     <message>
         <source>Evaluate on the test digits</source>
@@ -273,6 +276,53 @@ Drop a picture file here to load it.</source>
     <message>
         <source>test digit #{0}: double-click to put it on the canvas</source>
         <translation>测试样本 #{0}：双击放到画布上</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Drawing</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Hidden-layer activations</source>
+        <translation>隐藏层激活值</translation>
+    </message>
+    <message>
+        <source>Hidden-layer map</source>
+        <translation>隐藏层地图</translation>
+    </message>
+    <message>
+        <source>Weight and gradient histograms</source>
+        <translation>权重与梯度直方图</translation>
+    </message>
+    <message>
+        <source>Network input (28×28)</source>
+        <translation>网络输入（28×28）</translation>
+    </message>
+    <message>
+        <source>Knock-out study</source>
+        <translation>敲除实验</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>损失与准确率</translation>
+    </message>
+    <message>
+        <source>Neuron inspector</source>
+        <translation>神经元检查器</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation>第一层权重</translation>
     </message>
 </context>
 <context>

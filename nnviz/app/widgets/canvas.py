@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRect, QRectF, QSize, QTimer, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table, matrix_table
 from nnviz.app.painting import grey_array, grey_qimage, legible_font, rgba_array, rgba_qimage, text_colour
-from nnviz.app.widgets.picture_file import ink_from_grey, read_picture
-from nnviz.errors import DataFileError, NnvizError
+from nnviz.app.widgets.picture_file import DropsPictures, read_picture
 
 RESOLUTION = 280
 DEFAULT_PEN_WIDTH = 18
@@ -49,8 +49,10 @@ class OverlayCaption:
     key: tuple[tuple[str, str], ...] = ()
 
 
-class Canvas(QWidget):
+class Canvas(DropsPictures, QWidget):
     """Draw a digit: left button (or a tablet pen) draws, right button or the eraser toggle erases."""
+
+    EXPORT = ExportSpec("drawing", QT_TRANSLATE_NOOP("Export", "Drawing"))
 
     RESOLUTION = RESOLUTION
 
@@ -332,37 +334,6 @@ class Canvas(QWidget):
         self._move_outline(None)
         super().leaveEvent(event)
 
-    # ------------------------------------------------------------------ drag and drop
-    def dragEnterEvent(self, event) -> None:
-        if _dropped_path(event.mimeData()) is not None or event.mimeData().hasImage():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:
-        mime = event.mimeData()
-        try:
-            path = _dropped_path(mime)
-            if path is not None:
-                self.load_image_file(path)
-            elif mime.hasImage():
-                self._load_qimage(QImage(mime.imageData()))
-            else:
-                raise DataFileError(self.tr("only picture files can be dropped on the canvas (PNG, JPEG, BMP)"))
-        except NnvizError as error:
-            self.show_message(str(error))
-            self.loadFailed.emit(str(error))
-        event.acceptProposedAction()
-
-    def _load_qimage(self, image: QImage) -> None:
-        if image.isNull():
-            raise DataFileError(self.tr("the dropped picture could not be read; drop a PNG, JPEG or BMP file"))
-        grey = grey_array(image.convertToFormat(QImage.Format.Format_Grayscale8)).astype(np.float32) / 255.0
-        self.set_image(ink_from_grey(grey))
-
     # ------------------------------------------------------------------ painting
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -474,6 +445,10 @@ class Canvas(QWidget):
             self._message_timer.stop()
             self.update()
 
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        return matrix_table(self.image())
+
 
 def _fit(image: QImage) -> QImage:
     """A 280x280 Grayscale8 copy of ``image``, scaled to fit (aspect kept) and centred on black."""
@@ -487,13 +462,3 @@ def _fit(image: QImage) -> QImage:
     painter.drawImage((RESOLUTION - scaled.width()) // 2, (RESOLUTION - scaled.height()) // 2, scaled)
     painter.end()
     return result
-
-
-def _dropped_path(mime) -> Path | None:
-    """The first local file among the dropped URLs, if any."""
-    if not mime.hasUrls():
-        return None
-    for url in mime.urls():
-        if url.isLocalFile():
-            return Path(url.toLocalFile())
-    return None

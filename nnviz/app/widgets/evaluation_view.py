@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.app.exportable import ExportSpec, Table
 from nnviz.app.background import BackgroundTask
 from nnviz.app.colormaps import SEQUENTIAL, map_sequential, qcolor_sequential
 from nnviz.app.painting import background_colour, grey_qimage, legible_font, readable_on
@@ -64,6 +65,8 @@ def count_ticks(top: int) -> list[tuple[float, str]]:
 class EvaluationView(QWidget):
     """``evaluate(net, x, y)`` starts; ``finished`` fires with the :class:`Evaluation`;
     ``imageChosen`` carries a (28, 28) digit the user wants on the canvas."""
+
+    EXPORT = ExportSpec("confusion-matrix", QT_TRANSLATE_NOOP("Export", "Confusion matrix"))
 
     finished = Signal(object)
     imageChosen = Signal(object)
@@ -311,3 +314,14 @@ class EvaluationView(QWidget):
             return
         index = item.data(Qt.ItemDataRole.UserRole)
         self.imageChosen.emit(self._x[index].reshape(28, 28).copy())
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        result = self.result()
+        if result is None:
+            return None
+        return [f"predicted_{d}" for d in range(result.confusion.shape[1])], result.confusion
+
+    def export_picture(self) -> QWidget:
+        """The part of this view that File → Export pictures."""
+        return self.matrix

@@ -9,10 +9,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table, activation_table
 from nnviz.app.colormaps import SEQUENTIAL, map_sequential
 from nnviz.app.layer_names import layer_name
 from nnviz.app.painting import legible_font, rgba_qimage, text_colour
@@ -54,6 +55,8 @@ def layer_image(a: np.ndarray | None, n: int, max_rows: int | None = None) -> np
 class ActivationHeatmaps(QWidget):
     """``set_activations(hidden)``: one 1-D array per hidden layer, or None (greys the last shapes shown)."""
 
+    EXPORT = ExportSpec("activations", QT_TRANSLATE_NOOP("Export", "Hidden-layer activations"))
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("heatmaps")
@@ -82,6 +85,10 @@ class ActivationHeatmaps(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(400, 250)
 
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        return activation_table(self._area.values(), first_layer=1)
+
 
 class _HeatmapArea(QWidget):
     def __init__(self, parent: QWidget):
@@ -98,6 +105,10 @@ class _HeatmapArea(QWidget):
         bold, plain = QFontMetricsF(legible_font(self, bold=True)), QFontMetricsF(legible_font(self))
         rows = max((grid_shape(n, ROW_LIMITS[1])[0] for n in self._sizes), default=ROW_LIMITS[1])
         return QSize(120, math.ceil(bold.height() + plain.height() + 12 + MIN_CELL * rows))
+
+    def values(self) -> list[np.ndarray] | None:
+        """The hidden layers' activations shown, or None."""
+        return self._values
 
     def set_activations(self, hidden: list[np.ndarray] | None) -> None:
         if hidden is not None:

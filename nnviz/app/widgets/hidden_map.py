@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table, rows_table
 from nnviz.app.colormaps import CATEGORICAL, MARKERS
 from nnviz.app.painting import background_colour, legible_font, readable_on
 from nnviz.app.plot_axes import plain_plot
@@ -32,6 +33,8 @@ NAME_CLEARANCE = 0.06  # of the map's extent: two digits' names closer than this
 
 class HiddenMapView(QWidget):
     """``set_samples(x, y)`` once, ``refresh(net)`` for new weights, ``set_drawing(trace)`` as the pen moves."""
+
+    EXPORT = ExportSpec("hidden-layer-map", QT_TRANSLATE_NOOP("Export", "Hidden-layer map"))
 
     layerChanged = Signal(int)
     mapped = Signal()  # a new map is shown
@@ -200,3 +203,13 @@ class HiddenMapView(QWidget):
         if index >= 0:
             self._layer = index + 1
             self.layerChanged.emit(self._layer)
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        if self.pca() is None:
+            return None
+        return rows_table(["digit", "pc1", "pc2"], [(digit, x, y) for digit in range(10) for x, y in self.points(digit)])
+
+    def export_picture(self) -> QWidget:
+        """The part of this view that File → Export pictures."""
+        return self.plot

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table, rows_table
 from nnviz.app.colormaps import CATEGORICAL
 from nnviz.app.layer_names import weights_name
 from nnviz.app.painting import background_colour
@@ -44,6 +46,8 @@ def gradient_histogram(g: np.ndarray, bins: int = BINS, low: float = -12.0, high
 
 class HistogramsView(QWidget):
     """``set_snapshot(snapshot)``: weights (and gradients, once a step was taken) of every layer."""
+
+    EXPORT = ExportSpec("histograms", QT_TRANSLATE_NOOP("Export", "Weight and gradient histograms"))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,3 +105,12 @@ class HistogramsView(QWidget):
             name = weights_name(l + 1, n_layers)  # "input → hidden 1": the same names as the diagram's
             self._curves.append((self.weights_plot.plot([], [], stepMode="center", pen=pen, name=name),
                                  self.gradients_plot.plot([], [], stepMode="center", pen=pen, name=name)))
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        rows = []
+        for kind in ("weights", "gradients"):
+            for layer in range(self.layer_count()):
+                edges, percent = self.curve_data(kind, layer)
+                rows += [(kind, layer + 1, lo, hi, p) for lo, hi, p in zip(edges[:-1], edges[1:], percent)]
+        return rows_table(["kind", "layer", "bin_low", "bin_high", "percent"], rows)

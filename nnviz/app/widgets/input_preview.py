@@ -8,10 +8,11 @@ re-drawn at MNIST's stroke width.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table, matrix_table
 from nnviz.app.painting import grey_array, grey_qimage, legible_font, text_colour
 
 SIDE = 28
@@ -21,6 +22,8 @@ GUIDE = QColor("#a87400")  # opaque dim amber: translucent lines are slow to dra
 
 class InputPreview(QWidget):
     """Shows ``set_image(img28)``: a (28, 28) array in [0, 1], white ink on black; None shows an empty grid."""
+
+    EXPORT = ExportSpec("network-input", QT_TRANSLATE_NOOP("Export", "Network input (28×28)"))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -135,3 +138,7 @@ class InputPreview(QWidget):
                               self.tr("pixel (row {0}, column {1}) = input {2}\nvalue {3}")
                               .format(row, col, row * SIDE + col, value), self)
         super().mouseMoveEvent(event)
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        return matrix_table(self.image())

@@ -8,9 +8,10 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table, rows_table
 from nnviz.app.background import BackgroundTask
 from nnviz.app.colormaps import NEGATIVE, POSITIVE
 from nnviz.app.layer_names import layer_name
@@ -24,6 +25,8 @@ REDRAW_S = 0.15  # the bars are redrawn at most this often while the study runs 
 
 class KnockoutView(QWidget):
     """``run(net, X, y)`` studies the chosen layer; ``runRequested`` asks the owner for the test digits."""
+
+    EXPORT = ExportSpec("knock-out", QT_TRANSLATE_NOOP("Export", "Knock-out study"))
 
     runRequested = Signal(int)  # the hidden layer to study (1 = the first)
     finished = Signal(object)  # (n,) accuracy with each neuron silenced
@@ -157,3 +160,10 @@ class KnockoutView(QWidget):
     def _enable(self) -> None:
         self.run_button.setEnabled(not self.busy())
         self.cancel_button.setEnabled(self.busy())
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        accuracy = self.accuracy()
+        if accuracy is None:
+            return None
+        return rows_table(["neuron", "accuracy_silenced"], [(j, a) for j, a in enumerate(accuracy) if not np.isnan(a)])

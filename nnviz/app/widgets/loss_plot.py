@@ -17,10 +17,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table, rows_table
 from nnviz.app.painting import ACCENT, MIN_POINT_SIZE, background_colour, is_dark, legible_font, text_colour
 from nnviz.app.plot_axes import plain_axes, show_axes
 from nnviz.appmodel.snapshot import EpochResult, LossPoints
@@ -111,6 +112,8 @@ def epoch_tick_step(end: float, fit: int) -> float:
 
 class LossPlot(pg.PlotWidget):
     """``add_points(LossPoints)``, ``add_epoch(EpochResult)``, ``clear()``; ``set_log_scale(bool)``."""
+
+    EXPORT = ExportSpec("loss", QT_TRANSLATE_NOOP("Export", "Loss and accuracy"))
 
     logScaleChanged = Signal(bool)
 
@@ -441,6 +444,12 @@ class LossPlot(pg.PlotWidget):
         if (event.type() in (event.Type.PaletteChange, event.Type.FontChange) and hasattr(self, "_hint")
                 and self.plotItem is not None):  # closing a PlotWidget deletes its items
             self._style()
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        (x, loss), (ax, acc) = self.loss_data(), self.accuracy_data()
+        rows = [("batch_loss", a, b) for a, b in zip(x, loss)] + [("test_accuracy_percent", a, b) for a, b in zip(ax, acc)]
+        return rows_table(["series", "epochs", "value"], rows)
 
 
 class LossPanel(QWidget):

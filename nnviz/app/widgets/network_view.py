@@ -27,11 +27,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QEvent, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEasingCurve, QEvent, QSize, QTimer, QVariantAnimation, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import (QBoxLayout, QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem,
                                QWidget)
 
+from nnviz.app.exportable import ExportSpec, Table, activation_table
 from nnviz.app.colormaps import DIVERGING_DARK, SEQUENTIAL
 from nnviz.app.layer_names import layer_name
 from nnviz.app.painting import ACCENT, background_colour, is_dark, legible_font, mix, text_colour
@@ -60,6 +61,8 @@ POSITIVE_EDGE = QColor(*(int(c) for c in DIVERGING_DARK[-1, :3]))
 class NetworkView(FlowMixin, MarksMixin, EdgesMixin, NodesMixin, HoverMixin, ReadoutMixin, QWidget):
     """Fed by ``set_snapshot`` (weights) and ``set_activations`` (one forward pass' ``Trace.a``).
     ``follow_drawing``: the main window's diagram (see the module's docstring)."""
+
+    EXPORT = ExportSpec("network", QT_TRANSLATE_NOOP("Export", "Network diagram"))
 
     nodeClicked = Signal(int, int)  # layer (0 input .. L output), node index
     edgeModeChanged = Signal(str)  # DRAWING or WEIGHTS
@@ -468,3 +471,7 @@ class NetworkView(FlowMixin, MarksMixin, EdgesMixin, NodesMixin, HoverMixin, Rea
             self._fit_legends()
             self._relayout()
         super().changeEvent(event)
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        return activation_table(self._activations)

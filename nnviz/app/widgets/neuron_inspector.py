@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table
 from nnviz.app.colormaps import DIVERGING, NEGATIVE, POSITIVE, map_diverging
 from nnviz.app.painting import background_colour, legible_font
 from nnviz.app.plot_axes import plain_plot
@@ -29,11 +30,15 @@ def layer_name(layer: int, n_layers: int) -> str:
 class NeuronInspector(QWidget):
     """``show_neuron(network, layer, index, trace)``; ``refresh(network, trace)`` keeps the same neuron."""
 
+    EXPORT = ExportSpec("neuron", QT_TRANSLATE_NOOP("Export", "Neuron inspector"))
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("neuronInspector")
         self._node: tuple[int, int] | None = None
         self._terms: NeuronTerms | None = None
+        self._reading = None  # the newest reading, drawn (or not yet: _stale)
+        self._stale = False
         self.title = QLabel(self.tr("Click a neuron in the network diagram"))
         self.title.setObjectName("inspectorTitle")
         self.title.setFont(legible_font(self, 1.15, bold=True))
@@ -67,6 +72,22 @@ class NeuronInspector(QWidget):
 
     def terms(self) -> NeuronTerms | None:
         return self._terms
+
+    def set_reading(self, reading) -> None:
+        """Follow a new reading (:class:`~nnviz.appmodel.reading.Reading`): redrawn now when on screen, else
+        when shown or exported."""
+        self._reading, self._stale = reading, True
+        if self.isVisible():
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale and self._reading is not None:
+            self._stale = False
+            self.refresh(self._reading.network(), self._reading.trace)
+
+    def showEvent(self, event) -> None:
+        self._catch_up()
+        super().showEvent(event)
 
     def show_neuron(self, network, layer: int, index: int, trace=None) -> None:
         """Inspect neuron ``index`` of ``layer`` (1 .. L; 0, an input pixel, shows the pixel's value)."""
@@ -137,3 +158,13 @@ class NeuronInspector(QWidget):
         self.formula.setText(self.tr("Input neurons compute nothing: each holds one pixel of the 28×28 picture."))
         self._image.hide()
         self._bars.hide()
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        self._catch_up()  # it may have been hidden
+        terms = self.terms()
+        if terms is None:
+            return None
+        inputs = terms.inputs if terms.inputs is not None else np.full(len(terms.weights), np.nan)
+        rows = np.column_stack([np.arange(len(terms.weights)), terms.weights, inputs, terms.weights * inputs])
+        return ["input_neuron", "weight", "input_activation", "product"], rows

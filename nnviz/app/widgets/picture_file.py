@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from nnviz.app.painting import grey_array
-from nnviz.errors import DataFileError
+from nnviz.errors import DataFileError, NnvizError
 
 def ink_from_grey(grey: np.ndarray, alpha: np.ndarray | None = None) -> np.ndarray:
     """White-ink-on-black float32 [0, 1] from a grey picture (H, W) in [0, 1] of either polarity.
@@ -75,3 +75,48 @@ def _read_npy(path: Path) -> np.ndarray:
             "Canvas", "{0} holds an array of shape {1}; expected a 2-D grey picture").format(path.name, array.shape))
     array = np.nan_to_num(array.astype(np.float32))
     return array / 255.0 if array.max() > 1.0 else array
+
+
+class DropsPictures:
+    """A picture file (or an image) dropped on the canvas becomes its drawing; anything else is refused with
+    a message. Needs the canvas's ``load_image_file``, ``set_image``, ``show_message`` and ``loadFailed``."""
+
+    def dragEnterEvent(self, event) -> None:
+        if _dropped_path(event.mimeData()) is not None or event.mimeData().hasImage():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        mime = event.mimeData()
+        try:
+            path = _dropped_path(mime)
+            if path is not None:
+                self.load_image_file(path)
+            elif mime.hasImage():
+                self._load_qimage(QImage(mime.imageData()))
+            else:
+                raise DataFileError(self.tr("only picture files can be dropped on the canvas (PNG, JPEG, BMP)"))
+        except NnvizError as error:
+            self.show_message(str(error))
+            self.loadFailed.emit(str(error))
+        event.acceptProposedAction()
+
+    def _load_qimage(self, image: QImage) -> None:
+        if image.isNull():
+            raise DataFileError(self.tr("the dropped picture could not be read; drop a PNG, JPEG or BMP file"))
+        grey = grey_array(image.convertToFormat(QImage.Format.Format_Grayscale8)).astype(np.float32) / 255.0
+        self.set_image(ink_from_grey(grey))
+
+
+def _dropped_path(mime) -> Path | None:
+    """The first local file among the dropped URLs, if any."""
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            return Path(url.toLocalFile())
+    return None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table
 from nnviz.app.painting import ACCENT, accent_text, legible_font, text_colour
 
 N_CLASSES = 10
@@ -23,6 +24,8 @@ class ProbabilityBars(QWidget):
     """``set_probabilities(p)`` with p (10,) summing to 1, or None for "nothing drawn". A click on a digit
     says "this drawing is that digit" (``digitClicked``); ``set_before(p)`` outlines what the bars were
     before a correction, so the change shows."""
+
+    EXPORT = ExportSpec("probabilities", QT_TRANSLATE_NOOP("Export", "Probabilities"))
 
     digitClicked = Signal(int)
 
@@ -146,3 +149,8 @@ class ProbabilityBars(QWidget):
         if event.button() == Qt.MouseButton.LeftButton and digit is not None and self._p is not None:
             self.digitClicked.emit(digit)
         super().mouseReleaseEvent(event)
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        p = self.probabilities()
+        return None if p is None else (["digit", "probability"], np.column_stack([np.arange(len(p)), p]).astype(object))

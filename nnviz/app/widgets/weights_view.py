@@ -22,10 +22,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QWidget
 
+from nnviz.app.exportable import ExportSpec, Table
 from nnviz.app.colormaps import diverging_index, lut_from_anchors, rgba_lookup
 from nnviz.app.painting import background_colour, mix, text_colour
 from nnviz.app.throttle import Throttle
@@ -113,6 +114,8 @@ def page_count(n: int) -> int:
 class WeightsView(QWidget):
     """``set_weights(W0)`` with W0 (784, n): a page of its n tiles, redrawn as one image; ``set_activity(a1)``
     (hidden layer 1's activations for the drawing, or None) chooses the most active ones."""
+
+    EXPORT = ExportSpec("first-layer-weights", QT_TRANSLATE_NOOP("Export", "First-layer weights"))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -338,3 +341,8 @@ class WeightsView(QWidget):
             self._legend.set_table(self._table())
             self._redraw()
         super().changeEvent(event)
+
+    def export_table(self) -> Table | None:
+        """The numbers behind this view for File → Export (None: nothing to export yet)."""
+        W = self._weights
+        return None if W is None else ([f"neuron_{j}" for j in range(W.shape[1])], W)

@@ -180,4 +180,4 @@ class Actions:
         quit_action = self.file_menu.actions()[-1]
         add_export_menu(self, self.file_menu.insertMenu(quit_action, QMenu(self.tr("&Export"), self)).menu())
         self.file_menu.insertSeparator(quit_action)
-        install_context_menus(self)
+        self._export_context_menus = install_context_menus(self)

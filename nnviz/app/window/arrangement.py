@@ -150,6 +150,11 @@ class Arrangement:
         inspection.firstShown.connect(lambda: self.resizeDocks([inspection.inspect_dock], [int(
             INSPECT_SHARE * self.height())], Qt.Orientation.Vertical))
 
+    def exportable_views(self) -> list:
+        """The views File → Export can save, in menu order (each declares how: :mod:`nnviz.app.exportable`)."""
+        return [self.canvas, self.input_preview, self.probabilities, self.network_view, self.heatmaps,
+                self.weights_view, self.loss_plot, *self.inspection.exportable_views()]
+
     def _fit_training_column(self) -> None:
         """Never narrower than the training panel (a cut-off form is worse than a narrower diagram); as
         narrow as it allows when presentation mode hides its forms. Never so short that Start or the progress
