@@ -60,8 +60,8 @@ def main() -> None:
     from nnviz.data import load_mnist
     from nnviz.nn import TrainConfig
 
-    rates.VIEWS_REFRESH_S = args.views_s or rates.VIEWS_REFRESH_S
-    rates.SNAPSHOT_REFRESH_S = args.snapshot_s or rates.SNAPSHOT_REFRESH_S
+    rates.INTERVALS["views"] = args.views_s or rates.INTERVALS["views"]
+    rates.INTERVALS["snapshot"] = args.snapshot_s or rates.INTERVALS["snapshot"]
     switch_off([name for name in args.without.split(",") if name])
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
@@ -89,7 +89,7 @@ def main() -> None:
     window.close()
     app.processEvents()
     print(f"window / plain training in this process (views off: {args.without or 'none'}, "
-          f"views {rates.VIEWS_REFRESH_S} s, snapshots {rates.SNAPSHOT_REFRESH_S} s): "
+          f"views {rates.INTERVALS['views']} s, snapshots {rates.INTERVALS['snapshot']} s): "
           f"median {100 * statistics.median(ratios):.0f} %  (rounds: {', '.join(f'{100 * r:.0f}' for r in ratios)})")
 
 

@@ -202,6 +202,10 @@ class InspectionPanels(QObject):
         self.inspector.set_reading(reading)
         self._refresh_visible()
 
+    def set_refresh_interval(self, seconds: float) -> None:
+        """How often the histograms follow new weights at most (HISTOGRAMS_REFRESH_S unless stretched)."""
+        self._histograms_refresh.set_interval(seconds)
+
     def set_data_loader(self, load_data) -> None:
         """Where the test digits come from next time (after a download into another folder)."""
         self._load_data = load_data

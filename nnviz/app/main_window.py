@@ -30,7 +30,6 @@ from nnviz.appmodel.refresh_budget import RefreshBudget
 from nnviz.app.model_description import UNTRAINED, ModelOrigin
 from nnviz.appmodel.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState
 from nnviz.app.theme import apply_theme
-from nnviz.app.throttle import Throttle
 from nnviz.appmodel.training_session import TrainingSettings, architecture_of, mnist_loader
 from nnviz.app.widgets.banner import Banner
 from nnviz.app.widgets.canvas import MAX_PEN_WIDTH, MIN_PEN_WIDTH, Canvas
@@ -49,7 +48,7 @@ from nnviz.appmodel.app_options import AppOptions
 from nnviz.app.window.actions import Actions
 from nnviz.app.window.arrangement import Arrangement
 from nnviz.app.window.documents import Documents
-from nnviz.app.window import rates
+from nnviz.app.window.rates import RefreshPolicy
 from nnviz.app.window.reading import EMPTY_PREDICTION, DrawingReader
 from nnviz.app.window.training_link import TrainingLink
 
@@ -78,9 +77,10 @@ class MainWindow(DrawingReader, TrainingLink, Documents, Actions, Arrangement, Q
         self._build_widgets(settings or TrainingSettings())
         self._build_layout()
         self._build_actions()
-        self._snapshot_refresh = Throttle(rates.SNAPSHOT_REFRESH_S, self._apply_pending_snapshot, self)
-        self._views_refresh = Throttle(rates.VIEWS_REFRESH_S, self._show_weights, self)
-        self._layer_views_refresh = Throttle(rates.STROKE_VIEWS_S, self._show_layer_activity, self)
+        self.refresh_policy = policy = RefreshPolicy()
+        self._snapshot_refresh = policy.throttle("snapshot", self._apply_pending_snapshot, self)
+        self._views_refresh = policy.throttle("views", self._show_weights, self)
+        self._layer_views_refresh = policy.throttle("stroke", self._show_layer_activity, self)
         self.refresh_budget = RefreshBudget()
 
         net = self._load_initial_model()
@@ -94,6 +94,9 @@ class MainWindow(DrawingReader, TrainingLink, Documents, Actions, Arrangement, Q
         self.training_panel.runControlsChanged.connect(self._fit_training_column)
         self.loss_panel.clear_button.clicked.connect(self._history.clear)
         self._build_inspection(shared_loader(load_data))
+        for channel, view in (("loss", self.loss_plot), ("histograms", self.inspection), ("fed", self.network_view),
+                              ("fed", self.weights_view)):
+            policy.govern(channel, view.set_refresh_interval)
         self._build_inspection_actions()
         self._build_probing()  # issue 18: silence, clamp, dream, nudge
         self._show_network(first)
@@ -191,7 +194,7 @@ class MainWindow(DrawingReader, TrainingLink, Documents, Actions, Arrangement, Q
 
     def _show_network(self, snapshot: NetworkSnapshot, views_now: bool = True) -> None:
         """Make ``snapshot`` the network of the UI thread, re-read the drawing with it, and redraw the
-        diagram's connections and the weight tiles (at once, or within rates.VIEWS_REFRESH_S while training)."""
+        diagram's connections and the weight tiles (at once, or within the "views" interval while training)."""
         self._snapshot = snapshot
         self._probed = None  # the poked copy of the network is made again from these weights
         net = getattr(self, "_net", None)

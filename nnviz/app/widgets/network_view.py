@@ -255,6 +255,13 @@ class NetworkView(FlowMixin, MarksMixin, EdgesMixin, NodesMixin, HoverMixin, Rea
         else:
             self._edge_refresh.request()
 
+    def set_refresh_interval(self, seconds: float) -> None:
+        """How often new weights are drawn at most (EDGE_REFRESH_S; 0 when whoever feeds it limits the rate)."""
+        self._edge_refresh.set_interval(seconds)
+
+    def refresh_interval(self) -> float:
+        return self._edge_refresh.interval
+
     def apply_pending(self) -> None:
         """Draw a snapshot that is waiting for the refresh interval now, and end a flow (screenshots, tests)."""
         self._edge_refresh.flush()

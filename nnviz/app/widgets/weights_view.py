@@ -163,6 +163,13 @@ class WeightsView(QWidget):
         return pager
 
     # ------------------------------------------------------------------ public API
+    def set_refresh_interval(self, seconds: float) -> None:
+        """How often new weights are drawn at most (REFRESH_S; 0 when whoever feeds it limits the rate)."""
+        self._refresh.set_interval(seconds)
+
+    def refresh_interval(self) -> float:
+        return self._refresh.interval
+
     def set_weights(self, W0: np.ndarray) -> None:
         W0 = np.asarray(W0)
         if W0.ndim != 2 or W0.shape[0] != SIDE * SIDE:

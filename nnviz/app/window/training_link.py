@@ -16,12 +16,10 @@ from nnviz.appmodel.snapshot import EpochResult, LossPoints, NetworkSnapshot, Ru
 from nnviz.app.show_in_front import show_in_front
 from nnviz.app.teaching import Teaching
 from nnviz.appmodel.training_session import TrainingSettings, architecture_of
-from nnviz.app.widgets.loss_plot import REFRESH_S as LOSS_REFRESH_S
 from nnviz.app.widgets.run_progress import progress_text
 from nnviz.app.training_process import TrainingProcess
 from nnviz.app.i18n import current_language
 from nnviz.app.pen_activity import PenActivity
-from nnviz.app.window import rates
 from nnviz.resources import shipped_model_path
 
 if TYPE_CHECKING:
@@ -90,7 +88,7 @@ class TrainingLink:
 
     @Slot(object)
     def _on_snapshot(self, snapshot: NetworkSnapshot) -> None:
-        self._pending_snapshot = snapshot  # newest wins; read at most every rates.SNAPSHOT_REFRESH_S
+        self._pending_snapshot = snapshot  # newest wins; read at most every "snapshot" interval
         self._snapshot_refresh.request()
 
     def _apply_pending_snapshot(self) -> None:
@@ -163,9 +161,7 @@ class TrainingLink:
 
     def _stretch_refresh(self, stretch: float) -> None:
         """Everything training drives redraws ``stretch`` times less often (see nnviz.appmodel.refresh_budget)."""
-        self._snapshot_refresh.set_interval(rates.SNAPSHOT_REFRESH_S * stretch)
-        self._views_refresh.set_interval(rates.VIEWS_REFRESH_S * stretch)
-        self.loss_plot.set_refresh_interval(LOSS_REFRESH_S * stretch)
+        self.refresh_policy.stretch(stretch)
 
     @Slot(object)
     def _on_loss_points(self, points: LossPoints) -> None:
