@@ -93,6 +93,11 @@ class RunState(StrEnum):
     DIVERGED = "diverged"
     ERROR = "error"
 
+    @property
+    def under_way(self) -> bool:
+        """Training or loading its data: Start/Pause pauses, the button says Pause."""
+        return self in (RunState.RUNNING, RunState.LOADING)
+
 
 @dataclass(frozen=True)
 class TrainingStatus:

@@ -263,3 +263,10 @@ def test_a_yield_request_ends_a_burst_after_its_step_and_the_run_goes_on():
     session.start()
     assert session.advance(budget_s=30.0) == 3  # the burst ends after that step, not after 30 s or the epoch
     assert session.state == "running" and session.advance(budget_s=0.05) > 0  # and the run goes on
+
+
+def test_a_run_is_under_way_while_training_or_loading_its_data():
+    from nnviz.appmodel.snapshot import RunState, TrainingStatus
+
+    assert {state for state in RunState if state.under_way} == {RunState.RUNNING, RunState.LOADING}
+    assert TrainingStatus(state="loading").state.under_way  # a plain string becomes its RunState

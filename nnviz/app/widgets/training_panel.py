@@ -391,7 +391,7 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ run state
     def set_status(self, status: TrainingStatus) -> None:
         self._status = status
-        running = status.state in (RunState.RUNNING, RunState.LOADING)
+        running = status.state.under_way
         self.set_running(running)
         self.train_button.setText(self.tr("Pause") if running
                                   else self.tr("Resume") if status.state == RunState.PAUSED else self.tr("Start"))
@@ -406,7 +406,8 @@ class TrainingPanel(QWidget):
         return self._status
 
     def is_running(self) -> bool:
-        return bool(self.train_button.property("running"))
+        """Whether the Start button shows Pause (the run is under way or loading)."""
+        return self._status.state.under_way
 
     def set_running(self, running: bool) -> None:
         if self.train_button.property("running") == running:

@@ -156,7 +156,7 @@ class TrainingLink:
         if status.state != self._training_state:
             self._training_state = status.state
             self.trainingStateChanged.emit(str(status.state))
-        running = status.state in (RunState.RUNNING, RunState.LOADING)
+        running = status.state.under_way
         self.train_action.setText(self.tr("&Pause training") if running else self.tr("&Start training"))
 
     def _stretch_refresh(self, stretch: float) -> None:
@@ -222,7 +222,7 @@ class TrainingLink:
         self._model_path = None  # Save suggests a new name: the file it came from holds another network now
 
     def toggle_training(self) -> None:
-        if self.training_panel.is_running():
+        if self._training_state.under_way:  # the run's state, not a button's
             self.training.pause()
         else:
             self.start_training()
