@@ -55,7 +55,7 @@ class TrainingProcess(QObject):
     epochFinished = Signal(object)  # EpochResult
     networkReplaced = Signal(object)  # NetworkSnapshot of a new network (reset, opened file): curves start over
     dataMissing = Signal(str)  # MNIST is not where it was looked for: the message says where
-    failed = Signal(str, str)  # message, details (a traceback when it is a bug)
+    failed = Signal(object, str)  # Note (worded by the window), details (a traceback when it is a bug)
     taught = Signal(object)  # TeachOutcome or TeachFailure
     reported = Signal(str, object)  # name, value: an answer to report()
     crashed = Signal(str, str)  # the child died or could not start: message, details

@@ -100,6 +100,17 @@ class RunState(StrEnum):
 
 
 @dataclass(frozen=True)
+class Note:
+    """What a status or a failure has to say beyond its state, as a kind and its particulars: the window words
+    it in its own language (:func:`nnviz.app.widgets.run_progress.note_text`), never the model. Kinds:
+    "diverged" (the engine's account), "problem" (a message from the engine or the model, said as it is),
+    "bug" (exception type, message), "cannot-build" (why), "cannot-read-mnist" (exception type, message)."""
+
+    kind: str
+    args: tuple = ()
+
+
+@dataclass(frozen=True)
 class TrainingStatus:
     """Where a run is: what the progress bar and the curves need. ``new_network``: the layer sizes of the
     network a reset has just built (shown as "new network: 784-32-10"), else empty."""
@@ -113,7 +124,7 @@ class TrainingStatus:
     eta_s: float = float("nan")
     loss: float = float("nan")
     lr: float = float("nan")
-    message: str = ""
+    note: Note | None = None
     new_network: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:

@@ -36,7 +36,7 @@ from nnviz.appmodel.training_session import MnistLoader, TrainingData, TrainingS
 from nnviz.appmodel.wording import set_translator
 
 NICE = 10  # how much lower than the window the child runs (POSIX nice; below normal on Windows)
-TRANSLATED_CONTEXTS = ("TrainingSession", "TrainingWorker")
+TRANSLATED_CONTEXTS = ("TrainingSession",)  # the model's own error messages (network limits, missing data)
 COMMANDS = frozenset({
     "start", "pause", "step", "stop", "reset", "undo_reset", "set_speed", "set_config", "set_architecture",
     "set_network", "set_data", "set_extra", "set_data_loader", "teach", "restore_weights", "report",

@@ -13,7 +13,7 @@ go out as soon as an epoch ends, right after the loss points that led to them. T
 
 ``snapshot`` NetworkSnapshot · ``status`` TrainingStatus · ``points`` LossPoints · ``epoch`` EpochResult ·
 ``replaced`` NetworkSnapshot of a new network (reset, opened file: the curves start over) · ``missing`` where
-MNIST was looked for · ``failed`` message, details · ``taught`` TeachOutcome or TeachFailure · ``reported``
+MNIST was looked for · ``failed`` Note, details · ``taught`` TeachOutcome or TeachFailure · ``reported``
 name, value (see :meth:`~TrainingService.report`).
 """
 
@@ -27,12 +27,11 @@ from typing import Callable
 
 import numpy as np
 
-from nnviz.appmodel.snapshot import Architecture, NetworkSnapshot, TrainingStatus
+from nnviz.appmodel.snapshot import Architecture, NetworkSnapshot, Note, TrainingStatus
 from nnviz.appmodel.teaching_messages import TeachFailure, TeachRequest, teach_session
 from nnviz.appmodel.training_session import (
     ERROR, IDLE, LOADING, RUNNING, MnistLoader, TrainingData, TrainingSession, TrainingSettings,
 )
-from nnviz.appmodel.wording import translate
 from nnviz.errors import DataFileError, NnvizError
 from nnviz.nn import MLP, TrainConfig
 
@@ -130,7 +129,7 @@ class TrainingService:
         try:
             self.session.reset()
         except NnvizError as error:
-            self._send("failed", translate("TrainingWorker", "cannot build that network: {0}").format(error), "")
+            self._send("failed", Note("cannot-build", (str(error),)), "")
             return
         self._network_replaced()
 
@@ -188,7 +187,7 @@ class TrainingService:
         try:
             self.session.adopt_weights(snapshot.to_network())
         except NnvizError as error:
-            self._send("failed", str(error), "")
+            self._send("failed", Note("problem", (str(error),)), "")
             return
         self._send("snapshot", self.session.snapshot())
 
@@ -250,7 +249,7 @@ class TrainingService:
 
     def _report_failure(self) -> None:
         if self.session.state == ERROR:
-            self._send("failed", self.session.message, self.session.details)
+            self._send("failed", self.session.note, self.session.details)
 
     def _network_replaced(self) -> None:
         self._published_step = self.session.steps
@@ -277,8 +276,7 @@ class TrainingService:
     def _read_data(self) -> None:
         if not self._loading:
             self._loading = True
-            self._send("status", TrainingStatus(state=LOADING, epochs=self.session.config.epochs,
-                                                message=translate("TrainingWorker", "reading MNIST…")))
+            self._send("status", TrainingStatus(state=LOADING, epochs=self.session.config.epochs))
             self._background(self._load_data, self._on_data)
 
     def _teach_waiting_ones(self) -> None:
@@ -302,7 +300,8 @@ class TrainingService:
             self._combine_data()
         self._teach_waiting_ones()  # with MNIST as replay, or without it if it could not be read
         if data is None:
-            self._send("status", TrainingStatus(state=IDLE, epochs=self.session.config.epochs, message=str(error)))
+            self._send("status", TrainingStatus(state=IDLE, epochs=self.session.config.epochs,
+                                                note=Note("problem", (str(error),))))
             self._report_load_error(error)
             return
         self._send("status", self.status())
@@ -315,8 +314,7 @@ class TrainingService:
         if isinstance(error, DataFileError):
             self._send("missing", str(error))
         elif isinstance(error, NnvizError):
-            self._send("failed", str(error), "")
+            self._send("failed", Note("problem", (str(error),)), "")
         else:
             details = "".join(traceback.format_exception(error))
-            self._send("failed", translate("TrainingWorker", "could not read MNIST: {0}: {1}").format(
-                type(error).__name__, error), details)
+            self._send("failed", Note("cannot-read-mnist", (type(error).__name__, str(error))), details)

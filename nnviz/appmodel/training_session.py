@@ -27,16 +27,12 @@ from typing import Callable
 
 import numpy as np
 
-from nnviz.appmodel.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
+from nnviz.appmodel.snapshot import (Architecture, EpochResult, LossPoints, NetworkSnapshot, Note, RunState,
+                                     TrainingStatus)
 from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.errors import ConfigError, DivergenceError, NnvizError
 from nnviz.appmodel.wording import translate
 from nnviz.nn import MLP, EpochRecord, StepRecord, TrainConfig, train
-
-
-def new_network_message(sizes) -> str:
-    """The status line after a Reset ("new network: 784-32-10"), which the training panel shows as it is."""
-    return translate("TrainingSession", "new network: {0}").format("-".join(map(str, sizes)))
 
 
 RATE_HALF_LIFE_S = 3.0  # samples/s (and so the ETA) is averaged over a few seconds of training time
@@ -148,7 +144,7 @@ class TrainingSession:
         self._augment = augment
         self.net = net if net is not None else build_network(architecture, config.seed)
         self.state = IDLE
-        self.message = ""
+        self.note: Note | None = None  # what the status has to say beyond its state
         self.details = ""  # a traceback, for errors that are bugs rather than user mistakes
         self._run = None  # the train() generator of the current run, if any
         self._stop_requested = False
@@ -180,7 +176,7 @@ class TrainingSession:
         """End the run and start over with a new network from the architecture and the config's seed. The
         network it replaces is kept for :meth:`undo_reset` until the next run starts."""
         net = build_network(self.architecture, self._config.seed)  # raises ConfigError before anything changes
-        self._end_run(IDLE, new_network_message(net.sizes))
+        self._end_run(IDLE)
         before = (self.net, self.architecture, self._steps, self._epochs_done, self._x)
         self.net = net
         self._clear_history()
@@ -195,7 +191,7 @@ class TrainingSession:
         the run had ended, so the next start begins a new one. False if there is nothing to bring back."""
         if self._before_reset is None:
             return False
-        self._end_run(IDLE, "")
+        self._end_run(IDLE)
         net, architecture, steps, epochs, x = self._before_reset
         self._before_reset = None
         self._clear_history()
@@ -206,7 +202,7 @@ class TrainingSession:
     def set_network(self, net: MLP) -> None:
         """Train ``net`` from now on (e.g. a model file the user opened); the curves start over."""
         self._before_reset = None
-        self._end_run(IDLE, "")
+        self._end_run(IDLE)
         self.net = net
         self.architecture = architecture_of(net)
         self._clear_history()
@@ -229,16 +225,16 @@ class TrainingSession:
         self._require_data()
         self._before_reset = None  # training the new network: the old one is gone for good
         self._stop_requested = False
-        self._set_state(RUNNING, "")
+        self._set_state(RUNNING)
 
     def pause(self) -> None:
         if self.state == RUNNING:
-            self._set_state(PAUSED, "")
+            self._set_state(PAUSED)
 
     def stop(self) -> None:
         """End the run; the network keeps its weights and the next start begins a new run."""
         if self._run is not None or self.state in (RUNNING, PAUSED):
-            self._end_run(STOPPED, translate("TrainingSession", "stopped"))
+            self._end_run(STOPPED)
 
     def request_yield(self) -> None:
         """Thread-safe: make a running burst return after its current step, so that a message waiting for
@@ -254,7 +250,7 @@ class TrainingSession:
         self._require_data()
         self._stop_requested = False
         if self.state != PAUSED:
-            self._set_state(PAUSED, "")
+            self._set_state(PAUSED)
         return self._pull(until=math.inf, max_steps=1, stop_at_epoch=False) > 0
 
     def advance(self, budget_s: float, max_steps: int | None = None) -> int:
@@ -296,7 +292,7 @@ class TrainingSession:
         eta = remaining / self._rate if self._rate > 0 and self.state == RUNNING else float("nan")
         return TrainingStatus(
             state=self.state, epoch=epoch, epochs=config.epochs, step=self._steps, epoch_fraction=fraction,
-            samples_per_s=self._rate, eta_s=eta, loss=self._last_loss, lr=self._last_lr, message=self.message,
+            samples_per_s=self._rate, eta_s=eta, loss=self._last_loss, lr=self._last_lr, note=self.note,
             new_network=self._new_network,
         )
 
@@ -317,8 +313,8 @@ class TrainingSession:
         if self.data is None:
             raise ConfigError(translate("TrainingSession", "no training data: load MNIST first"))
 
-    def _set_state(self, state: RunState, message: str) -> None:
-        self.state, self.message, self.details = state, message, ""
+    def _set_state(self, state: RunState, note: Note | None = None) -> None:
+        self.state, self.note, self.details = state, note, ""
         self._new_network = ()  # said once, by the status right after the reset
 
     def _new_run(self):
@@ -330,11 +326,11 @@ class TrainingSession:
             augment=self._augment, should_stop=lambda: self._stop_requested, get_config=lambda: self._config,
         )
 
-    def _end_run(self, state: RunState, message: str) -> None:
+    def _end_run(self, state: RunState, note: Note | None = None) -> None:
         if self._run is not None:
             self._run.close()  # runs train()'s clean-up (its augmentation thread)
             self._run = None
-        self._set_state(state, message)
+        self._set_state(state, note)
 
     def _pull(self, until: float, max_steps: int | None, stop_at_epoch: bool) -> int:
         """Take records from the run until the deadline, ``max_steps`` steps, or (``stop_at_epoch``) an
@@ -359,20 +355,18 @@ class TrainingSession:
         except StopIteration:
             self._run = None
             if self._stop_requested:
-                self._set_state(STOPPED, translate("TrainingSession", "stopped"))
+                self._set_state(STOPPED)
             else:
-                self._set_state(FINISHED, translate("TrainingSession", "finished {0} epochs")
-                                .format(self._config.epochs))
+                self._set_state(FINISHED)
         except DivergenceError as error:  # the engine restored the last finite weights
             self._run = None
-            self._set_state(DIVERGED, translate("TrainingSession", "{0} Lower the learning rate, then press Start to go on.").format(error))
+            self._set_state(DIVERGED, Note("diverged", (str(error),)))
         except NnvizError as error:
             self._run = None
-            self._set_state(ERROR, str(error))
+            self._set_state(ERROR, Note("problem", (str(error),)))
         except Exception as error:  # a bug: say so, keep the window usable, keep the details
             self._run = None
-            self._set_state(ERROR, translate("TrainingSession", "training stopped by an internal error: {0}: {1}").format(
-                type(error).__name__, error))
+            self._set_state(ERROR, Note("bug", (type(error).__name__, str(error))))
             self.details = traceback.format_exc()
         self._update_rate(steps, time.perf_counter() - started)
         return steps

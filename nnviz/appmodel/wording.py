@@ -1,4 +1,4 @@
-"""The words of the app's model (status lines, settings errors) in the interface's language, without Qt.
+"""The words of the app's model (its settings and network errors) in the interface's language, without Qt.
 
 The window passes ``QCoreApplication.translate`` (:mod:`nnviz.app.i18n`); the training process passes a
 catalogue read from the translators' files (:mod:`nnviz.appmodel.catalogue`); elsewhere the English source

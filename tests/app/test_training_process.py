@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Slot
 
 from nnviz.app.background import shared_loader
 from nnviz.app.training_process import TrainingProcess
+from nnviz.app.widgets.run_progress import note_text
 from nnviz.appmodel.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
 from nnviz.appmodel.training_service import PUBLISH_HZ
 from nnviz.appmodel.training_session import TrainingData, TrainingSettings, mnist_loader
@@ -60,9 +61,9 @@ class Recorder(QObject):
     def _missing(self, message: str) -> None:
         self.events.append(("missing", message))
 
-    @Slot(str, str)
-    def _failed(self, message: str, details: str) -> None:
-        self.events.append(("failed", message, details))
+    @Slot(object, str)
+    def _failed(self, note, details: str) -> None:
+        self.events.append(("failed", note, details))
 
     @Slot(str, str)
     def _crashed(self, message: str, details: str) -> None:
@@ -233,7 +234,7 @@ def test_divergence_pauses_and_says_what_to_do(make, qtbot):
     handle.start()
     qtbot.waitUntil(lambda: rec.last_state() == "diverged", timeout=10_000)
     status = rec.of(TrainingStatus)[-1]
-    assert "learning rate" in status.message
+    assert status.note.kind == "diverged" and "learning rate" in note_text(status.note)
     assert all(np.isfinite(w).all() for w in ask_training(qtbot, handle, "network").weights)
 
 
@@ -241,8 +242,8 @@ def test_a_bug_becomes_an_error_with_details_and_the_process_goes_on(make, qtbot
     handle, rec = make(data=broken_loader)
     handle.start()
     qtbot.waitUntil(lambda: bool(rec.tagged("failed")), timeout=5_000)
-    _, message, details = rec.tagged("failed")[0]
-    assert "disk on fire" in message and "Traceback" in details
+    _, note, details = rec.tagged("failed")[0]
+    assert "disk on fire" in note_text(note) and "Traceback" in details
     handle.set_data_loader(toy_data)
     handle.step()
     qtbot.waitUntil(lambda: bool(rec.of(NetworkSnapshot)) and rec.of(NetworkSnapshot)[-1].step == 1, timeout=10_000)
@@ -337,6 +338,7 @@ import sys, time
 from PySide6.QtCore import QCoreApplication, QTimer
 import nnviz.app
 from nnviz.app.training_process import TrainingProcess
+from nnviz.app.widgets.run_progress import note_text
 from nnviz.appmodel.snapshot import Architecture
 from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.nn import TrainConfig

@@ -1,14 +1,15 @@
-"""The training process words its status lines from the translators' .ts files, without Qt."""
+"""The training process words the model's own error messages (network limits, missing data) from the
+translators' .ts files, without Qt; status notes are worded by the window."""
 
 from nnviz.appmodel.catalogue import load_catalogue, translator
 
 
-def test_the_chinese_catalogue_has_the_training_status_lines():
-    catalogue = load_catalogue("zh_CN", ["TrainingSession", "TrainingWorker"])
+def test_the_chinese_catalogue_has_the_models_error_messages():
+    catalogue = load_catalogue("zh_CN", ["TrainingSession"])
     translate = translator(catalogue)
-    assert translate("TrainingWorker", "reading MNIST…") == "正在读取 MNIST…"
-    assert translate("TrainingSession", "stopped") != "stopped"
-    assert {context for context, _ in catalogue} == {"TrainingSession", "TrainingWorker"}
+    assert translate("TrainingSession", "no training data: load MNIST first") != "no training data: load MNIST first"
+    assert translate("TrainingSession", "at most {0} hidden layers (got {1})") != "at most {0} hidden layers (got {1})"
+    assert {context for context, _ in catalogue} == {"TrainingSession"}
 
 
 def test_english_and_unknown_strings_stay_as_written():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnviz.appmodel.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, TrainingStatus
+from nnviz.appmodel.snapshot import Architecture, EpochResult, LossPoints, NetworkSnapshot, Note, TrainingStatus
 from nnviz.appmodel.training_service import TrainingService
 from nnviz.appmodel.training_session import TrainingData, TrainingSettings
 from nnviz.errors import DataFileError
@@ -75,7 +75,7 @@ def test_missing_data_is_sent_for_the_download_dialog_and_nothing_runs():
     service = TrainingService(out, SETTINGS, load_data=missing)
     service.start()
     assert out.of("missing") == ["MNIST is not in /nowhere"] and service.next_burst_in() is None
-    assert out.of("status")[-1] == TrainingStatus(state="idle", epochs=2, message="MNIST is not in /nowhere")
+    assert out.of("status")[-1] == TrainingStatus(state="idle", epochs=2, note=Note("problem", ("MNIST is not in /nowhere",)))
 
 
 def test_after_shutdown_no_burst_is_due():

@@ -899,10 +899,6 @@ View → Panels brings it back. View → Language switches between English and �
         <translation>详情…</translation>
     </message>
     <message>
-        <source>training stopped</source>
-        <translation>训练已停止</translation>
-    </message>
-    <message>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
@@ -1056,43 +1052,8 @@ optimizer&apos;s own, e.g. 0.01 for AdamW, 0 for the others).</source>
         <translation>最多 {0} 个隐藏层（输入了 {1} 个）</translation>
     </message>
     <message>
-        <source>new network: {0}</source>
-        <translation>新网络：{0}</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
         <source>no training data: load MNIST first</source>
         <translation>没有训练数据：请先载入 MNIST</translation>
-    </message>
-    <message>
-        <source>finished {0} epochs</source>
-        <translation>已完成 {0} 轮</translation>
-    </message>
-    <message>
-        <source>{0} Lower the learning rate, then press Start to go on.</source>
-        <translation>{0} 请降低学习率，然后按“开始”继续。</translation>
-    </message>
-    <message>
-        <source>training stopped by an internal error: {0}: {1}</source>
-        <translation>训练因内部错误而停止：{0}：{1}</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingWorker</name>
-    <message>
-        <source>cannot build that network: {0}</source>
-        <translation>无法构建该网络：{0}</translation>
-    </message>
-    <message>
-        <source>reading MNIST…</source>
-        <translation>正在读取 MNIST…</translation>
-    </message>
-    <message>
-        <source>could not read MNIST: {0}: {1}</source>
-        <translation>无法读取 MNIST：{0}：{1}</translation>
     </message>
 </context>
 </TS>

@@ -970,6 +970,32 @@ steps of a run (the diagram and the curves follow each step), or as fast as the 
     </message>
 </context>
 <context>
+    <name>TrainingSession</name>
+    <message>
+        <source>{0} Lower the learning rate, then press Start to go on.</source>
+        <translation>{0} 请降低学习率，然后按“开始”继续。</translation>
+    </message>
+    <message>
+        <source>training stopped by an internal error: {0}: {1}</source>
+        <translation>训练因内部错误而停止：{0}：{1}</translation>
+    </message>
+    <message>
+        <source>new network: {0}</source>
+        <translation>新网络：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>cannot build that network: {0}</source>
+        <translation>无法构建该网络：{0}</translation>
+    </message>
+    <message>
+        <source>could not read MNIST: {0}: {1}</source>
+        <translation>无法读取 MNIST：{0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>WeightsView</name>
     <message>
         <source>weight</source>

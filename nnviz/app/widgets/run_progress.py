@@ -1,15 +1,34 @@
-"""What the training panel's progress bar and pace box say about a run, in the window's language."""
+"""What the training panel's progress bar and pace box say about a run, and what a status or failure notes,
+in the window's language (the model only hands over states and :class:`~nnviz.appmodel.snapshot.Note`)."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from nnviz.appmodel.snapshot import RunState, TrainingStatus
-from nnviz.appmodel.training_session import new_network_message
+from nnviz.appmodel.snapshot import Note, RunState, TrainingStatus
 
 PROGRESS_STEPS = 1000
+
+
+SESSION, WORKER = "TrainingSession", "TrainingWorker"
+NOTES = {  # kind -> (context, words), filled in with the note's particulars; "problem" is said as it is
+    "diverged": (SESSION, QT_TRANSLATE_NOOP("TrainingSession", "{0} Lower the learning rate, then press Start to go on.")),
+    "bug": (SESSION, QT_TRANSLATE_NOOP("TrainingSession", "training stopped by an internal error: {0}: {1}")),
+    "cannot-build": (WORKER, QT_TRANSLATE_NOOP("TrainingWorker", "cannot build that network: {0}")),
+    "cannot-read-mnist": (WORKER, QT_TRANSLATE_NOOP("TrainingWorker", "could not read MNIST: {0}: {1}")),
+}
+
+
+def note_text(note: Note | None) -> str:
+    """A note in the window's language ("" for none)."""
+    if note is None:
+        return ""
+    if note.kind == "problem":
+        return str(note.args[0])
+    context, words = NOTES[note.kind]
+    return QCoreApplication.translate(context, words).format(*note.args)
 
 
 def format_duration(seconds: float) -> str:
@@ -25,7 +44,8 @@ def progress_text(status: TrainingStatus) -> str:
     state = status.state
     if state == RunState.IDLE:
         if status.new_network:
-            return new_network_message(status.new_network)
+            return QCoreApplication.translate("TrainingSession", "new network: {0}").format(
+                "-".join(map(str, status.new_network)))
         return QCoreApplication.translate("TrainingPanel", "ready: press Start (Space)")
     if state == RunState.LOADING:
         return QCoreApplication.translate("TrainingPanel", "reading MNIST…")

@@ -12,11 +12,11 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from nnviz.app.model_description import FILE, NEW, ModelOrigin
-from nnviz.appmodel.snapshot import EpochResult, LossPoints, NetworkSnapshot, RunState, TrainingStatus
+from nnviz.appmodel.snapshot import EpochResult, LossPoints, NetworkSnapshot, Note, RunState, TrainingStatus
 from nnviz.app.show_in_front import show_in_front
 from nnviz.app.teaching import Teaching
 from nnviz.appmodel.training_session import TrainingSettings, architecture_of
-from nnviz.app.widgets.run_progress import progress_text
+from nnviz.app.widgets.run_progress import note_text, progress_text
 from nnviz.app.training_process import TrainingProcess
 from nnviz.app.i18n import current_language
 from nnviz.app.pen_activity import PenActivity
@@ -122,7 +122,7 @@ class TrainingLink:
         self._show_status(status)
         if status.state == RunState.DIVERGED:
             self.banner.show_message(
-                self.tr("Training diverged. {0}").format(status.message), "warning",
+                self.tr("Training diverged. {0}").format(note_text(status.note)), "warning",
                 [(self.tr("Divide the learning rate by 10"), self._lower_learning_rate)], kind="training")
         elif status.state == RunState.RUNNING:
             self.banner.dismiss("training")
@@ -143,7 +143,7 @@ class TrainingLink:
         if status.state in (RunState.FINISHED, RunState.STOPPED):
             return progress_text(status) if changed else ""
         if status.state == RunState.IDLE:
-            return progress_text(status) if status.new_network else status.message  # a message: why it is idle
+            return progress_text(status) if status.new_network else note_text(status.note)  # why it is idle
         return ""
 
     def _show_status(self, status: TrainingStatus) -> None:
@@ -196,8 +196,9 @@ class TrainingLink:
     def _on_data_missing(self, message: str) -> None:
         self.offer_download(message)
 
-    @Slot(str, str)
-    def _on_failed(self, message: str, details: str) -> None:
+    @Slot(object, str)
+    def _on_failed(self, note: Note, details: str) -> None:
+        message = note_text(note)
         actions = [(self.tr("Details…"), lambda: self._show_details(message, details))] if details else []
         self.banner.show_message(message, "error", actions, kind="training")
 
@@ -205,8 +206,7 @@ class TrainingLink:
     def _on_training_crashed(self, message: str, details: str) -> None:
         """The training process died: drawing goes on with the last weights it sent; Restart trains them on."""
         self._apply_pending_snapshot()
-        self._show_status(TrainingStatus(state=RunState.STOPPED, epochs=self.training_panel.settings().config.epochs,
-                                         message=self.tr("training stopped")))
+        self._show_status(TrainingStatus(state=RunState.STOPPED, epochs=self.training_panel.settings().config.epochs))
         actions = [(self.tr("Restart"), self.restart_training)]
         if details:
             actions.insert(0, (self.tr("Details…"), lambda: self._show_details(message, details)))

@@ -235,3 +235,16 @@ def test_has_a_field_for_every_hyperparameter_of_the_table_and_shows_its_value(p
     panel.configChanged.connect(sent.append)
     panel.field("epochs").setValue(6)  # every other value is read back from the fields as shown
     assert sent == [config.replace(epochs=6)]
+
+
+def test_the_window_words_what_the_model_notes():
+    from nnviz.app.widgets.run_progress import NOTES, note_text
+    from nnviz.appmodel.snapshot import Note
+
+    assert note_text(None) == ""
+    assert note_text(Note("problem", ("MNIST is not in /nowhere",))) == "MNIST is not in /nowhere"
+    assert note_text(Note("diverged", ("the loss became nan.",))) == (
+        "the loss became nan. Lower the learning rate, then press Start to go on.")
+    assert note_text(Note("bug", ("RuntimeError", "boom"))) == "training stopped by an internal error: RuntimeError: boom"
+    assert note_text(Note("cannot-read-mnist", ("OSError", "disk"))) == "could not read MNIST: OSError: disk"
+    assert set(NOTES) == {"diverged", "bug", "cannot-build", "cannot-read-mnist"}

@@ -152,7 +152,7 @@ def test_the_allow_list_catches_english():
 def test_training_panel(chinese, shown):
     panel = shown(TrainingPanel(), 370, 460)
     assert_chinese(panel)
-    for status in (TrainingStatus("idle", message="new network: 784-256-10"), TrainingStatus("loading"),
+    for status in (TrainingStatus("idle", new_network=(784, 256, 10)), TrainingStatus("loading"),
                    TrainingStatus("running", epoch=3, epochs=8, samples_per_s=5234, eta_s=83),
                    TrainingStatus("running", epoch=1, epochs=8), TrainingStatus("paused", epoch=2, epochs=8, step=900),
                    TrainingStatus("stopped", epoch=2, epochs=8), TrainingStatus("finished", epoch=8, epochs=8),
@@ -311,3 +311,12 @@ def test_the_inspection_widgets(chinese, shown, qtbot, net, digits):
     assert_chinese(hidden_map)
     hidden_map.refresh(MLP((784, 10), seed=1))
     assert_chinese(hidden_map)
+
+
+def test_what_the_model_notes_is_worded_in_chinese(chinese):
+    from nnviz.app.widgets.run_progress import NOTES, note_text
+    from nnviz.appmodel.snapshot import Note
+
+    for kind in NOTES:
+        text = note_text(Note(kind, ("x", "y")))
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in text), (kind, text)
