@@ -97,13 +97,14 @@ class Probing(QObject):
     # ------------------------------------------------------------------ the dialogs
     def show_dream(self, target: tuple[int, int] | None = None) -> DreamView:
         if self.dream_view is None:
-            self.dream_view = DreamView(self._window)
+            self.dream_view = DreamView(self._window.reading, self._window)
+            self.dream_view.imageChosen.connect(self._window.canvas.set_image)
         self.dream_view.set_target(target)
         show_in_front(self.dream_view)
         return self.dream_view
 
     def show_nudge(self) -> NudgeView:
         if self.nudge_view is None:
-            self.nudge_view = NudgeView(self._window)
+            self.nudge_view = NudgeView(self._window.reading, self._window)
         show_in_front(self.nudge_view)
         return self.nudge_view

@@ -1,14 +1,15 @@
 """Ask the network what it sees: a dream of a digit (or of a hidden neuron) grown step by step, and the smallest
 nudge that makes it read the drawing as another digit. The math is :mod:`nnviz.nn.probe`'s; these dialogs
-take the network to ask from ``window.reading()`` (frozen, with any silenced neurons) when they run.
+take the drawing as read now (a frozen :class:`~nnviz.appmodel.reading.Reading`, with any silenced neurons) when they run.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGrid
 from nnviz.app.colormaps import map_diverging
 from nnviz.app.layer_names import layer_name
 from nnviz.app.painting import grey_qimage, legible_font, rgba_qimage
+from nnviz.appmodel.reading import Reading
 from nnviz.nn.probe import dream_steps, nudge
 
 SIDE = 28
@@ -66,13 +68,17 @@ def _image_label(caption: str) -> tuple[QWidget, QLabel]:
 
 
 class DreamView(QDialog):
-    """"What does it think a 3 looks like?": gradient ascent on the input, one step per frame."""
+    """"What does it think a 3 looks like?": gradient ascent on the input, one step per frame. ``reading()``
+    gives the drawing as read now (frozen); ``imageChosen`` carries a dream the person puts on the canvas."""
 
-    def __init__(self, window, target: tuple[int, int] | None = None):
-        super().__init__(window)
+    imageChosen = Signal(object)  # (28, 28) ink
+
+    def __init__(self, reading: Callable[[], Reading], parent: QWidget | None = None,
+                 target: tuple[int, int] | None = None):
+        super().__init__(parent)
         self.setObjectName("dreamView")
         self.setWindowTitle(self.tr("Dream"))
-        self._window = window
+        self._reading = reading
         self._frames = None
         self._frame = None
         self._seed = 0
@@ -125,7 +131,7 @@ class DreamView(QDialog):
             self.neuron_box.setCurrentIndex(0)
             return
         layer, index = target
-        last = len(self._window.network().sizes) - 1
+        last = len(self._reading().snapshot.sizes) - 1
         text = self.tr("{0}, neuron {1}").format(layer_name(layer, last), index)
         found = self.neuron_box.findData(target)
         if found < 0:
@@ -137,13 +143,14 @@ class DreamView(QDialog):
         return self.neuron_box.currentData()
 
     def start(self) -> None:
-        net = self._window.reading().probed_network()
+        reading = self._reading()
+        net = reading.probed_network()
         how = self.start_box.currentData()
         start = None
         if how == "blank":
             start = np.zeros(SIDE * SIDE, np.float32)
         elif how == "drawing":
-            prepared = self._window.current_input()
+            prepared = reading.prepared
             start = None if prepared is None or prepared.is_empty else prepared.image.ravel()
         self._seed += 1
         target = self.target()
@@ -186,7 +193,7 @@ class DreamView(QDialog):
     def put_on_canvas(self) -> None:
         """The dream becomes the drawing (Ctrl+Z on the canvas takes it back)."""
         if self._frame is not None:
-            self._window.canvas.set_image(np.asarray(self._frame.image).reshape(SIDE, SIDE))
+            self.imageChosen.emit(np.asarray(self._frame.image).reshape(SIDE, SIDE))
 
     def closeEvent(self, event) -> None:
         self.timer.stop()
@@ -196,11 +203,11 @@ class DreamView(QDialog):
 class NudgeView(QDialog):
     """"Make it say 8": the smallest change to the drawing that the network reads as another digit."""
 
-    def __init__(self, window):
-        super().__init__(window)
+    def __init__(self, reading: Callable[[], Reading], parent: QWidget | None = None):
+        super().__init__(parent)
         self.setObjectName("nudgeView")
         self.setWindowTitle(self.tr("Nudge"))
-        self._window = window
+        self._reading = reading
         self._result: tuple[np.ndarray, np.ndarray] | None = None  # (drawing, nudged)
         self.target_box = QSpinBox()
         self.target_box.setRange(0, 9)
@@ -239,7 +246,7 @@ class NudgeView(QDialog):
         layout.addWidget(self.caption)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         self._say_budget()
-        trace = window.current_trace()
+        trace = reading().trace
         if trace is not None:
             self.target_box.setValue((int(trace.a[-1][0].argmax()) + 1) % 10)
 
@@ -254,11 +261,12 @@ class NudgeView(QDialog):
         return self._result
 
     def run(self) -> bool:
-        prepared = self._window.current_input()
+        reading = self._reading()
+        prepared = reading.prepared
         if prepared is None or prepared.is_empty:
             self.readings.setText(self.tr("Draw a digit first."))
             return False
-        net = self._window.reading().probed_network()
+        net = reading.probed_network()
         x = prepared.image.ravel()
         target = self.target_box.value()
         nudged = nudge(net, x, target, max_change=self.max_change())
