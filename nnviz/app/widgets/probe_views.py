@@ -1,6 +1,6 @@
 """Ask the network what it sees: a dream of a digit (or of a hidden neuron) grown step by step, and the smallest
-nudge that makes it read the drawing as another digit. The math is :mod:`nnviz.nn.probe`'s; these dialogs
-take the drawing as read now (a frozen :class:`~nnviz.appmodel.reading.Reading`, with any silenced neurons) when they run.
+nudge that makes it read the drawing as another digit. The math is :mod:`nnviz.nn.probe`'s; these dialogs take
+the drawing as read now (a frozen :class:`~nnviz.appmodel.reading.Reading`, with any silenced neurons) when they run.
 """
 
 from __future__ import annotations
