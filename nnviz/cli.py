@@ -14,6 +14,8 @@ from nnviz import __version__
 from nnviz.appmodel.app_options import AppOptions
 from nnviz.errors import NnvizError
 
+MAX_FILM_S = 600
+
 EXIT_USER_ERROR = 2
 
 
@@ -25,6 +27,16 @@ def parse_size(text: str) -> tuple[int, int]:
     if not (320 <= width <= 8192 and 240 <= height <= 8192):
         raise argparse.ArgumentTypeError(f"size {text} is out of range (320x240 .. 8192x8192)")
     return width, height
+
+
+def parse_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seconds must be a number, got {text!r}") from None
+    if not 0 < seconds <= MAX_FILM_S:
+        raise argparse.ArgumentTypeError(f"seconds must be above 0 and at most {MAX_FILM_S}, got {text}")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of the window: en (English) or zh_CN (简体中文); default: as chosen "
                         "last time in View > Language, else the system's")
     parser.add_argument("--log-predictions", action="store_true", help="print every change of prediction to stdout")
+    parser.add_argument("--record", metavar="PATH", help="film the window (offscreen without a display) into an "
+                        "animated .gif or an .mp4 and exit")
+    parser.add_argument("--seconds", type=parse_seconds, default=5.0, metavar="N",
+                        help="how long --record films (default 5, at most 600)")
+    parser.add_argument("--train", action="store_true", help="with --record: start training first, and film it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrorParser)
     register_all(commands)
     return parser
@@ -70,11 +87,18 @@ def main(argv: list[str] | None = None) -> int:
 def launch_app(args: argparse.Namespace) -> int:
     from nnviz.app.launch import run_app
 
+    if args.record:
+        from nnviz.appmodel.film import check_film_path
+
+        check_film_path(args.record)  # a bad name is one line, before the window opens
+    elif args.train:
+        raise NnvizError("--train goes with --record (in the window, press Start)")
+
     return run_app(
         AppOptions(
             model=args.model, data=args.data, screenshot=args.screenshot, size=args.size or AppOptions.size,
             size_given=args.size is not None,
             lesson=args.lesson, log_predictions=args.log_predictions, language=args.language,
-            present=args.present,
+            present=args.present, record=args.record, seconds=args.seconds, train=args.train,
         )
     )

@@ -1,8 +1,8 @@
 """Starting the window: ``nnviz`` with no command ends up in :func:`run_app`.
 
-Besides the interactive window this serves two scripted uses: ``--screenshot PATH`` renders the window
+Besides the interactive window this serves scripted uses: ``--screenshot PATH`` renders the window
 (offscreen when there is no display) with the sample digit from ``assets/`` drawn on the canvas and
-exits, and ``--log-predictions`` prints every change of the prediction to stdout for end-to-end tests
+exits, ``--record PATH --seconds N [--train]`` films it the same way, and ``--log-predictions`` prints every change of the prediction to stdout for end-to-end tests
 that drive a real mouse (with the canvas's place on the screen, so they know where to draw, and every
 change of the training state).
 """
@@ -21,6 +21,7 @@ from nnviz.errors import DataFileError, NnvizError
 
 SAMPLE_DIGIT = "sample_digit.png"
 SCREENSHOT_TIMEOUT_S = 10.0
+TRAINING_WAIT_S = 60.0  # --record --train: how long MNIST may take to be read before filming starts anyway
 TRAINING_LAUNCH_MS = 500  # the training process starts this soon after the window shows, so Start answers at once
 def has_display() -> bool:
     """Whether a window could be shown on screen (on Linux: an X11 or Wayland display is set)."""
@@ -35,7 +36,7 @@ def prediction_line(text: str) -> str:
 
 
 def run_app(options: AppOptions) -> int:
-    if options.screenshot and not has_display():
+    if options.scripted and not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     lesson = None
     if options.lesson:
@@ -76,12 +77,14 @@ def _open_window(options: AppOptions, lesson: str | None, warm_up: threading.Thr
     if lesson is not None:  # a .nnviz set-up of this window
         window.open_lesson_file(options.lesson)
     if options.present:  # a screenshot keeps the size asked for
-        window.set_presenting(True, full_screen=not options.screenshot)
+        window.set_presenting(True, full_screen=not options.scripted)
     if options.log_predictions:
         log_changes(window)
     warm_up.join()  # before the window takes input: a stroke blocked by an import loses its mouse moves
     if options.screenshot:
         return _deleted_after(window, take_screenshot(window, options.screenshot))
+    if options.record:
+        return _deleted_after(window, record_film(window, options))
     window.show()
     freeze_startup_objects()
     QTimer.singleShot(TRAINING_LAUNCH_MS, window.training, window.training.launch)  # Start then answers at once
@@ -105,6 +108,9 @@ def run_lesson(app, lesson: str, options: AppOptions) -> int:
 
     window = LessonWindow(lesson, options.size)
     window.show()
+    if options.record:
+        _wait_until_shown(window)
+        return _deleted_after(window, film(window, options.record, options.seconds))
     if options.screenshot:
         _wait_until_shown(window)
         return _deleted_after(window, save_grab(window, options.screenshot))
@@ -161,6 +167,61 @@ def canvas_line(canvas) -> str:
 
 def take_screenshot(window, path: str) -> int:
     """Show ``window`` with the sample digit drawn, wait for the prediction, save it to ``path`` (PNG)."""
+    show_with_sample_digit(window)
+    return save_grab(window, path)
+
+
+def record_film(window, options: AppOptions) -> int:
+    """``--record``: the window with the sample digit, (``--train``) training once it is under way, filmed for
+    ``options.seconds`` as File → Record films it."""
+    show_with_sample_digit(window)
+    if options.train:
+        window.training.launch()
+        window.start_training()
+        if not _process_events_until(lambda: window.training_panel.status().state == "running", TRAINING_WAIT_S):
+            print("nnviz: warning: training did not start; filming the window as it is", file=sys.stderr)
+    summary = None
+    if window.start_recording(window, options.record):
+        _process_events_for(options.seconds)
+        summary = window.stop_recording()
+    problem = window.banner.text()
+    window.close()
+    return _film_written(summary, options.seconds, problem)
+
+
+def film(window, path: str, seconds: float) -> int:
+    """Film ``window`` (a lesson's) for ``seconds`` into ``path``, close it."""
+    from nnviz.app.recorder import Recorder
+
+    recorder = Recorder(window)
+    summary, problem = None, ""
+    try:
+        recorder.start(window, path)
+        _process_events_for(seconds)
+        summary = recorder.stop()
+    except NnvizError as error:
+        problem = str(error)
+    window.close()
+    return _film_written(summary, seconds, problem)
+
+
+def _film_written(summary, seconds: float, problem: str) -> int:
+    """0 with one line on stdout about the film, or 2 with the problem on stderr."""
+    if summary is None:
+        print(f"nnviz: error: {problem or 'the film could not be written'}", file=sys.stderr)
+        return 2
+    print(f"nnviz: wrote {summary.path}: {summary.frames} frames of {summary.size[0]}x{summary.size[1]} in "
+          f"{seconds:g} s, {summary.bytes / 1e6:.1f} MB", flush=True)
+    return 0
+
+
+def _process_events_for(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    _process_events_until(lambda: time.monotonic() >= deadline, seconds + 1.0)
+
+
+def show_with_sample_digit(window) -> None:
+    """Show ``window`` with the sample digit from ``assets/`` on its canvas, read and drawn."""
     from nnviz.resources import asset_path
 
     window.show()
@@ -171,7 +232,6 @@ def take_screenshot(window, path: str) -> int:
         print(f"nnviz: warning: no sample digit for the screenshot ({error})", file=sys.stderr)
     _process_events_until(lambda: bool(window.prediction()) or window.canvas.is_empty())
     window.apply_pending()
-    return save_grab(window, path)
 
 
 def _wait_until_shown(window) -> bool:

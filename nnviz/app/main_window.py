@@ -48,11 +48,12 @@ from nnviz.appmodel.app_options import AppOptions
 from nnviz.app.window.actions import Actions
 from nnviz.app.window.arrangement import Arrangement
 from nnviz.app.window.documents import Documents
+from nnviz.app.window.filming import Filming
 from nnviz.app.window.rates import RefreshPolicy
 from nnviz.app.window.reading import EMPTY_PREDICTION, DrawingReader
 from nnviz.app.window.training_link import TrainingLink
 
-class MainWindow(DrawingReader, TrainingLink, Documents, Actions, Arrangement, QMainWindow):
+class MainWindow(DrawingReader, TrainingLink, Documents, Filming, Actions, Arrangement, QMainWindow):
     """The nnviz window. ``options`` as parsed by the CLI; ``load_training_data`` replaces reading MNIST
     (tests give a small subset); ``training``: the training thread of a window this one takes over from (see
     :meth:`hand_over_to`), instead of a new one."""
@@ -250,6 +251,7 @@ class MainWindow(DrawingReader, TrainingLink, Documents, Actions, Arrangement, Q
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_recording()  # a film under way is finished and saved
         self.set_presenting(False)  # what is remembered is the everyday window
         if not self._options.screenshot:  # a scripted picture must not change what the user's window remembers
             settings_store.save_window(self)  # never raises: the thread below must always be stopped

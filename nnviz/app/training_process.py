@@ -96,6 +96,11 @@ class TrainingProcess(QObject):
         self._remember(speed=steps_per_s)
         self._send_if_running("set_speed", steps_per_s)
 
+    def set_publish_rate(self, hz: float | None) -> None:
+        """Snapshots up to ``hz`` times a second while the window films (None: the usual rate)."""
+        self._remember(publish_hz=hz)
+        self._send_if_running("set_publish_rate", hz)
+
     def set_config(self, config: TrainConfig) -> None:
         self._remember(settings=dataclasses.replace(self._start.settings, config=config))
         self._send_if_running("set_config", config)

@@ -19,3 +19,11 @@ class AppOptions:
     log_predictions: bool = False
     present: bool = False  # start in presentation mode
     language: str | None = None  # "en" or "zh_CN"; None: as chosen last time, else the system's
+    record: str | None = None  # film the window into this .gif or .mp4 and exit
+    seconds: float = 5.0  # how long --record films
+    train: bool = False  # start training first (--record)
+
+    @property
+    def scripted(self) -> bool:
+        """Rendered without a person (a screenshot or a film): offscreen when there is no display."""
+        return bool(self.screenshot or self.record)

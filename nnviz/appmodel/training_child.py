@@ -38,7 +38,8 @@ from nnviz.appmodel.wording import set_translator
 NICE = 10  # how much lower than the window the child runs (POSIX nice; below normal on Windows)
 TRANSLATED_CONTEXTS = ("TrainingSession",)  # the model's own error messages (network limits, missing data)
 COMMANDS = frozenset({
-    "start", "pause", "step", "stop", "reset", "undo_reset", "set_speed", "set_config", "set_architecture",
+    "start", "pause", "step", "stop", "reset", "undo_reset", "set_speed", "set_publish_rate", "set_config",
+    "set_architecture",
     "set_network", "set_data", "set_extra", "set_data_loader", "teach", "restore_weights", "report",
 })
 _DONE = "_done"  # a background job finished: (_DONE, callback, result, error), put on the inbox by its thread
@@ -53,6 +54,7 @@ class ChildStart:
     load_data: Callable[[], TrainingData] = MnistLoader()
     language: str = "en"
     speed: float | None = None
+    publish_hz: float | None = None  # while the window films (see TrainingService.set_publish_rate)
     extra: tuple[np.ndarray, np.ndarray] | None = None
     nice: int = NICE
 
@@ -164,6 +166,7 @@ def serve(conn, start: ChildStart) -> None:
     service = TrainingService(outbox.send, start.settings, network=network, load_data=start.load_data,
                               background=background)
     service.set_speed(start.speed)
+    service.set_publish_rate(start.publish_hz)
     if start.extra is not None:
         service.set_extra(start.extra)
     share = BlasShare()

@@ -38,6 +38,7 @@ from nnviz.nn import MLP, TrainConfig
 BURST_S = 0.05  # a command (pause, stop, new settings) waits at most this long; shorter bursts cost ~1 % of speed
 MIN_PACED_S = 0.05  # a paced run takes a few steps every 50 ms rather than one every few milliseconds
 PUBLISH_HZ = 5.0  # at most as often as the window reads snapshots; each wake-up of the window costs it time
+MAX_PUBLISH_HZ = 30.0  # while the window films, at most this often
 
 REPORTS = {  # what report() can tell
     "config": lambda session: session.config,
@@ -73,6 +74,7 @@ class TrainingService:
         self._credit = 0.0  # steps the pace allows that a burst has not taken yet
         self._due: float | None = None  # when the next burst runs (monotonic), None: no run going on
         self._last_publish = -math.inf
+        self._publish_hz = PUBLISH_HZ
         self._published_step = -1
         self._after_load: str | None = None  # "start" or "step" once MNIST has been read
         self._teach_waiting: list[TeachRequest] = []  # to teach once MNIST (the replay) has been read
@@ -143,6 +145,14 @@ class TrainingService:
         """At most this many training steps a second (None: as fast as possible), so that a lecturer can
         narrate the first steps of a run."""
         self._speed = steps_per_s if steps_per_s and steps_per_s > 0 else None
+
+    def set_publish_rate(self, hz: float | None) -> None:
+        """Send snapshots and statuses up to ``hz`` times a second (a film wants one per frame); None: the usual
+        PUBLISH_HZ."""
+        self._publish_hz = max(PUBLISH_HZ, min(float(hz), MAX_PUBLISH_HZ)) if hz else PUBLISH_HZ
+
+    def publish_rate(self) -> float:
+        return self._publish_hz
 
     def set_config(self, config: TrainConfig) -> None:
         """Applied by the running run at its next step."""
@@ -234,7 +244,7 @@ class TrainingService:
         """Send what changed, at most PUBLISH_HZ times a second (at once with ``force`` or an epoch's end)."""
         epochs = self.session.take_epochs()
         now = time.monotonic()
-        if not (force or epochs) and now - self._last_publish < 1.0 / PUBLISH_HZ:
+        if not (force or epochs) and now - self._last_publish < 1.0 / self._publish_hz:
             return
         self._last_publish = now
         points = self.session.take_points()

@@ -42,3 +42,14 @@ def test_the_window_stacks_no_limit_under_its_own(qtbot, mnist_dir):
     assert window.loss_plot.refresh_interval() == INTERVALS["loss"]
     window.refresh_policy.stretch(2.0)
     assert window.loss_plot.refresh_interval() == 2 * INTERVALS["loss"]
+
+
+def test_while_filming_the_newest_weights_are_read_once_a_frame(policy, qapp):
+    snapshot = policy.throttle("snapshot", lambda: None, qapp)
+    views = policy.throttle("views", lambda: None, qapp)
+    policy.set_film_rate(10)
+    assert snapshot.interval == pytest.approx(0.1) and views.interval == INTERVALS["views"]
+    policy.stretch(3.0)  # a slow machine: the film still gets its frames' weights
+    assert snapshot.interval == pytest.approx(0.1) and views.interval == pytest.approx(1.5)
+    policy.set_film_rate(None)
+    assert snapshot.interval == pytest.approx(0.6)

@@ -88,3 +88,18 @@ def test_after_shutdown_no_burst_is_due():
 def test_an_unknown_report_is_a_key_error():
     with pytest.raises(KeyError):
         TrainingService(Outbox(), SETTINGS).report("nonsense")
+
+
+def test_a_film_asks_for_snapshots_once_a_frame_within_bounds():
+    from nnviz.appmodel.training_service import MAX_PUBLISH_HZ, PUBLISH_HZ
+
+    service = TrainingService(Outbox(), SETTINGS, load_data=toy_data)
+    assert service.publish_rate() == PUBLISH_HZ
+    service.set_publish_rate(10)
+    assert service.publish_rate() == 10
+    service.set_publish_rate(1000)
+    assert service.publish_rate() == MAX_PUBLISH_HZ
+    service.set_publish_rate(1)  # never less often than usual
+    assert service.publish_rate() == PUBLISH_HZ
+    service.set_publish_rate(None)
+    assert service.publish_rate() == PUBLISH_HZ

@@ -521,6 +521,45 @@ Red pixels excite it, blue ones inhibit it.</source>
     </message>
 </context>
 <context>
+    <name>Filming</name>
+    <message>
+        <source>&amp;Record a film…</source>
+        <translation>录制影片(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Film the window or one panel as an animated GIF or an MP4, until you choose Stop recording</source>
+        <translation>把整个窗口或一个面板录制成 GIF 动图或 MP4 视频，直到选择“停止录制”</translation>
+    </message>
+    <message>
+        <source>Record a film</source>
+        <translation>录制影片</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif);;MP4 video (*.mp4)</source>
+        <translation>GIF 动图 (*.gif);;MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>The whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>What to film:</source>
+        <translation>录制什么：</translation>
+    </message>
+    <message>
+        <source>● Recording — {0}</source>
+        <translation>● 正在录制 — {0}</translation>
+    </message>
+    <message>
+        <source>Stop &amp;recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>saved the film {0}: {1} frames, {2} × {3}, {4} MB</source>
+        <translation>已保存影片 {0}：{1} 帧，{2} × {3}，{4} MB</translation>
+    </message>
+</context>
+<context>
     <name>Layers</name>
     <message>
         <source>in</source>

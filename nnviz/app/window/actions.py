@@ -57,6 +57,8 @@ class Actions:
                      self.tr("Save this set-up as a .nnviz file to open again or share with a class"))
         self._action(file, self.tr("&Download MNIST…"), self.offer_download, None, self.tr("Fetch the MNIST digits used for training"))
         file.addSeparator()
+        self._build_record_action(file)
+        file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
     def _build_edit_menu(self, edit: QMenu) -> None:

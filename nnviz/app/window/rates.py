@@ -34,11 +34,18 @@ class RefreshPolicy:
 
     def __init__(self) -> None:
         self._stretch = 1.0
+        self._film_s: float | None = None  # while filming: the window re-reads the drawing once per frame
         self._governed: list[tuple[str, Callable[[float], None]]] = []
 
     def interval(self, channel: str) -> float:
         base = INTERVALS[channel]
-        return base if channel in UNSTRETCHED else base * self._stretch
+        seconds = base if channel in UNSTRETCHED else base * self._stretch
+        return min(seconds, self._film_s) if channel == "snapshot" and self._film_s else seconds
+
+    def set_film_rate(self, hz: float | None) -> None:
+        """While a film is made, the newest weights are read ``hz`` times a second (so most frames show a change)."""
+        self._film_s = 1.0 / hz if hz else None
+        self.stretch(self._stretch)
 
     def throttle(self, channel: str, action: Callable[[], None], parent: QObject) -> Throttle:
         """A new throttle for ``action`` on ``channel``."""

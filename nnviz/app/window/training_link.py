@@ -39,11 +39,15 @@ class TrainingLink:
             self.training = training
             training.setParent(self)
             training.set_language(current_language())
-        self._pen_activity = PenActivity(self.training.set_drawing, self)
+        self._pen_activity = PenActivity(lambda _: self.share_cores(), self)
         self._build_teaching()  # corrections, My examples
         self.training_panel.configChanged.connect(self.training.set_config)
         self.training_panel.architectureChanged.connect(self.training.set_architecture)
         self.training_panel.speedChanged.connect(self.training.set_speed)
+
+    def share_cores(self) -> None:
+        """Training leaves a core to the window while a person draws or a film is made (see blas_share)."""
+        self.training.set_drawing(self._pen_activity.is_active() or self.recorder.recording())
 
     def _training_connections(self, training: TrainingProcess) -> list:
         """(signal, slot) of everything the training process tells this window (emitted in the GUI thread)."""
