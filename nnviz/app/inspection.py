@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QTabWidget
 from nnviz.app.colormaps import NEGATIVE, POSITIVE
 from nnviz.app.saliency_caption import why_caption
 from nnviz.app.throttle import Throttle
+from nnviz.app.window.rates import INTERVALS
 from nnviz.app.widgets.canvas import RESOLUTION
 from nnviz.app.widgets.evaluation_view import EvaluationView
 from nnviz.app.widgets.knockout_view import KnockoutView
@@ -37,7 +38,6 @@ from nnviz.nn.saliency import input_gradient, near_ink, occlusion
 
 OVERLAY_SIDE = 140  # the saliency overlay's resolution; the canvas stretches it over its 280 px
 OVERLAY_ALPHA_RANGE = (110, 235)  # opacity of the weakest pixels shown and of the strongest
-HISTOGRAMS_REFRESH_S = 0.5
 # The tabs: attribute of the panels -> name. A lesson file keeps the English name, whatever the language.
 TABS = (
     ("inspector", QT_TRANSLATE_NOOP("InspectionPanels", "Neuron")),
@@ -97,7 +97,7 @@ class InspectionPanels(QObject):
         self._placed = False
         self._loading.succeeded.connect(self._on_test_set)
         self._loading.failed.connect(self._on_test_set_error)
-        self._histograms_refresh = Throttle(HISTOGRAMS_REFRESH_S, self._show_histograms, self)
+        self._histograms_refresh = Throttle(INTERVALS["histograms"], self._show_histograms, self)
 
         self.inspector = NeuronInspector()
         self.softmax = SoftmaxView()
@@ -183,7 +183,7 @@ class InspectionPanels(QObject):
 
     def network_changed(self, reading: Reading) -> None:
         """New weights arrived (at the views' refresh rate): redraw the histograms, if shown, a little later
-        and at most HISTOGRAMS_REFRESH_S apart, so their work never adds to a redraw of the main views."""
+        and at most the "histograms" interval apart, so their work never adds to a redraw of the main views."""
         self._reading = reading
         self.knockout.set_sizes(reading.snapshot.sizes)
         if self._showing(self.histograms):
@@ -203,7 +203,7 @@ class InspectionPanels(QObject):
         self._refresh_visible()
 
     def set_refresh_interval(self, seconds: float) -> None:
-        """How often the histograms follow new weights at most (HISTOGRAMS_REFRESH_S unless stretched)."""
+        """How often the histograms follow new weights at most (the window's refresh policy says)."""
         self._histograms_refresh.set_interval(seconds)
 
     def set_data_loader(self, load_data) -> None:
