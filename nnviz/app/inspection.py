@@ -280,6 +280,10 @@ class InspectionPanels(QObject):
         if self._reading.snapshot is not None:
             self.histograms.set_snapshot(self._reading.snapshot)
 
+    def showing(self, widget) -> bool:
+        """``widget`` is the tab on show in the open Inspect panel."""
+        return self._showing(widget)
+
     def _showing(self, widget) -> bool:
         return self.inspect_dock.isVisible() and self.tabs.currentWidget() is widget
 

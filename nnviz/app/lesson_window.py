@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from nnviz.app.clicker import Clicker
 from nnviz.appmodel.lesson_setup import WINDOW_LESSON
 from nnviz.app.lesson_views import VIEWS
 from nnviz.app.painting import legible_font
@@ -48,13 +49,21 @@ def lesson_name(name_or_file: str) -> str:
 
 
 class LessonWindow(QMainWindow):
-    """One lesson: its title, explanation and view."""
+    """One lesson: its title, explanation and view. A clicker steps it (a lesson that trains: one epoch or step
+    each; at its end, or in a lesson without steps, the next lesson) and goes back to the lesson before."""
 
     def __init__(self, name: str, size: tuple[int, int] = (1280, 720)):
         super().__init__()
         self.setObjectName("lessonWindow")
         if not QApplication.instance().styleSheet():  # inside nnviz the application's theme applies
             theme_window(self)
+        self.clicker = Clicker(self, self.clicker_step)
+        self.show_lesson(name)
+        self.resize(*size)
+
+    def show_lesson(self, name: str) -> None:
+        """Show lesson ``name`` (one of VIEWS) in this window, in place of the one shown."""
+        self.name = name
         self.view = VIEWS[name]()
         self.setWindowTitle(self.tr("nnviz lesson: {0}").format(self.view.title))
         title = QLabel(self.view.title)
@@ -71,5 +80,18 @@ class LessonWindow(QMainWindow):
         layout.addWidget(title)
         layout.addWidget(explanation)
         layout.addWidget(self.view, 1)
-        self.setCentralWidget(central)
-        self.resize(*size)
+        self.setCentralWidget(central)  # the lesson shown before goes with its widget
+
+    def clicker_step(self, delta: int) -> bool:
+        """Next: a step of the lesson's training while it has one to take, else the next lesson; back: the
+        lesson before."""
+        player = getattr(self.view, "player", None)
+        if delta > 0 and player is not None and not player.done:
+            player.step()
+            return True
+        names = list(VIEWS)
+        index = names.index(self.name) + (1 if delta > 0 else -1)
+        if not 0 <= index < len(names):
+            return False
+        self.show_lesson(names[index])
+        return True

@@ -47,13 +47,16 @@ from nnviz.app.training_process import TrainingProcess
 from nnviz.appmodel.app_options import AppOptions
 from nnviz.app.window.actions import Actions
 from nnviz.app.window.arrangement import Arrangement
+from nnviz.app.window.comparing import ComparingRuns
 from nnviz.app.window.documents import Documents
 from nnviz.app.window.filming import Filming
 from nnviz.app.window.rates import RefreshPolicy
 from nnviz.app.window.reading import EMPTY_PREDICTION, DrawingReader
+from nnviz.app.window.rewinding import Rewinding
 from nnviz.app.window.training_link import TrainingLink
 
-class MainWindow(DrawingReader, TrainingLink, Documents, Filming, Actions, Arrangement, QMainWindow):
+class MainWindow(DrawingReader, TrainingLink, Rewinding, ComparingRuns, Documents, Filming, Actions, Arrangement,
+                 QMainWindow):
     """The nnviz window. ``options`` as parsed by the CLI; ``load_training_data`` replaces reading MNIST
     (tests give a small subset); ``training``: the training thread of a window this one takes over from (see
     :meth:`hand_over_to`), instead of a new one."""
@@ -83,6 +86,7 @@ class MainWindow(DrawingReader, TrainingLink, Documents, Filming, Actions, Arran
         self._views_refresh = policy.throttle("views", self._show_weights, self)
         self._layer_views_refresh = policy.throttle("stroke", self._show_layer_activity, self)
         self.refresh_budget = RefreshBudget()
+        self._build_rewinding()
 
         net = self._load_initial_model()
         if settings is None:  # the panel shows the network in use
@@ -92,8 +96,9 @@ class MainWindow(DrawingReader, TrainingLink, Documents, Filming, Actions, Arran
         load_data = load_training_data or mnist_loader(options.data)
         first = NetworkSnapshot.of(net)
         self._link_training(first, load_data, training)
+        self._build_comparing()
         self.training_panel.runControlsChanged.connect(self._fit_training_column)
-        self.loss_panel.clear_button.clicked.connect(self._history.clear)
+        self.loss_panel.clear_action.triggered.connect(self._history.clear)
         self._build_inspection(shared_loader(load_data))
         for channel, view in (("loss", self.loss_plot), ("histograms", self.inspection), ("fed", self.network_view),
                               ("fed", self.weights_view)):
@@ -126,7 +131,7 @@ class MainWindow(DrawingReader, TrainingLink, Documents, Filming, Actions, Arran
         self._trained_accuracy: float | None = None  # the last epoch's test accuracy of the network in use
         self._history: list[LossPoints | EpochResult] = []  # what the curves were drawn from, in order
         self._handed_over = False  # the training thread went on with another window
-        self._before_reset = None  # what Undo reset brings back: (origin, accuracy, curves, model file)
+        self._before_reset = None  # what Undo reset brings back (a KeptNetwork)
         self._resetting = False  # a Reset was asked for: the next new network is its
         self._undoing = None  # what Undo reset brings back, once the training process has brought back the network
         self._lesson_windows: list = []
@@ -233,6 +238,15 @@ class MainWindow(DrawingReader, TrainingLink, Documents, Filming, Actions, Arran
         if snapshot.sizes[0] == 784:
             self.weights_view.set_weights(snapshot.weights[0])
         self.inspection.network_changed(self.reading())
+
+    def clicker_step(self, delta: int) -> bool:
+        """What a clicker's next (+1) and back (-1) step: slow motion while it is shown, else the timeline."""
+        slow = self.inspection.slow_motion
+        if self.inspection.showing(slow):
+            before = slow.position()
+            slow.next_step() if delta > 0 else slow.previous_step()
+            return slow.position() != before
+        return self.step_timeline(delta)
 
     def options(self) -> AppOptions:
         return self._options

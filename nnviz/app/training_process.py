@@ -36,7 +36,7 @@ from nnviz.nn import TrainConfig
 SHUTDOWN_S = 1.0
 _KILL_WAIT_S = 0.5
 _SIGNALS = {"snapshot": "snapshotReady", "status": "statusChanged", "points": "lossPoints", "epoch": "epochFinished",
-            "replaced": "networkReplaced", "missing": "dataMissing", "failed": "failed", "taught": "taught",
+            "replaced": "networkReplaced", "moment": "momentKept", "missing": "dataMissing", "failed": "failed", "taught": "taught",
             "reported": "reported"}
 
 
@@ -53,6 +53,7 @@ class TrainingProcess(QObject):
     statusChanged = Signal(object)  # TrainingStatus
     lossPoints = Signal(object)  # LossPoints: every point since the previous emission
     epochFinished = Signal(object)  # EpochResult
+    momentKept = Signal(object)  # Moment of the timeline (the start, the first epoch densely, every epoch's end)
     networkReplaced = Signal(object)  # NetworkSnapshot of a new network (reset, opened file): curves start over
     dataMissing = Signal(str)  # MNIST is not where it was looked for: the message says where
     failed = Signal(object, str)  # Note (worded by the window), details (a traceback when it is a bug)

@@ -12,6 +12,7 @@ ones are never produced), and every loss point since the previous publication (n
 go out as soon as an epoch ends, right after the loss points that led to them. The kinds:
 
 ``snapshot`` NetworkSnapshot · ``status`` TrainingStatus · ``points`` LossPoints · ``epoch`` EpochResult ·
+``moment`` a Moment of the timeline (nnviz.appmodel.timeline) ·
 ``replaced`` NetworkSnapshot of a new network (reset, opened file: the curves start over) · ``missing`` where
 MNIST was looked for · ``failed`` Note, details · ``taught`` TeachOutcome or TeachFailure · ``reported``
 name, value (see :meth:`~TrainingService.report`).
@@ -247,6 +248,8 @@ class TrainingService:
         if not (force or epochs) and now - self._last_publish < 1.0 / self._publish_hz:
             return
         self._last_publish = now
+        for moment in self.session.take_moments():
+            self._send("moment", moment)
         points = self.session.take_points()
         if points is not None:
             self._send("points", points)

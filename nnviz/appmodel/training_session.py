@@ -29,6 +29,7 @@ import numpy as np
 
 from nnviz.appmodel.snapshot import (Architecture, EpochResult, LossPoints, NetworkSnapshot, Note, RunState,
                                      TrainingStatus)
+from nnviz.appmodel.timeline import Moment, MomentSchedule
 from nnviz.data.personal_examples import TRAINING_COPIES
 from nnviz.errors import ConfigError, DivergenceError, NnvizError
 from nnviz.appmodel.wording import translate
@@ -266,6 +267,11 @@ class TrainingSession:
         """Every training-loss point since the previous call (x in epochs since the reset), or None."""
         return self._points.take()
 
+    def take_moments(self) -> list[Moment]:
+        """The moments of the timeline kept since the previous call (see nnviz.appmodel.timeline)."""
+        moments, self._moments = self._moments, []
+        return moments
+
     def take_epochs(self) -> list[EpochResult]:
         epochs, self._epochs = self._epochs, []
         return epochs
@@ -308,6 +314,8 @@ class TrainingSession:
         self._last_lr = float("nan")
         self._points = _PointBuffer()
         self._epochs = []
+        self._moments: list[Moment] = []
+        self._schedule = MomentSchedule()
 
     def _require_data(self) -> None:
         if self.data is None:
@@ -337,6 +345,8 @@ class TrainingSession:
         epoch's end."""
         if self._run is None:
             self._run = self._new_run()
+            if self._steps == 0:
+                self._keep_moment()  # the network before its first step
         self._yield_requested = False
         steps, started = 0, time.perf_counter()
         try:
@@ -378,6 +388,8 @@ class TrainingSession:
         self._last_loss, self._last_lr = record.loss, record.lr
         self._points.x.append(self._x)
         self._points.loss.append(record.loss)
+        if self._schedule.keep_step(self._steps, self._epochs_done, self._x):
+            self._keep_moment()
 
     def _record_epoch(self, record: EpochRecord) -> None:
         self._epochs_done += 1
@@ -385,6 +397,10 @@ class TrainingSession:
             epoch=self._epochs_done, loss=record.loss, train_accuracy=record.train_accuracy,
             test_accuracy=record.test_accuracy, seconds=record.seconds, test_loss=record.test_loss,
         ))
+        self._keep_moment()
+
+    def _keep_moment(self) -> None:
+        self._moments.append(Moment(self._x, self.snapshot()))
 
     def _update_rate(self, steps: int, seconds: float) -> None:
         """Samples per second of training time only (pauses do not count), averaged over a few seconds."""

@@ -352,11 +352,11 @@ class MLP:
         return self._buffers
 
     # ------------------------------------------------------------------ files
-    def save(self, path, metadata: dict | None = None) -> None:
+    def save(self, path, metadata: dict | None = None, attachments: dict[str, np.ndarray] | None = None) -> None:
         """Write the network to a ``.npz`` file atomically (see :mod:`nnviz.nn.model_file`)."""
         from nnviz.nn.model_file import save_model
 
-        save_model(self, path, metadata)
+        save_model(self, path, metadata, attachments)
 
     @classmethod
     def load(cls, path) -> "MLP":

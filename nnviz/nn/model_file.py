@@ -6,6 +6,9 @@ format name and version, sizes, activation, output, loss, dtype and free-form ``
 checked for consistency; every problem becomes a :class:`ModelFileError` that names the file.
 Writes go to a temporary file in the same folder and are renamed over the target only when complete,
 so a crash or a kill mid-save leaves the old file intact.
+
+A file may carry *attachments*: arrays named ``x_...`` that travel with the network (the training timeline
+of :mod:`nnviz.appmodel.timeline`) and that :func:`load_model` leaves alone; :func:`load_attachments` reads them.
 """
 
 from __future__ import annotations
@@ -20,17 +23,19 @@ from nnviz.atomic_file import write_atomically
 from nnviz.errors import ModelFileError, NnvizError
 
 FORMAT = "nnviz-mlp"
-VERSION = 1
+VERSION = 2  # the newest format read; a file says 1 unless it has attachments (which a reader of 1 would refuse)
+ATTACHMENT = "x_"  # the names of attached arrays start so
 
 
-def save_model(net, path, metadata: dict | None = None) -> Path:
-    """Write ``net`` to ``path`` atomically; ``metadata`` (JSON-serialisable) is stored as ``extra``."""
+def save_model(net, path, metadata: dict | None = None, attachments: dict[str, np.ndarray] | None = None) -> Path:
+    """Write ``net`` to ``path`` atomically; ``metadata`` (JSON-serialisable) is stored as ``extra``,
+    ``attachments`` (names without the ``x_``) beside the network's arrays."""
     path = Path(path)
     if not np.all(np.isfinite(net.params)):
         raise ModelFileError(f"refusing to save {path}: the network has non-finite weights")
     extra = {**net.metadata, **(metadata or {})}
     meta = {
-        "format": FORMAT, "version": VERSION, "sizes": list(net.sizes), "activation": net.activation,
+        "format": FORMAT, "version": 2 if attachments else 1, "sizes": list(net.sizes), "activation": net.activation,
         "output": net.output, "loss": net.loss_name, "dtype": net.dtype.name, "extra": extra,
     }
     try:
@@ -39,6 +44,7 @@ def save_model(net, path, metadata: dict | None = None) -> Path:
         raise ModelFileError(f"model metadata must be JSON-serialisable: {exc}") from None
     arrays = {f"W{l}": np.asarray(w) for l, w in enumerate(net.weights)}
     arrays.update({f"b{l}": np.asarray(b) for l, b in enumerate(net.biases)})
+    arrays.update({ATTACHMENT + name: np.asarray(array) for name, array in (attachments or {}).items()})
     write_atomically(path, lambda handle: np.savez(handle, meta=np.array(meta_text), **arrays), ModelFileError)
     net.metadata = extra
     return path
@@ -76,11 +82,19 @@ def load_model(path, network_class):
             if value.dtype.kind != "f" or not np.all(np.isfinite(value)):
                 raise ModelFileError(f"{path}: {name} holds non-finite or non-float values")
             target[...] = value
-    extra_arrays = set(arrays) - {f"{k}{l}" for l in range(net.n_layers) for k in "Wb"}
+    extra_arrays = {name for name in arrays if not name.startswith(ATTACHMENT)} - {
+        f"{k}{l}" for l in range(net.n_layers) for k in "Wb"}
     if extra_arrays:
         raise ModelFileError(f"{path}: unexpected arrays {sorted(extra_arrays)}; the layer sizes do not match the file")
     net.metadata = meta.get("extra") if isinstance(meta.get("extra"), dict) else {}
     return net
+
+
+def load_attachments(path) -> dict[str, np.ndarray]:
+    """The arrays attached to the network in ``path`` (names without the ``x_``), or a
+    :class:`ModelFileError`."""
+    arrays, _ = _read(Path(path))
+    return {name[len(ATTACHMENT):]: array for name, array in arrays.items() if name.startswith(ATTACHMENT)}
 
 
 def _read(path: Path) -> tuple[dict[str, np.ndarray], dict]:

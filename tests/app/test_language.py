@@ -147,7 +147,10 @@ def test_a_switch_mid_run_keeps_the_run_running_the_curves_the_log_scale_and_the
 
     chinese.pause_training()
     qtbot.waitUntil(lambda: chinese.training_panel.status().state == "paused", timeout=5_000)
+    moments = [m.position for m in chinese.timeline.moments]
+    assert moments and moments == [m.position for m in window.timeline.moments]  # the timeline went along
     english = chinese.switch_language(ENGLISH)
+    assert [m.position for m in english.timeline.moments] == moments and english.timeline_bar.isVisible()
     assert english.training_panel.status().state == "paused" and english.training_panel.train_button.text() == "Resume"
     qtbot.wait(100)
     # every step's loss point is on the curve: none lost on the way through two windows

@@ -4,6 +4,7 @@ presentation mode at 1280x720 gives the curves a real share."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel
@@ -11,7 +12,10 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel
 from nnviz.app.i18n import CHINESE, ENGLISH, install_language
 from nnviz.app.panels import ElidedLabel
 from nnviz.app.widgets.fitted_label import FittedLabel
+from nnviz.appmodel.runs import EarlierRun, RunCurves
 from nnviz.appmodel.snapshot import TrainingStatus
+from nnviz.appmodel.timeline import Moment
+from nnviz.appmodel.training_session import TrainingSettings
 from nnviz.app.theme import apply_theme
 from nnviz.app.window_layout import NARROW, WIDE
 from window_helpers import DIGITS, draw, make_window
@@ -102,6 +106,24 @@ def test_everything_a_lecture_needs_fits_a_1024x768_projector(qtbot, presenting,
     assert cut_labels(window) == []
     prediction = window.prediction_label
     assert QFontMetricsF(prediction.shown_font()).horizontalAdvance(prediction.text()) <= prediction.width()
+
+
+@pytest.mark.parametrize("presenting, language", [(True, ENGLISH), (False, CHINESE)])
+def test_the_timeline_and_an_earlier_run_fit_a_1024x768_projector_too(qtbot, presenting, language):
+    window = sized(qtbot, 1024, 768, presenting, language)
+    for position in (0.0, 0.5, 1.0):
+        window._on_moment(Moment(position, window.snapshot()))
+    window.earlier_runs.add(EarlierRun(1, TrainingSettings(), RunCurves(
+        np.linspace(0, 1, 50), np.linspace(2, 0.3, 50), np.array([1.0]), np.array([0.35]), np.array([0.9]))))
+    window._show_runs()
+    window.timeline_bar.choose(1)
+    settle(qtbot, window)
+    assert window.timeline_bar.isVisible() and window.window_layout.mode() != NARROW
+    assert window.centralWidget().verticalScrollBar().maximum() == 0
+    assert window.timeline_bar.slider.width() >= 80 and on_screen(window, window.loss_panel.runs_button)
+    assert clipped_buttons(window) == [] and cut_labels(window) == []
+    data = window.loss_plot.getPlotItem().getViewBox().sceneBoundingRect()
+    assert data.height() >= 40 and not data.intersects(window.loss_plot.legend_rect())  # curves keep room
 
 
 @pytest.mark.parametrize("presenting", [False, True], ids=["everyday", "presenting"])

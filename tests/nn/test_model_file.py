@@ -8,6 +8,7 @@ import pytest
 
 from nnviz.errors import ModelFileError
 from nnviz.nn import MLP
+from nnviz.nn.model_file import load_attachments
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
@@ -18,6 +19,23 @@ def test_round_trip_keeps_everything(tmp_path, dtype):
     assert (back.sizes, back.activation, back.output, back.dtype) == (net.sizes, "tanh", "sigmoid", np.dtype(dtype))
     np.testing.assert_array_equal(back.params, net.params)
     assert back.metadata == {"accuracy": 0.9}
+
+
+def test_attachments_travel_with_the_network_which_reads_as_ever(tmp_path):
+    net = MLP([7, 5, 3], seed=1)
+    timeline = {"t0_W0": np.ones((7, 5), np.float32), "timeline": np.array('[{"step": 0}]')}
+    net.save(tmp_path / "m.npz", attachments=timeline)
+    back = MLP.load(tmp_path / "m.npz")  # the network reads as ever
+    np.testing.assert_array_equal(back.params, net.params)
+    attached = load_attachments(tmp_path / "m.npz")
+    assert set(attached) == {"t0_W0", "timeline"} and str(attached["timeline"]) == '[{"step": 0}]'
+    np.testing.assert_array_equal(attached["t0_W0"], timeline["t0_W0"])
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:  # a reader of format 1 says "upgrade nnviz"
+        assert json.loads(str(npz["meta"]))["version"] == 2
+    net.save(tmp_path / "plain.npz")
+    assert load_attachments(tmp_path / "plain.npz") == {}
+    with np.load(tmp_path / "plain.npz", allow_pickle=False) as npz:  # without them, every nnviz reads it
+        assert json.loads(str(npz["meta"]))["version"] == 1
 
 
 def test_metadata_is_json_text_not_pickle(tmp_path):

@@ -25,6 +25,7 @@ class Player(QObject):
         self._make = make
         self.per_tick = per_tick
         self._items = make()
+        self.done = False  # the generator has ended (until restart)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(lambda: self.tick())
@@ -40,6 +41,7 @@ class Player(QObject):
 
     def restart(self) -> None:
         self._items = self._make()
+        self.done = False
 
     def step(self) -> None:
         """Advance by one item (one epoch): the Step button, and the first picture of a lesson."""
@@ -52,6 +54,7 @@ class Player(QObject):
             try:
                 last = next(self._items)
             except StopIteration:
+                self.done = True
                 self.pause()
                 self.finished.emit()
                 break

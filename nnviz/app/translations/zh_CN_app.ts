@@ -180,6 +180,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Cl&amp;icker</source>
+        <translation>翻页笔(&amp;I)</translation>
+    </message>
+    <message>
         <source>&amp;Help and shortcuts</source>
         <translation>帮助与快捷键(&amp;H)</translation>
     </message>
@@ -341,6 +345,110 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>Loss and accuracy</source>
         <translation>损失与准确率</translation>
+    </message>
+</context>
+<context>
+    <name>Clicker</name>
+    <message>
+        <source>&amp;Next (clicker)</source>
+        <translation>下一步（翻页笔）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The next step of slow motion, the timeline or a lesson</source>
+        <translation>慢动作、时间轴或课程的下一步</translation>
+    </message>
+    <message>
+        <source>&amp;Back (clicker)</source>
+        <translation>上一步（翻页笔）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The step before, in slow motion, the timeline or a lesson</source>
+        <translation>慢动作、时间轴或课程的上一步</translation>
+    </message>
+    <message>
+        <source>B&amp;lank the screen</source>
+        <translation>黑屏(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Black, like a slide deck&apos;s B; any key or click brings it back</source>
+        <translation>像幻灯片的 B 键一样黑屏；按任意键或点击即可恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ComparingRuns</name>
+    <message>
+        <source>{0}</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>lr {0}</source>
+        <translation>学习率 {0}</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>批量 {0}</translation>
+    </message>
+    <message>
+        <source>seed {0}</source>
+        <translation>种子 {0}</translation>
+    </message>
+    <message>
+        <source>other settings</source>
+        <translation>其他设置不同</translation>
+    </message>
+    <message>
+        <source>Run &amp;again with the same seed</source>
+        <translation>用同一种子再训练一次(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A new network from the same seed, trained with the same settings: the same curves again, over the faint ones of this run</source>
+        <translation>用同一种子新建网络，按同样的设置训练：得到同样的曲线，叠在这次训练的淡色曲线上</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>设置相同</translation>
+    </message>
+    <message>
+        <source>changed while running</source>
+        <translation>训练中改过设置</translation>
+    </message>
+    <message>
+        <source>run {0}: {1}</source>
+        <translation>第 {0} 次：{1}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Run again with the same seed</source>
+        <translation>用同一种子再训练一次</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>(earlier runs appear here after Reset)</source>
+        <translation>（重置网络后，之前的训练会列在这里）</translation>
+    </message>
+    <message>
+        <source>Remove all earlier runs</source>
+        <translation>移除之前的所有训练</translation>
+    </message>
+    <message>
+        <source>Keep at most</source>
+        <translation>最多保留</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 次训练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That run began from a network Reset had not made: this one begins from a new network with seed {0}</source>
+        <translation>那次训练不是从重置得到的网络开始的：这次从种子为 {0} 的新网络开始</translation>
     </message>
 </context>
 <context>
@@ -625,6 +733,11 @@ weights&lt;/b&gt; shows, for each neuron of the first hidden layer, which pixels
 prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
 hidden layers, activation and seed take effect on Reset, which can be undone until training starts again.
 &lt;b&gt;Speed&lt;/b&gt; slows training down to a few steps a second, to talk a class through them.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Compare and rewind&lt;/b&gt;: after Reset, the run before stays on the loss plot, faint, named by what was
+different; the Runs menu under the plot shows, hides and removes earlier runs, and Train → Run again with the
+same seed repeats a run exactly. The slider under the curves goes back in time: the diagram, weights,
+prediction and histograms show the network as it was then; Live (or End) comes back. Save model keeps this
+timeline in the file.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Look inside&lt;/b&gt; (Inspect menu): click a neuron in the diagram to see its weights and its sum written
 out with the real numbers; &lt;b&gt;Why?&lt;/b&gt; colours your drawing by which pixels pushed the answer up (red) or
 down (blue); &lt;b&gt;Evaluate&lt;/b&gt; shows where the network is wrong on 10,000 test digits (click a cell of the
@@ -633,7 +746,8 @@ show weights and gradients while training. Right-click a view (or File → Expor
 or CSV.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;In a lecture&lt;/b&gt;: F11 presents (full screen, large type, high contrast, only the main panels).
 Every panel can be popped out into a window of its own or hidden with the buttons beside its title;
-View → Panels brings it back. View → Language switches between English and 简体中文.&lt;/p&gt;
+View → Panels brings it back. A presenter&apos;s clicker works: PageDown / → and PageUp / ← step slow motion, the
+timeline or a lesson; B blanks the screen. View → Language switches between English and 简体中文.&lt;/p&gt;
 </source>
         <translation>
 &lt;h2&gt;nnviz：看神经网络如何识别与学习&lt;/h2&gt;
@@ -646,11 +760,15 @@ View → Panels brings it back. View → Language switches between English and �
 &lt;p&gt;&lt;b&gt;训练&lt;/b&gt;：按“开始”用 MNIST 的 60,000 个数字训练，实时观察权重、曲线和预测的变化。学习率、优化器、批大小和正则化惩罚可在训练中修改；
 隐藏层、激活函数和随机种子在“重置”后生效；在重新开始训练之前，“重置”都可以撤销。
 &lt;b&gt;速度&lt;/b&gt;可以把训练放慢到每秒几步，方便给学生逐步讲解。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;比较与回放&lt;/b&gt;：“重置”之后，之前那次训练的曲线以淡色留在损失图上，并注明与这次的不同之处；图下方的“各次训练”菜单可显示、隐藏或移除之前的训练，
+“训练 → 用同一种子再训练一次”可以完全重现一次训练。曲线下方的滑块可以回到过去：网络图、权重、预测和直方图都显示网络当时的样子；
+“实时”（或 End 键）回到现在。“保存模型”会把这条时间轴一并存入文件。&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;观察内部&lt;/b&gt;（“检查”菜单）：点击网络图中的神经元，可看到它的权重以及用真实数字写出的加权和；&lt;b&gt;为什么？&lt;/b&gt;按像素把答案推高（红色）或拉低（蓝色）的程度给笔迹着色；
 &lt;b&gt;评估&lt;/b&gt;显示网络在 10,000 个测试数字上错在哪里（点击混淆矩阵的格子）；&lt;b&gt;隐藏层图&lt;/b&gt;显示某一层如何把数字分组；&lt;b&gt;直方图&lt;/b&gt;在训练时显示权重和梯度的分布。
 右键点击任一视图（或 文件 → 导出）可将其保存为 PNG、SVG 或 CSV。&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;课堂演示&lt;/b&gt;：F11 进入演示模式（全屏、大字号、高对比度、只显示主要面板）。每个面板都可以用标题旁的按钮弹出为独立窗口或隐藏；
-“视图 → 面板”可以让它重新显示。“视图 → 语言”可在 English 和简体中文之间切换。&lt;/p&gt;
+“视图 → 面板”可以让它重新显示。演示用的翻页笔也能用：PageDown / → 和 PageUp / ← 让慢动作、时间轴或课程前进和后退；
+B 键黑屏。“视图 → 语言”可在 English 和简体中文之间切换。&lt;/p&gt;
 </translation>
     </message>
     <message>
@@ -780,6 +898,13 @@ View → Panels brings it back. View → Language switches between English and �
     <message>
         <source>Hold its output at:</source>
         <translation>把它的输出固定为：</translation>
+    </message>
+</context>
+<context>
+    <name>Rewinding</name>
+    <message>
+        <source>The training timeline in {0} could not be read: {1}</source>
+        <translation>无法读取 {0} 中的训练时间轴：{1}</translation>
     </message>
 </context>
 <context>

@@ -463,8 +463,16 @@ value {3}</source>
         <translation>用对数坐标显示损失：后期的微小改进也能看清</translation>
     </message>
     <message>
-        <source>Clear curves</source>
-        <translation>清除曲线</translation>
+        <source>&amp;Clear the curves</source>
+        <translation>清除曲线(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>各次训练</translation>
+    </message>
+    <message>
+        <source>Earlier runs stay on the plot, faint, to compare with this one: show, hide or remove them; run again with the same seed; clear the curves</source>
+        <translation>之前的训练以淡色留在图上，便于与这次比较：可显示、隐藏或移除；可用同一种子再训练一次；也可清除曲线</translation>
     </message>
     <message>
         <source>Forget the curves drawn so far (training goes on)</source>
@@ -502,6 +510,14 @@ the loss appears here</source>
     <message>
         <source>loss</source>
         <translation>损失</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
     </message>
     <message>
         <source>epochs</source>
@@ -752,6 +768,25 @@ the loss appears here</source>
     <message>
         <source>Σ exp(·) = {0}; each p = exp(·) / {0}. Subtracting the maximum first keeps every exp(·) ≤ 1: no overflow.</source>
         <translation>Σ exp(·) = {0}；每个 p = exp(·) / {0}。先减去最大值，使每个 exp(·) ≤ 1：不会溢出。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>epoch {0} · step {1}</source>
+        <translation>轮次 {0} · 第 {1} 步</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Rewind: drag back to see the network as it was at that moment of training (the diagram, weights, prediction and histograms follow). Right end: live.</source>
+        <translation>回放：向左拖动，查看训练到那一刻时的网络（结构图、权重、预测和直方图随之改变）。最右端：实时。</translation>
+    </message>
+    <message>
+        <source>Back to the network being trained (End)</source>
+        <translation>回到正在训练的网络 (End)</translation>
     </message>
 </context>
 <context>

@@ -12,20 +12,23 @@ strip of its own above the data.
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextOption
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetricsF, QTextOption
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from nnviz.app.exportable import ExportSpec, Table, rows_table
 from nnviz.app.painting import ACCENT, MIN_POINT_SIZE, background_colour, is_dark, legible_font, text_colour
 from nnviz.app.plot_axes import plain_axes, show_axes
 from nnviz.appmodel.snapshot import EpochResult, LossPoints
 from nnviz.app.throttle import Throttle
+from nnviz.app.widgets.flow_row import FlowRow
+from nnviz.app.widgets.strip_legend import StripLegend
+from nnviz.app.widgets.curve_math import GrowingSeries, epoch_tick_step, loss_range, smooth
+from nnviz.app.widgets.timeline_bar import MomentMarker, TimelineBar
 
 # (batch loss, smoothed loss, test loss, accuracy): light blues, pink and amber on a dark page; on a white one
 # (the projector theme) the light blue would fade away, so a deep blue, a deep pink and a darker orange.
@@ -33,81 +36,13 @@ from nnviz.app.throttle import Throttle
 # not the only difference.
 ON_DARK = (QColor("#5b8fc7"), QColor("#9fd0ff"), QColor("#f28cc8"), QColor(ACCENT))
 ON_LIGHT = (QColor("#8fb3de"), QColor("#0b4f9c"), QColor("#a01a6a"), QColor("#b35c00"))
-SMOOTHING = 0.95  # weight of the past in the moving average, per point
-START_CAPACITY = 1024
 # Points are stored as they come; the curves are redrawn at most this often (less often while the window's
 # CPU budget stretches it): each redraw is Python in the GUI thread that the training thread would otherwise use.
 REFRESH_S = 0.5
 # Points drawn per pixel of width. pyqtgraph's default (5) makes a 2.5 px antialiased smoothed curve of a long run
 # cost ~20 ms per repaint; at one point per pixel (min and max for the raw loss) it looks the same for ~2 ms.
 POINTS_PER_PX = 1.0
-LEGEND_SAMPLE_PX = 20  # pyqtgraph's line sample in a legend entry
-LEGEND_SPACING = 10
-EMPTY_STRIP_PX = 10  # above the data while there is no legend yet: room for the top tick label
 ACCURACY_RANGE = (0.0, 100.0)  # fixed: the axis never zooms in on a few points of accuracy
-
-
-class GrowingSeries:
-    """x and y values in preallocated arrays that double when full; ``x``/``y`` are views of the filled part."""
-
-    def __init__(self, capacity: int = START_CAPACITY):
-        self._x = np.empty(capacity, np.float64)
-        self._y = np.empty(capacity, np.float64)
-        self.n = 0
-
-    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
-        need = self.n + len(x)
-        if need > len(self._x):
-            capacity = max(need, 2 * len(self._x))
-            for name in ("_x", "_y"):
-                grown = np.empty(capacity, np.float64)
-                grown[: self.n] = getattr(self, name)[: self.n]
-                setattr(self, name, grown)
-        self._x[self.n: need] = x
-        self._y[self.n: need] = y
-        self.n = need
-
-    def clear(self) -> None:
-        self.n = 0
-
-    @property
-    def x(self) -> np.ndarray:
-        return self._x[: self.n]
-
-    @property
-    def y(self) -> np.ndarray:
-        return self._y[: self.n]
-
-
-def smooth(values: np.ndarray, start: float | None, weight: float = SMOOTHING) -> np.ndarray:
-    """Exponential moving average of ``values`` continuing from ``start`` (None: from the first value),
-    debiased at the beginning so the curve does not start at 0."""
-    out = np.empty(len(values), np.float64)
-    level = values[0] if start is None and len(values) else start
-    for i, value in enumerate(values):  # a few dozen new points per update: a plain loop is fine
-        level = weight * level + (1.0 - weight) * value
-        out[i] = level
-    return out
-
-
-def loss_range(loss: np.ndarray, log: bool) -> tuple[float, float]:
-    """The y range that shows ``loss``: linear from 0 to its maximum rounded up to a multiple of 0.5 (0.1
-    below 1); log (in decades) between half-decades around the minimum and the maximum."""
-    loss = np.asarray(loss, np.float64)
-    finite = loss[np.isfinite(loss) & (loss > 0)] if len(loss) else loss
-    if len(finite) == 0:
-        return (-1.0, 0.5) if log else (0.0, 1.0)
-    if log:
-        low, high = np.log10(finite.min()), np.log10(finite.max())
-        return math.floor(2 * low) / 2, max(math.ceil(2 * high) / 2, math.floor(2 * low) / 2 + 0.5)
-    step = 0.5 if finite.max() > 1.0 else 0.1
-    return 0.0, step * math.ceil(finite.max() * 1.02 / step)
-
-
-def epoch_tick_step(end: float, fit: int) -> float:
-    """The smallest of 1, 2, 5, 10, 20, 50, ... epochs between ticks that puts at most ``fit`` ticks on
-    0..end."""
-    return next(step for step in (m * 10.0**k for k in itertools.count() for m in (1, 2, 5)) if end / step <= fit)
 
 
 class LossPlot(pg.PlotWidget):
@@ -130,6 +65,7 @@ class LossPlot(pg.PlotWidget):
         self._log = False
         self._x_end: float | None = None
         self._y_range: tuple[float, float] | None = None
+        self._backdrop: tuple[float, np.ndarray] = (0.0, np.zeros(0))  # earlier runs: (x end, losses) to show
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.18)
@@ -141,20 +77,14 @@ class LossPlot(pg.PlotWidget):
         show_axes(self, "left", "bottom", "right")
         for name in ("left", "bottom", "right"):  # the axes and grid change a few times a run: paint from a cache
             plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # The legend sits in the title row, made as tall as the legend's rows, above the data: it never
-        # hides a curve or a figure.
-        plot.setTitle(" ", size="1pt")
-        self._legend = pg.LegendItem(colCount=4, labelTextSize="10pt", verSpacing=LEGEND_SPACING / 2,
-                                     horSpacing=LEGEND_SPACING, frame=False)
-        self._legend.layout.setContentsMargins(0, 0, 0, 0)
-        self._legend.setParentItem(plot)
+        self._legend = StripLegend(plot)  # above the data, in the title row
         self._raw_item = plot.plot([], [], antialias=True, autoDownsampleFactor=POINTS_PER_PX)
         self._smooth_item = plot.plot([], [], antialias=True, autoDownsampleFactor=POINTS_PER_PX)
         self._smooth_item.setDownsampling(method="subsample")  # smooth already: every k-th point is enough
         self._test_loss_item = plot.plot([], [], symbol="s", symbolSize=8, antialias=True)
-        self._legend.addItem(self._raw_item, self.tr("batch loss"))
-        self._legend.addItem(self._smooth_item, self.tr("smoothed"))
-        self._legend.addItem(self._test_loss_item, self.tr("test loss"))
+        self._legend.add(self._raw_item, self.tr("batch loss"), rank=2)  # the smoothed line says it well enough
+        self._legend.add(self._smooth_item, self.tr("smoothed"))
+        self._legend.add(self._test_loss_item, self.tr("test loss"))
         self._acc_box = pg.ViewBox(enableMenu=False)
         self._acc_box.setMouseEnabled(x=False, y=False)
         plot.scene().addItem(self._acc_box)
@@ -162,7 +92,7 @@ class LossPlot(pg.PlotWidget):
         self._acc_box.setXLink(plot.getViewBox())
         self._acc_item = pg.PlotDataItem([], [], symbol="o", symbolSize=9, antialias=True)
         self._acc_box.addItem(self._acc_item)
-        self._legend.addItem(self._acc_item, self.tr("test accuracy"))
+        self._legend.add(self._acc_item, self.tr("test accuracy"))
         self._acc_labels: list[pg.TextItem] = []
         plot.getViewBox().sigResized.connect(self._sync_views)
         self._refresh = Throttle(REFRESH_S, self._redraw_curves, self)
@@ -207,9 +137,7 @@ class LossPlot(pg.PlotWidget):
         self._raw_item.setData(self._loss.x, self._loss.y)
         self._smooth_item.setData(self._smoothed.x, self._smoothed.y)
         self._hint.setVisible(self._loss.n == 0)
-        if self._legend.isVisible() != (self._loss.n > 0):  # before the first point the hint says what will come
-            self._legend.setVisible(self._loss.n > 0)
-            self._fit_legend()
+        self._show_legend()
         self._fit_x_range()
 
     def add_epoch(self, result: EpochResult) -> None:
@@ -227,6 +155,10 @@ class LossPlot(pg.PlotWidget):
             self._accuracy.extend(x, np.array([100.0 * result.test_accuracy]))
             self._acc_item.setData(self._accuracy.x, self._accuracy.y)
             self._label_accuracy()
+
+    def _show_legend(self) -> None:
+        """A legend once there are curves (earlier runs count); before, the hint says what will come."""
+        self._legend.set_visible(self._loss.n > 0 or self._backdrop[0] > 0)
 
     def _label_accuracy(self) -> None:
         """The newest accuracy figure always; older ones where they do not run into the one after them.
@@ -273,8 +205,7 @@ class LossPlot(pg.PlotWidget):
         self._x_end = self._y_range = None
         self._fit_x_range()
         self._hint.show()
-        self._legend.hide()
-        self._fit_legend()
+        self._show_legend()
         self._place_hint()
 
     def n_points(self) -> int:
@@ -324,9 +255,10 @@ class LossPlot(pg.PlotWidget):
     def _fit_to_size(self, *_) -> None:
         """What depends on the plot's size: the hint's wrapping, the legend's rows, the ticks, the figures."""
         self._place_hint()
-        self._fit_legend()
+        self._legend.fit()
         self._fit_ticks()
         self._label_accuracy()
+        self._label_axes()
 
     def _colours(self) -> tuple[QColor, QColor, QColor, QColor]:
         return ON_DARK if is_dark(self) else ON_LIGHT
@@ -353,64 +285,54 @@ class LossPlot(pg.PlotWidget):
             axis.setTickFont(font)
             axis.setTickDensity(min(1.0, MIN_POINT_SIZE / font.pointSizeF()))  # large type: fewer ticks
             axis.label.setFont(font)
-        self._label_axes()
+        self._label_axes(restyle=True)
         self._hint.setColor(text_colour(self, 150))
         self._hint.setFont(legible_font(self, 1.05))
-        self._legend.setLabelTextColor(text_colour(self, 220))
-        self._legend.setLabelTextSize(f"{self._small_font().pointSizeF():g}pt")
-        for _, label in self._legend.items:
-            label.setText(label.text)  # pyqtgraph applies a new size when the text is set again
-        self._fit_legend()
+        self._legend.restyle(text_colour(self, 220), self._small_font().pointSizeF())
         for label in self._acc_labels:
             label.setFont(self._small_font())
 
-    def _label_axes(self) -> None:
+    def _label_axes(self, restyle: bool = False) -> None:
+        """The axes' names, the longest that fits the height of the data (a short plot says "accuracy (%)");
+        ``restyle``: in new colours too."""
         plot = self.getPlotItem()
         # the left axis carries the training and the test loss: its label is neutral, the legend tells them apart
-        loss = self.tr("loss (log scale)") if self._log else self.tr("loss")
+        losses = (self.tr("loss (log scale)"), self.tr("log loss")) if self._log else (self.tr("loss"),)
+        accuracies = (self.tr("test accuracy (%)"), self.tr("accuracy (%)"), "%")
+        room = plot.getViewBox().height() if plot.getViewBox().height() > 0 else math.inf
+        metrics = QFontMetricsF(legible_font(self))
+
+        def fitting(texts: tuple[str, ...]) -> str:
+            return next((text for text in texts if metrics.horizontalAdvance(text) <= room), texts[-1])
+
         accuracy = self._colours()[3]
-        for name, text, colour in (("left", loss, text_colour(self, 220)), ("bottom", self.tr("epochs"), text_colour(self, 220)),
-                                   ("right", self.tr("test accuracy (%)"), accuracy)):
-            plot.setLabel(name, text, color=colour.name())
+        for name, text, colour in (("left", fitting(losses), text_colour(self, 220)),
+                                   ("bottom", self.tr("epochs"), text_colour(self, 220)),
+                                   ("right", fitting(accuracies), accuracy)):
+            if restyle or plot.getAxis(name).labelText != text:
+                plot.setLabel(name, text, color=colour.name())
 
     def _sync_views(self) -> None:
         self._acc_box.setGeometry(self.getPlotItem().getViewBox().sceneBoundingRect())
         self._acc_box.linkedViewChanged(self.getPlotItem().getViewBox(), self._acc_box.XAxis)
 
-    def _fit_legend(self) -> None:
-        """The legend in a strip of its own above the data (the title row, made as tall as the legend):
-        one row when it fits the plot's width, else two, else a column. Nothing is ever drawn over data.
-        Before the first point there is no legend (the hint says what will come) and no strip."""
-        plot = self.getPlotItem()
-        available = plot.width() - 8 if plot.width() > 0 else math.inf
-        n = len(self._legend.items)
-        for columns in dict.fromkeys((n, math.ceil(n / 2), 1)):
-            width, height = self._legend_size(columns)
-            if width <= available:
-                break
-        # A fixed size: pyqtgraph sizes a legend from its entries' laid-out heights, which the previous
-        # layout stretched, so each change of columns would make it taller.
-        self._legend.size = (width, height)
-        self._legend.setColumnCount(columns)
-        self._legend.setGeometry(QRectF(0, 0, width, height))
-        strip = math.ceil(height) + 2 if self._legend.isVisible() else EMPTY_STRIP_PX
-        if plot.layout.rowMaximumHeight(0) != strip:
-            plot.titleLabel.setMaximumHeight(strip)
-            plot.layout.setRowFixedHeight(0, strip)
-        self._legend.anchor(itemPos=(0.5, 0.0), parentPos=(0.5, 0.0), offset=(0, 0))
+    def set_backdrop(self, x_end: float, losses: np.ndarray) -> None:
+        """The axes make room for curves drawn behind the current run's (earlier runs): up to ``x_end`` epochs,
+        ``losses`` on the y axis."""
+        self._backdrop = (float(x_end), np.asarray(losses, np.float64))
+        self._x_end = self._y_range = None
+        self._fit_x_range()
+        self._show_legend()
 
-    def _legend_size(self, columns: int) -> tuple[float, float]:
-        """The legend's natural size with its entries (line sample, text) filled in ``columns`` per row."""
-        entries = [(LEGEND_SAMPLE_PX + label.item.boundingRect().width(),
-                    max(LEGEND_SAMPLE_PX, label.item.boundingRect().height())) for _, label in self._legend.items]
-        widths = [max(w for w, _ in entries[j::columns]) for j in range(columns)]
-        heights = [max(h for _, h in entries[i: i + columns]) for i in range(0, len(entries), columns)]
-        return (sum(widths) + (2 * columns - 1) * LEGEND_SPACING,
-                sum(heights) + (len(heights) - 1) * LEGEND_SPACING / 2)
+    def legend(self) -> StripLegend:
+        return self._legend
+
+    def accuracy_box(self) -> pg.ViewBox:
+        return self._acc_box
 
     def legend_rect(self):
         """Where the legend is, in scene coordinates (tests: it must not cover the data)."""
-        return self._legend.sceneBoundingRect()
+        return self._legend.rect()
 
     def _place_hint(self, *_) -> None:
         box = self.getPlotItem().getViewBox()
@@ -422,12 +344,13 @@ class LossPlot(pg.PlotWidget):
         """x from 0 to the next whole epoch, y over the loss rounded outwards to round numbers: the axes
         change a few times a run instead of at every redraw (repainting them is the plot's biggest cost)."""
         end = max(1.0, math.ceil(self._loss.x[-1] - 1e-9)) if self._loss.n else 1.0
+        end = max(end, math.ceil(self._backdrop[0] - 1e-9))
         if end != self._x_end:
             self._x_end = end
             self.getPlotItem().getViewBox().setXRange(0.0, end, padding=0.02)
             self._fit_ticks()
             self._label_accuracy()
-        y_range = loss_range(np.concatenate([self._loss.y, self._test_loss.y]), self._log)
+        y_range = loss_range(np.concatenate([self._loss.y, self._test_loss.y, self._backdrop[1]]), self._log)
         if y_range != self._y_range:
             self._y_range = y_range
             self.getPlotItem().getViewBox().setYRange(*y_range, padding=0.0)
@@ -453,31 +376,43 @@ class LossPlot(pg.PlotWidget):
 
 
 class LossPanel(QWidget):
-    """The plot with its controls: a log-scale toggle and a button that clears the curves."""
+    """The plot; under it a log-scale toggle, the Runs menu (earlier runs, clearing the curves) and the timeline to
+    rewind (once training has kept a moment)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.plot = LossPlot(self)
+        self.marker = MomentMarker(self.plot)
+        self.timeline = TimelineBar(self)
+        self.timeline.hide()  # until the run has kept a moment
         self.log_check = QCheckBox(self.tr("log scale"))
         self.log_check.setObjectName("logScale")
         self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis: small late improvements become "
                                           "visible"))
         self.log_check.toggled.connect(self.plot.set_log_scale)
         self.plot.logScaleChanged.connect(self._log_changed)
-        self.clear_button = QPushButton(self.tr("Clear curves"))
-        self.clear_button.setToolTip(self.tr("Forget the curves drawn so far (training goes on)"))
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.clear_button.clicked.connect(self.plot.clear)
-        row = QHBoxLayout()
-        row.setContentsMargins(4, 0, 4, 0)
-        row.addWidget(self.log_check)
-        row.addStretch(1)
-        row.addWidget(self.clear_button)
+        self.clear_action = QAction(self.tr("&Clear the curves"), self)
+        self.clear_action.setToolTip(self.tr("Forget the curves drawn so far (training goes on)"))
+        self.clear_action.triggered.connect(self.plot.clear)
+        self.runs_menu = QMenu(self)
+        self.runs_menu.addAction(self.clear_action)
+        self.runs_button = QToolButton()
+        self.runs_button.setObjectName("runsButton")
+        self.runs_button.setText(self.tr("Runs"))
+        self.runs_button.setToolTip(self.tr("Earlier runs stay on the plot, faint, to compare with this one: show, "
+                                            "hide or remove them; run again with the same seed; clear the curves"))
+        self.runs_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.runs_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.runs_button.setMenu(self.runs_menu)
+        # One row under the curves when it fits (the plot keeps its height on a 1024x768 projector), else the
+        # timeline under the other two.
+        self.controls = FlowRow([self.log_check, self.runs_button, self.timeline], stretches=[0, 0, 1])
+        self.controls.setContentsMargins(4, 0, 4, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.plot, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.controls)
 
     def _log_changed(self, on: bool) -> None:
         if self.log_check.isChecked() != on:

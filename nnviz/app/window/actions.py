@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from nnviz.app.clicker import Clicker
 from nnviz.app.export import add_export_menu, install_context_menus
 from nnviz.app.i18n import LANGUAGES, current_language
 from nnviz.app.theme import DARK, PROJECTOR
@@ -99,6 +100,7 @@ class Actions:
         self.present_action.setObjectName("presentAction")
         self.full_screen_action = self._action(view, self.tr("&Full screen"), self._toggle_full_screen,
                                                "Ctrl+Shift+F", checkable=True)
+        self.clicker = Clicker(self, self.clicker_step, view.addMenu(self.tr("Cl&icker")))
 
     def _build_train_menu(self, train: QMenu) -> None:
         self.train_menu = train

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 FRAME_ALLOWANCE = 30  # px of a window manager's title bar, left off the screen's height when the window opens
 INSPECT_SHARE = 0.36  # of the window's height, when the Inspect panel first opens under the other panels
+CURVES_SHARE = 0.5  # of the training column's height at least, for the loss plot: its legend, curves and timeline
 PRESENTATION_HIDES = ("activations", "weights")  # secondary in a lecture; View > Panels brings them back
 
 
@@ -167,8 +168,9 @@ class Arrangement:
 
     def _distribute(self, width: int, height: int) -> None:
         """Initial splitter sizes for a window of this size: a big canvas on the left, the diagram over
-        most of the middle, the training panel at its natural height on the right and the curves under it
-        (presenting: a third of the width for them, so that the class sees the loss fall)."""
+        most of the middle, the training panel at its natural height on the right and the curves under it, with
+        at least CURVES_SHARE of the column (presenting: a third of the width for them, so that the class sees
+        the loss fall)."""
         layout = self.window_layout
         layout.fit(width)
         splitters = self._splitters
@@ -189,6 +191,7 @@ class Arrangement:
             scroll = training.body
             self.training_panel.arrange_for(side - scroll.verticalScrollBar().sizeHint().width() - 12)
             panel = training.header.sizeHint().height() + self.training_panel.sizeHint().height() + 12
+            panel = min(panel, int((1 - CURVES_SHARE) * height))  # the form scrolls; Start and the progress stay
             right.setSizes([panel, max(1, height - panel)])
         splitters["middle"].setSizes([int(0.6 * height), int(0.4 * height)])
         inside = splitters["inside"]

@@ -43,6 +43,11 @@ weights</b> shows, for each neuron of the first hidden layer, which pixels excit
 prediction change live. Learning rate, optimizer, batch size and penalties can be changed during a run;
 hidden layers, activation and seed take effect on Reset, which can be undone until training starts again.
 <b>Speed</b> slows training down to a few steps a second, to talk a class through them.</p>
+<p><b>Compare and rewind</b>: after Reset, the run before stays on the loss plot, faint, named by what was
+different; the Runs menu under the plot shows, hides and removes earlier runs, and Train → Run again with the
+same seed repeats a run exactly. The slider under the curves goes back in time: the diagram, weights,
+prediction and histograms show the network as it was then; Live (or End) comes back. Save model keeps this
+timeline in the file.</p>
 <p><b>Look inside</b> (Inspect menu): click a neuron in the diagram to see its weights and its sum written
 out with the real numbers; <b>Why?</b> colours your drawing by which pixels pushed the answer up (red) or
 down (blue); <b>Evaluate</b> shows where the network is wrong on 10,000 test digits (click a cell of the
@@ -51,7 +56,8 @@ show weights and gradients while training. Right-click a view (or File → Expor
 or CSV.</p>
 <p><b>In a lecture</b>: F11 presents (full screen, large type, high contrast, only the main panels).
 Every panel can be popped out into a window of its own or hidden with the buttons beside its title;
-View → Panels brings it back. View → Language switches between English and 简体中文.</p>
+View → Panels brings it back. A presenter's clicker works: PageDown / → and PageUp / ← step slow motion, the
+timeline or a lesson; B blanks the screen. View → Language switches between English and 简体中文.</p>
 """)
 
 
@@ -109,6 +115,7 @@ class Documents:
         self._model_path = path
         self.banner.dismiss("model")
         self.adopt_network(NetworkSnapshot.of(net))
+        self._read_timeline(path)
         self._set_model_info(path, net)
         self.statusBar().showMessage(self.tr("opened {0}").format(path), 6000)
         return True
@@ -126,7 +133,8 @@ class Documents:
         return self.model_label.text()
 
     def save_model(self, path: str | Path) -> bool:
-        """Save the network as shown (the newest snapshot) atomically. Problems are shown, not raised."""
+        """Save the network being trained (the newest snapshot) and its timeline atomically. Problems are shown,
+        not raised."""
         path = Path(path)
         if path.suffix.lower() != ".npz":
             path = path.with_name(path.name + ".npz")
@@ -135,8 +143,9 @@ class Documents:
             "saved_by": "nnviz window", "steps_trained_in_window": self._snapshot.step if self._snapshot else 0,
             "recipe": {name: getattr(config, name) for name in config.__dataclass_fields__},
         }
+        self.go_live()
         try:
-            self._net.save(path, metadata)
+            self._net.save(path, metadata, self.timeline_attachments())
         except ModelFileError as error:
             self.banner.show_message(self.tr("Could not save the model: {0}").format(error), "error", kind="save")
             return False

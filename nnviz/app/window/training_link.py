@@ -6,15 +6,19 @@ A part of :class:`~nnviz.app.main_window.MainWindow` (which inherits it), kept i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from nnviz.app.model_description import FILE, NEW, ModelOrigin
+from nnviz.appmodel.runs import EarlierRun
 from nnviz.appmodel.snapshot import EpochResult, LossPoints, NetworkSnapshot, Note, RunState, TrainingStatus
 from nnviz.app.show_in_front import show_in_front
 from nnviz.app.teaching import Teaching
+from nnviz.appmodel.timeline import Timeline
 from nnviz.appmodel.training_session import TrainingSettings, architecture_of
 from nnviz.app.widgets.run_progress import note_text, progress_text
 from nnviz.app.training_process import TrainingProcess
@@ -24,6 +28,18 @@ from nnviz.resources import shipped_model_path
 
 if TYPE_CHECKING:
     from nnviz.app.main_window import MainWindow
+
+
+@dataclass
+class KeptNetwork:
+    """What Undo reset brings back with the network the reset replaced."""
+
+    origin: ModelOrigin
+    accuracy: float | None
+    history: list
+    path: Path | None
+    timeline: Timeline
+    run: EarlierRun | None = None  # its run, which the reset made an earlier run
 
 
 class TrainingLink:
@@ -55,7 +71,7 @@ class TrainingLink:
                 (training.lossPoints, self._on_loss_points), (training.epochFinished, self._on_epoch),
                 (training.networkReplaced, self._on_network_replaced), (training.dataMissing, self._on_data_missing),
                 (training.failed, self._on_failed), (training.taught, self._on_taught),
-                (training.crashed, self._on_training_crashed)]
+                (training.crashed, self._on_training_crashed), (training.momentKept, self._on_moment)]
 
     def _listen_to(self, training: TrainingProcess) -> None:
         for signal, slot in self._training_connections(training):
@@ -75,8 +91,11 @@ class TrainingLink:
         successor._listen_to(self.training)
         self._handed_over = True
         successor.training_panel.set_speed(self.training_panel.speed())  # the child keeps its pace
+        self.go_live()
         successor._go_on_from(self._pending_snapshot or self._snapshot, self._origin, self._trained_accuracy,
                               self._history, self.loss_plot.log_scale(), self.training_panel.status())
+        successor._restart_timeline(self.timeline)
+        successor._take_runs_from(self)
 
     def _go_on_from(self, snapshot: NetworkSnapshot, origin: ModelOrigin, accuracy: float | None, history: list,
                     log_scale: bool, status: TrainingStatus) -> None:
@@ -96,6 +115,8 @@ class TrainingLink:
         self._snapshot_refresh.request()
 
     def _apply_pending_snapshot(self) -> None:
+        if self.is_rewound():  # the newest waits for Live
+            return
         snapshot, self._pending_snapshot = self._pending_snapshot, None
         if snapshot is not None:
             self._show_network(snapshot, views_now=False)
@@ -104,9 +125,13 @@ class TrainingLink:
     def _on_network_replaced(self, snapshot: NetworkSnapshot) -> None:
         self._pending_snapshot = None
         self.refresh_budget.forget()  # another network, other costs
+        kept_run = self._keep_current_run()
+        if self._resetting and self._before_reset is not None:
+            self._before_reset.run = kept_run
         self.loss_plot.clear()
         self._history.clear()
         self._trained_accuracy = None
+        self._restart_timeline()
         if self._undoing is not None:
             self._undo_done()
         elif self._resetting:
@@ -129,6 +154,7 @@ class TrainingLink:
                 self.tr("Training diverged. {0}").format(note_text(status.note)), "warning",
                 [(self.tr("Divide the learning rate by 10"), self._lower_learning_rate)], kind="training")
         elif status.state == RunState.RUNNING:
+            self._run_started()
             self.banner.dismiss("training")
             self.banner.dismiss("model")
             if self._before_reset is not None:  # the training process has let go of the network before the reset
@@ -248,8 +274,8 @@ class TrainingLink:
         :meth:`undo_reset` until training starts again."""
         snapshot = self._snapshot
         worth_keeping = snapshot is not None and (snapshot.step > 0 or self._origin.kind == FILE)
-        self._before_reset = ((self._origin, self._trained_accuracy, list(self._history), self._model_path)
-                              if worth_keeping else None)
+        self._before_reset = KeptNetwork(self._origin, self._trained_accuracy, list(self._history), self._model_path,
+                                         self.timeline) if worth_keeping else None
         self._resetting = True
         self.training.set_architecture(self.training_panel.settings().architecture)
         self.training.set_config(self.training_panel.settings().config)
@@ -285,11 +311,12 @@ class TrainingLink:
 
     def _undo_done(self) -> None:
         """The training process has brought back the network: its name, accuracy and curves come back too."""
-        origin, accuracy, history, path = self._undoing
-        self._undoing = None
-        self._origin, self._trained_accuracy, self._model_path = origin, accuracy, path
-        self.model_label.set_tooltip(str(path) if path is not None else "")
-        for message in history:
+        kept, self._undoing = self._undoing, None
+        self._restart_timeline(kept.timeline)
+        self._bring_back_run(kept.run)
+        self._origin, self._trained_accuracy, self._model_path = kept.origin, kept.accuracy, kept.path
+        self.model_label.set_tooltip(str(kept.path) if kept.path is not None else "")
+        for message in kept.history:
             self._add_to_curves(message)
         self.loss_plot.apply_pending()
         self._describe_model()
@@ -340,6 +367,7 @@ class TrainingLink:
 
     def show_taught_network(self, snapshot: NetworkSnapshot, before=None) -> None:
         """Show at once the network a correction made (or its undo), with the bars as they were ``before``."""
+        self.go_live()
         self._pending_snapshot = None
         self._show_network(snapshot)
         self.probabilities.set_before(before)

@@ -147,7 +147,7 @@ def test_test_loss_is_a_second_loss_curve_with_its_own_dashed_legend_entry(plot)
     np.testing.assert_allclose(item.getOriginalDataset()[1], [0.41])
     assert item.opts["pen"].style() == Qt.PenStyle.DashLine  # told from the training loss without colour
     assert item.opts["symbol"] != plot.accuracy_item().opts["symbol"]
-    assert "test loss" in [label.text for _, label in plot._legend.items]  # noqa: SLF001
+    assert "test loss" in plot.legend().names()
     plot.add_epoch(EpochResult(epoch=2, loss=0.4, train_accuracy=0.9, test_accuracy=None, seconds=3.0, test_loss=3.9))
     assert plot.getPlotItem().getViewBox().viewRange()[1][1] >= 3.9  # the loss axis shows it too
 
@@ -162,7 +162,7 @@ def test_the_legend_never_covers_the_data(shown, size):
     plot.apply_pending()
     QApplication.processEvents()
     legend, data = plot.legend_rect(), plot.getPlotItem().getViewBox().sceneBoundingRect()
-    assert plot._legend.isVisible() and legend.height() > 0  # noqa: SLF001
+    assert plot.legend().item.isVisible() and legend.height() > 0
     assert not legend.intersects(data), (legend, data)
     assert legend.bottom() <= data.top() + 1
 
@@ -177,7 +177,7 @@ def test_large_type_stacks_the_legend_in_its_strip_instead_of_over_the_curves(sh
     plot.add_points(points(0.0, 100))
     plot.apply_pending()
     QApplication.processEvents()
-    assert plot._legend.columnCount < 4  # noqa: SLF001
+    assert plot.legend().item.columnCount < 4
     assert not plot.legend_rect().intersects(plot.getPlotItem().getViewBox().sceneBoundingRect())
 
 
@@ -208,9 +208,22 @@ def test_clear_forgets_everything(plot):
 
 
 def test_legend_names_every_curve(plot):
-    legend = plot._legend  # noqa: SLF001
-    names = [label.text for _, label in legend.items]
-    assert names == ["batch loss", "smoothed", "test loss", "test accuracy"]
+    assert plot.legend().names() == ["batch loss", "smoothed", "test loss", "test accuracy"]
+
+
+def test_a_plot_too_short_for_its_legend_lists_the_needed_entries_first(shown):
+    plot = shown(LossPlot(), 300, 150)
+    plot.add_points(points(0.0, 20))
+    plot.apply_pending()
+    earlier = plot.getPlotItem().plot([0.0, 1.0], [1.0, 0.5])
+    plot.legend().add(earlier, "run 1: sgd", rank=1)
+    names = plot.legend().names()
+    assert "batch loss" not in names and {"smoothed", "test loss", "test accuracy"} <= set(names)
+    assert plot.legend_rect().height() <= 0.4 * plot.getPlotItem().height() or names == [
+        "smoothed", "test loss", "test accuracy"]
+    plot.resize(700, 500)
+    QApplication.processEvents()
+    assert plot.legend().names() == ["batch loss", "smoothed", "test loss", "test accuracy", "run 1: sgd"]
 
 
 def test_panel_checkbox_and_plot_stay_in_step(shown):
@@ -220,7 +233,7 @@ def test_panel_checkbox_and_plot_stay_in_step(shown):
     panel.plot.set_log_scale(False)
     assert not panel.log_check.isChecked()
     panel.plot.add_points(points(0.0, 5))
-    panel.clear_button.click()
+    panel.clear_action.trigger()
     assert panel.plot.n_points() == 0
 
 
