@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=("en", "zh_CN"),
                         help="language of the window: en (English) or zh_CN (简体中文); default: as chosen "
                         "last time in View > Language, else the system's")
-    parser.add_argument("--log-predictions", action="store_true", help="print every change of prediction to stdout")
+    parser.add_argument("--log-predictions", action="store_true", help="print every change of prediction, training state and rewound moment to stdout")
     parser.add_argument("--record", metavar="PATH", help="film the window (offscreen without a display) into an "
                         "animated .gif or an .mp4 and exit")
     parser.add_argument("--seconds", type=parse_seconds, default=5.0, metavar="N",

@@ -136,6 +136,7 @@ def log_changes(window) -> None:
     takes over from it (a switch of language)."""
     window.predictionTextChanged.connect(print_prediction)
     window.trainingStateChanged.connect(print_training_state)
+    window.momentShown.connect(print_moment)
     window.replacedBy.connect(log_changes)
 
 
@@ -156,6 +157,11 @@ def print_prediction(text: str) -> None:
 
 def print_training_state(state: str) -> None:
     print(f"training: {state}", flush=True)
+
+
+def print_moment(epochs: float, step: int) -> None:
+    """'timeline: epoch 0.25, step 117' when the window rewinds to a moment, 'timeline: live' when it comes back."""
+    print("timeline: live" if step < 0 else f"timeline: epoch {epochs:.2f}, step {step}", flush=True)
 
 
 def canvas_line(canvas) -> str:

@@ -65,6 +65,7 @@ class MainWindow(DrawingReader, TrainingLink, Rewinding, ComparingRuns, Document
     predictionTextChanged = Signal(str)  # "7 (96 %)", or "" when the canvas is empty
     trainingStateChanged = Signal(str)  # TrainingStatus.state, once per change ("running", "paused", ...)
     replacedBy = Signal(object)  # the window that takes over from this one (rebuilt in another language)
+    momentShown = Signal(float, int)  # the timeline's moment shown (epochs, step); (-1, -1): live again
 
     def __init__(self, options: AppOptions = AppOptions(), *, settings: TrainingSettings | None = None,
                  load_training_data=None, restore_layout: bool = True, training: TrainingProcess | None = None):

@@ -141,3 +141,22 @@ def test_training_starts_pauses_resumes_and_the_window_closes_cleanly(app, mnist
     assert time.monotonic() - closed_at < 5
     errors = app.process.stderr.read()
     assert "QThread" not in errors and "Traceback" not in errors, errors
+
+
+def test_a_clicker_rewinds_training_and_comes_back_live(app, mnist_dir):
+    """PageUp / Left, as a presenter's clicker sends them through X, step back through the moments training kept;
+    PageDown / Right step forward again, to live."""
+    app.draw(DIGITS["7"])
+    app.wait_for("prediction: 7")
+    app.xdotool("key", "ctrl+Right")  # one training step: the network before it and after it are kept
+    app.wait_for("training: paused", timeout=60)
+    app.xdotool("key", "Prior")
+    assert app.wait_for("timeline: ") == "timeline: epoch 0.00, step 1"
+    app.xdotool("key", "Left")
+    assert app.wait_for("timeline: ") == "timeline: epoch 0.00, step 0"
+    app.xdotool("key", "Next")
+    assert app.wait_for("timeline: ") == "timeline: epoch 0.00, step 1"
+    app.xdotool("key", "Right")
+    app.wait_for("timeline: live")
+    app.xdotool("key", "ctrl+q")
+    assert app.process.wait(timeout=10) == 0

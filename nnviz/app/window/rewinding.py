@@ -52,6 +52,7 @@ class Rewinding:
         self._snapshot_refresh.cancel()  # live snapshots wait (the newest one) until Live
         self._show_other_time(moment.snapshot)
         self.loss_panel.marker.show_at(moment.position, self.timeline_bar.moment_texts(index))
+        self.momentShown.emit(moment.position, moment.snapshot.step)
 
     def go_live(self) -> None:
         """The network being trained again, as it is now."""
@@ -63,6 +64,7 @@ class Rewinding:
             self.timeline_bar.go_live()  # comes back here, with nothing left to do
         self.loss_panel.marker.show_at(None)
         self._show_other_time(live)
+        self.momentShown.emit(-1.0, -1)
 
     def _show_other_time(self, snapshot: NetworkSnapshot) -> None:
         """Everything shows ``snapshot`` at once, as for another network: the Inspect panels redo their work."""
