@@ -15,10 +15,12 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="nnviz-bench-")  # the defaults, and this user's left alone
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gui_latency import default_data_dir, run_events  # noqa: E402

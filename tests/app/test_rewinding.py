@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from nnviz.app.widgets.histograms import weight_histogram
 from nnviz.appmodel.snapshot import Architecture
 from nnviz.appmodel.training_session import TrainingSettings, mnist_loader
 from nnviz.nn import TrainConfig
@@ -63,6 +64,26 @@ def test_scrubbing_shows_the_stored_weights_exactly_and_live_comes_back(trained_
     bar.live_button.click()
     assert bar.is_live() and window.loss_panel.marker.position() is None
     assert shows_exactly(window, live) and window.loss_panel.marker.text() == ""
+
+
+def test_the_histograms_and_the_hidden_layer_map_show_the_moment_too(trained_window, qtbot):
+    window = trained_window
+    panels = window.inspection
+    panels.show_tab(panels.histograms)
+    window.timeline_bar.choose(1)
+    moment = window.timeline[1].snapshot
+    expected = 100 * weight_histogram(moment.weights[0])[1]
+    qtbot.waitUntil(lambda: np.array_equal(panels.histograms.curve_data("weights", 0)[1], expected), timeout=5_000)
+    hidden_map = panels.hidden_map
+    panels.show_tab(hidden_map)
+    qtbot.waitUntil(lambda: hidden_map.pca() is not None, timeout=20_000)
+    x, y = hidden_map.samples()
+    _, then = hidden_map.compute(moment.to_network(), x, hidden_map.layer())
+    np.testing.assert_allclose(hidden_map.points(3), then[y == 3], rtol=1e-5)
+    window.go_live()  # the map is redone for the network being trained
+    qtbot.waitUntil(lambda: hidden_map.pca() is not None, timeout=20_000)
+    _, now = hidden_map.compute(window.snapshot().to_network(), x, hidden_map.layer())
+    np.testing.assert_allclose(hidden_map.points(3), now[y == 3], rtol=1e-5)
 
 
 def test_while_rewound_new_training_stays_unseen_until_live(trained_window, qtbot):

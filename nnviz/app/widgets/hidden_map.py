@@ -98,6 +98,10 @@ class HiddenMapView(QWidget):
         """The digits to map: the first ``n`` of a labelled set (the test set's first 2,000 cover all digits)."""
         self._x, self._y = np.asarray(x[:n]), np.asarray(y[:n])
 
+    def samples(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(images, labels) of the digits mapped, or None before they are read."""
+        return None if self._x is None else (self._x, self._y)
+
     def layer(self) -> int:
         return self._layer
 
