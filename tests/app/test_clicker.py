@@ -50,6 +50,10 @@ def test_clicker_keys_step_the_timeline_and_come_back_to_live(window, qtbot):
     QTest.keyClick(window, Key.Key_PageDown)
     QTest.keyClick(window, Key.Key_Right)
     assert window.timeline_bar.is_live() and not window.is_rewound()
+    QTest.keyClick(window, Key.Key_PageUp)
+    assert window.is_rewound() and "as it was at epoch" in window.statusBar().currentMessage()
+    QTest.keyClick(window, Key.Key_End)  # Train → Back to live
+    assert window.timeline_bar.is_live() and not window.is_rewound()
 
 
 def test_a_text_field_keeps_its_arrow_keys(window):

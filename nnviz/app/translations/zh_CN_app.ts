@@ -184,6 +184,22 @@
         <translation>翻页笔(&amp;I)</translation>
     </message>
     <message>
+        <source>Run &amp;again with the same seed</source>
+        <translation>用同一种子再训练一次(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A new network from the same seed, trained with the same settings: the same curves again, over the faint ones of this run</source>
+        <translation>用同一种子新建网络，按同样的设置训练：得到同样的曲线，叠在这次训练的淡色曲线上</translation>
+    </message>
+    <message>
+        <source>Back to &amp;live</source>
+        <translation>回到实时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>After rewinding: show the network being trained again</source>
+        <translation>回放之后：重新显示正在训练的网络</translation>
+    </message>
+    <message>
         <source>&amp;Help and shortcuts</source>
         <translation>帮助与快捷键(&amp;H)</translation>
     </message>
@@ -395,14 +411,6 @@ Red pixels excite it, blue ones inhibit it.</source>
     <message>
         <source>other settings</source>
         <translation>其他设置不同</translation>
-    </message>
-    <message>
-        <source>Run &amp;again with the same seed</source>
-        <translation>用同一种子再训练一次(&amp;A)</translation>
-    </message>
-    <message>
-        <source>A new network from the same seed, trained with the same settings: the same curves again, over the faint ones of this run</source>
-        <translation>用同一种子新建网络，按同样的设置训练：得到同样的曲线，叠在这次训练的淡色曲线上</translation>
     </message>
     <message>
         <source>same settings</source>
@@ -902,6 +910,10 @@ B 键黑屏。“视图 → 语言”可在 English 和简体中文之间切换�
 </context>
 <context>
     <name>Rewinding</name>
+    <message>
+        <source>The network as it was at {0}; Live (End) shows it as it is</source>
+        <translation>这是网络在 {0} 时的样子；“实时”（End 键）显示它现在的样子</translation>
+    </message>
     <message>
         <source>The training timeline in {0} could not be read: {1}</source>
         <translation>无法读取 {0} 中的训练时间轴：{1}</translation>

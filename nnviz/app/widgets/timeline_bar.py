@@ -103,11 +103,6 @@ class TimelineBar(QWidget):
         self.live_button.setEnabled(not self.is_live())
         self.slider.setEnabled(bool(self._positions))
 
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_End:
-            self.go_live()
-        else:
-            super().keyPressEvent(event)
 
 
 class MomentMarker:

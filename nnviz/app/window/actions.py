@@ -114,6 +114,12 @@ class Actions:
             train, self.tr("&Undo reset"), self.undo_reset, "Ctrl+Alt+R",
             self.tr("Bring back the network the last Reset replaced (until training starts again)"))
         self.undo_reset_action.setEnabled(False)
+        self.rerun_action = self._action(
+            train, self.tr("Run &again with the same seed"), lambda: self.run_again(), "Ctrl+Shift+G",
+            self.tr("A new network from the same seed, trained with the same settings: the same curves again, "
+                    "over the faint ones of this run"))
+        self.live_action = self._action(train, self.tr("Back to &live"), self.go_live, "End",
+                                        self.tr("After rewinding: show the network being trained again"))
 
     def _build_help_menu(self, help_menu: QMenu) -> None:
         self.help_menu = help_menu

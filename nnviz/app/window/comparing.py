@@ -47,10 +47,6 @@ class ComparingRuns:
         self.run_curves = EarlierRunCurves(self.loss_plot)
         self.runs_menu = self.loss_panel.runs_menu
         self.runs_menu.aboutToShow.connect(self._fill_runs_menu)
-        self.rerun_action = self._action(
-            self.train_menu, self.tr("Run &again with the same seed"), lambda: self.run_again(), "Ctrl+Shift+G",
-            self.tr("A new network from the same seed, trained with the same settings: the same curves again, "
-                    "over the faint ones of this run"))
         self.training_panel.configChanged.connect(self._note_config_change)
         self._fill_runs_menu()
 

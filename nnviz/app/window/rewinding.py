@@ -51,7 +51,10 @@ class Rewinding:
             return
         self._snapshot_refresh.cancel()  # live snapshots wait (the newest one) until Live
         self._show_other_time(moment.snapshot)
-        self.loss_panel.marker.show_at(moment.position, self.timeline_bar.moment_texts(index))
+        texts = self.timeline_bar.moment_texts(index)
+        self.loss_panel.marker.show_at(moment.position, texts)
+        self.statusBar().showMessage(self.tr("The network as it was at {0}; Live (End) shows it as it is").format(
+            texts[0]), 6000)
         self.momentShown.emit(moment.position, moment.snapshot.step)
 
     def go_live(self) -> None:
@@ -64,6 +67,7 @@ class Rewinding:
             self.timeline_bar.go_live()  # comes back here, with nothing left to do
         self.loss_panel.marker.show_at(None)
         self._show_other_time(live)
+        self.statusBar().clearMessage()
         self.momentShown.emit(-1.0, -1)
 
     def _show_other_time(self, snapshot: NetworkSnapshot) -> None:
