@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 
 from nnviz.app.widgets.histograms import weight_histogram
 from nnviz.appmodel.snapshot import Architecture
@@ -84,6 +86,22 @@ def test_the_histograms_and_the_hidden_layer_map_show_the_moment_too(trained_win
     qtbot.waitUntil(lambda: hidden_map.pca() is not None, timeout=20_000)
     _, now = hidden_map.compute(window.snapshot().to_network(), x, hidden_map.layer())
     np.testing.assert_allclose(hidden_map.points(3), now[y == 3], rtol=1e-5)
+
+
+def test_a_click_on_the_curves_rewinds_to_the_nearest_moment_or_live(trained_window):
+    window = trained_window
+    box = window.loss_plot.getPlotItem().getViewBox()
+
+    def click_at(epochs: float) -> None:
+        scene = box.mapViewToScene(QPointF(epochs, sum(box.viewRange()[1]) / 2))
+        QTest.mouseClick(window.loss_plot.viewport(), Qt.MouseButton.LeftButton, pos=window.loss_plot.mapFromScene(scene))
+
+    click_at(1.02)
+    assert window.timeline[window.timeline_bar.index()].position == 1.0 and window.is_rewound()
+    click_at(0.0)
+    assert window.timeline_bar.index() == 0
+    click_at(2.0)  # the newest point of the curve is there too: the network being trained
+    assert window.timeline_bar.is_live() and not window.is_rewound()
 
 
 def test_while_rewound_new_training_stays_unseen_until_live(trained_window, qtbot):

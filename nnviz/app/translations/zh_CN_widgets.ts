@@ -773,16 +773,16 @@ the loss appears here</source>
 <context>
     <name>TimelineBar</name>
     <message>
+        <source>Rewind: drag back (or click the curves) to see the network as it was at that moment of training: the diagram, weights, prediction and histograms follow. Right end: live.</source>
+        <translation>回放：向左拖动（或点击曲线），查看训练到那一刻时的网络：结构图、权重、预测和直方图随之改变。最右端：实时。</translation>
+    </message>
+    <message>
         <source>epoch {0} · step {1}</source>
         <translation>轮次 {0} · 第 {1} 步</translation>
     </message>
     <message>
         <source>Live</source>
         <translation>实时</translation>
-    </message>
-    <message>
-        <source>Rewind: drag back to see the network as it was at that moment of training (the diagram, weights, prediction and histograms follow). Right end: live.</source>
-        <translation>回放：向左拖动，查看训练到那一刻时的网络（结构图、权重、预测和直方图随之改变）。最右端：实时。</translation>
     </message>
     <message>
         <source>Back to the network being trained (End)</source>

@@ -51,6 +51,7 @@ class LossPlot(pg.PlotWidget):
     EXPORT = ExportSpec("loss", QT_TRANSLATE_NOOP("Export", "Loss and accuracy"))
 
     logScaleChanged = Signal(bool)
+    clickedAt = Signal(float)  # a left click on the data, at this many epochs (the window rewinds there)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, background=background_colour(parent) if parent else None, axisItems=plain_axes())
@@ -101,6 +102,7 @@ class LossPlot(pg.PlotWidget):
         self._hint.setZValue(20)
         plot.getViewBox().addItem(self._hint, ignoreBounds=True)
         plot.getViewBox().sigRangeChanged.connect(self._place_hint)
+        plot.scene().sigMouseClicked.connect(self._clicked)
         plot.getViewBox().sigResized.connect(self._fit_to_size)
         self._style()
         self.clear()
@@ -119,6 +121,11 @@ class LossPlot(pg.PlotWidget):
         self._loss.extend(x, loss)
         self._smoothed.extend(x, smooth(loss, start))
         self._refresh.request()
+
+    def _clicked(self, event) -> None:
+        box = self.getPlotItem().getViewBox()
+        if event.button() == Qt.MouseButton.LeftButton and box.sceneBoundingRect().contains(event.scenePos()):
+            self.clickedAt.emit(float(box.mapSceneToView(event.scenePos()).x()))
 
     def apply_pending(self) -> None:
         """Draw points that wait for the refresh interval now (screenshots, tests)."""

@@ -35,8 +35,9 @@ class TimelineBar(QWidget):
         self.slider.setMinimumWidth(MIN_SLIDER_PX)
         self.slider.setPageStep(1)
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.slider.setToolTip(self.tr("Rewind: drag back to see the network as it was at that moment of training "
-                                       "(the diagram, weights, prediction and histograms follow). Right end: live."))
+        self.slider.setToolTip(self.tr("Rewind: drag back (or click the curves) to see the network as it was at "
+                                       "that moment of training: the diagram, weights, prediction and histograms "
+                                       "follow. Right end: live."))
         self.slider.valueChanged.connect(self._moved)
         self.live_button = QPushButton(self.tr("Live"))
         self.live_button.setObjectName("timelineLive")

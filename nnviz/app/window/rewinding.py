@@ -27,6 +27,7 @@ class Rewinding:
         self.timeline_bar = self.loss_panel.timeline
         self.timeline_bar.momentChosen.connect(self.show_moment)
         self.timeline_bar.liveChosen.connect(self.go_live)
+        self.loss_plot.clickedAt.connect(self.rewind_to)
 
     @Slot(object)
     def _on_moment(self, moment: Moment) -> None:
@@ -75,6 +76,18 @@ class Rewinding:
         self._replace_network(snapshot)
         self.network_view.apply_pending()
         self.weights_view.apply_pending()
+
+    def rewind_to(self, epochs: float) -> None:
+        """A click on the curves: the moment nearest to it, or live when the newest point of the curve is nearer."""
+        if len(self.timeline) == 0:
+            return
+        index = self.timeline.index_near(epochs)
+        x, _ = self.loss_plot.loss_data()
+        now = x[-1] if len(x) else self.timeline[-1].position
+        if abs(now - epochs) <= abs(self.timeline[index].position - epochs):  # (a tie: the same network)
+            self.timeline_bar.go_live()
+        else:
+            self.timeline_bar.choose(index)
 
     def step_timeline(self, delta: int) -> bool:
         """One moment back (-1) or forward (+1); from live, -1 goes to the newest moment."""
