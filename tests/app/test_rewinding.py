@@ -141,3 +141,17 @@ def test_the_timeline_is_saved_with_the_model_and_opened_with_it(trained_window,
     qtbot.waitUntil(lambda: len(window.timeline) == len(saved), timeout=5_000)
     window.timeline_bar.choose(4)
     assert shows_exactly(window, saved[4].snapshot)
+
+
+def test_a_damaged_timeline_is_said_and_the_network_still_opens(trained_window, qtbot, tmp_path):
+    window = trained_window
+    attachments = window.timeline.attachments()
+    attachments["t2_b0"] = np.full(3, np.nan, np.float32)
+    window.network().save(tmp_path / "damaged.npz", attachments=attachments)
+    with qtbot.waitSignal(window.training.networkReplaced, timeout=5_000):
+        window.back_to_shipped_model()
+    with qtbot.waitSignal(window.training.networkReplaced, timeout=5_000):  # the timeline is adopted then
+        assert window.open_model(tmp_path / "damaged.npz")
+    assert window.network().sizes == (784, 32, 10)
+    assert window.banner.kind() == "model" and "timeline" in window.banner.text()
+    assert len(window.timeline) == 0 and not window.timeline_bar.isVisible()

@@ -23,7 +23,7 @@ class Rewinding:
     def _build_rewinding(self) -> None:
         self.timeline = Timeline()
         self._live_snapshot: NetworkSnapshot | None = None  # what Live shows again (None: not rewound)
-        self._timeline_arriving: Timeline | None = None  # read with a model file: adopted when the network is
+        self._timeline_arriving: Timeline | None = None  # read with a model file, adopted with its network
         self.timeline_bar = self.loss_panel.timeline
         self.timeline_bar.momentChosen.connect(self.show_moment)
         self.timeline_bar.liveChosen.connect(self.go_live)
