@@ -154,7 +154,8 @@ class TrainingLink:
                 self.tr("Training diverged. {0}").format(note_text(status.note)), "warning",
                 [(self.tr("Divide the learning rate by 10"), self._lower_learning_rate)], kind="training")
         elif status.state == RunState.RUNNING:
-            self._run_started()
+            if changed:
+                self._run_started()
             self.banner.dismiss("training")
             self.banner.dismiss("model")
             if self._before_reset is not None:  # the training process has let go of the network before the reset
