@@ -141,6 +141,13 @@ def training_steps(window) -> int:
     return window.training_panel.status().step
 
 
+def show_window(app, window) -> None:
+    """Show ``window`` and process events until it is on the (offscreen) screen."""
+    window.show()
+    while not (window.windowHandle() and window.windowHandle().isExposed()):
+        app.processEvents()
+
+
 def run_events(app, seconds: float) -> None:
     """Let the event loop run for ``seconds`` (sleeping when idle, unlike a processEvents() spin, which
     would hold the GIL and starve the training thread)."""

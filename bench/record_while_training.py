@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gui_latency import default_data_dir, run_events, training_steps  # noqa: E402
+from gui_latency import default_data_dir, run_events, show_window, training_steps  # noqa: E402
 
 
 def phase(app, window, seconds: float, film: Path | None) -> float:
@@ -57,9 +57,7 @@ def main() -> None:
     apply_theme(app)
     window = MainWindow(AppOptions(size=(1280, 720), size_given=True), settings=TrainingSettings(
         config=TrainConfig(epochs=1000)), load_training_data=mnist_loader(args.data or default_data_dir()))
-    window.show()
-    while not (window.windowHandle() and window.windowHandle().isExposed()):
-        app.processEvents()
+    show_window(app, window)
     window.reset_network()
     window.start_training()
     run_events(app, 3.0)  # MNIST read, first snapshots drawn

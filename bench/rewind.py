@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="nnviz-bench-")  # the defaults, and this user's left alone
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gui_latency import default_data_dir, run_events  # noqa: E402
+from gui_latency import default_data_dir, run_events, show_window  # noqa: E402
 
 
 def main() -> None:
@@ -42,16 +42,15 @@ def main() -> None:
     from nnviz.appmodel.app_options import AppOptions
     from nnviz.appmodel.training_session import TrainingSettings, mnist_loader
     from nnviz.nn import TrainConfig
+    from nnviz.resources import asset_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
     window = MainWindow(AppOptions(size=(1280, 720), size_given=True), settings=TrainingSettings(
         config=TrainConfig(epochs=args.epochs)), load_training_data=mnist_loader(args.data or default_data_dir(),
                                                                                   args.limit))
-    window.show()
-    while not (window.windowHandle() and window.windowHandle().isExposed()):
-        app.processEvents()
-    window.canvas.load_image_file(Path(__file__).resolve().parents[1] / "assets" / "sample_digit.png")
+    show_window(app, window)
+    window.canvas.load_image_file(asset_path("sample_digit.png"))
     window.reset_network()
     window.start_training()
     started = time.perf_counter()

@@ -240,10 +240,10 @@ def main() -> None:
           f"{np.median([o.replayed for o in taught]):.0f}, {min(o.replayed for o in taught)}-"
           f"{max(o.replayed for o in taught)}")
     print_writers(outcomes)
-    mistakes = sum(o.before for o in outcomes)
-    print(f"ceiling: {sum(c.within_reach() for c in cases)} of the {mistakes} mistakes on the other halves are of a "
-          f"confusion that was taught (a digit read as the same wrong one): a correction that generalised perfectly "
-          f"from what it was shown would cut {100 * sum(c.within_reach() for c in cases) / max(mistakes, 1):.0f} %")
+    mistakes, reachable = sum(o.before for o in outcomes), sum(c.within_reach() for c in cases)
+    print(f"ceiling: {reachable} of the {mistakes} mistakes on the other halves are of a confusion that was taught "
+          f"(a digit read as the same wrong one): a correction that generalised perfectly from what it was shown "
+          f"would cut {100 * reachable / max(mistakes, 1):.0f} %")
     results = {"defaults": summary(outcomes)}
     print_summary("defaults", results["defaults"])
     if args.one_at_a_time:

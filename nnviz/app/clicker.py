@@ -4,7 +4,8 @@ a window as it drives a slide deck.
 :class:`Clicker` gives a window three actions with those keys; the window says what "next" and "back" mean
 there (a step of slow motion, of the timeline, of a lesson). Being window shortcuts, they leave a text field
 its arrow keys (a field takes them first). B blanks the window black until any key or click, like a slide
-deck's B; while it is blank, every key (next and back too) only brings the picture back.
+deck's B; while it is blank, every key (next and back too) only brings the picture back (the black screen
+takes every key before any shortcut sees it).
 """
 
 from __future__ import annotations
@@ -84,9 +85,6 @@ class Clicker(QObject):
         return action
 
     def step(self, delta: int) -> bool:
-        if self.is_blank():
-            self.blank(False)
-            return False
         return bool(self._step(delta))
 
     def blank(self, on: bool) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from nnviz.app.recorder import Recorder
-from nnviz.appmodel.film import FilmSummary
+from nnviz.appmodel.film import FORMATS, FilmSummary
 from nnviz.errors import DataFileError
 
 RECORD_SHORTCUT = "Ctrl+Shift+R"
@@ -35,7 +35,7 @@ class Filming:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Record a film"), "nnviz-film.gif",
                                               self.tr("Animated GIF (*.gif);;MP4 video (*.mp4)"))
         if path:
-            self.start_recording(target, path if path.lower().endswith((".gif", ".mp4")) else path + ".gif")
+            self.start_recording(target, path if path.lower().endswith(FORMATS) else path + ".gif")
 
     def _ask_film_target(self) -> QWidget | None:
         """The whole window, or one of the panels on show."""
