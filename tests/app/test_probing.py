@@ -133,7 +133,8 @@ def test_dreams_and_nudges_are_saved_as_png_or_csv(window, tmp_path):
     assert np.allclose(np.loadtxt(csv, delimiter=",").ravel(), nudge.result()[1], atol=1e-5)
 
 
-def test_the_knock_out_study_fills_its_bars_in_the_background_without_stalls(window, qtbot, tmp_path):
+def test_the_knock_out_study_fills_its_bars_in_the_background_without_stalls(window, qtbot, tmp_path, mnist_dir):
+    # mnist_dir: the study reads MNIST's test digits (the test is skipped, saying so, without them)
     import time
 
     from PySide6.QtCore import QTimer

@@ -39,7 +39,8 @@ def weights(snapshot) -> list[np.ndarray]:
     return [*snapshot.weights, *snapshot.biases]
 
 
-def test_a_click_on_the_right_digit_teaches_it_and_ctrl_z_brings_back_the_exact_weights(window, qtbot):
+def test_a_click_on_the_right_digit_teaches_it_and_ctrl_z_brings_back_the_exact_weights(window, qtbot, mnist_dir):
+    # mnist_dir: MNIST's training digits are the replay it checks for (the test is skipped, saying so, without them)
     draw(window.canvas, DIGITS[1][0])
     assert window.prediction().startswith("1 (")
     before = window.snapshot()
